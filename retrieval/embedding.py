@@ -1,0 +1,109 @@
+"""The sentence-transformers embedder, loaded lazily and strictly offline."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from config.errors import ModelError
+from retrieval.types import Vectors
+
+log = logging.getLogger(__name__)
+
+
+class SentenceEmbedder:
+    """Embeds queries with ``encode_query`` and passages with ``encode_document``.
+
+    Works with any sentence-transformers model folder or id the machine already holds;
+    nothing is downloaded (``HF_HUB_OFFLINE`` is set before loading).
+    """
+
+    def __init__(self, model: str, *, setting: str = "SUMMIT_MODEL__NAME", batch_size: int = 32) -> None:
+        """Name the model; it is loaded by ``warm_up`` or on first use.
+
+        Args:
+            model: a sentence-transformers model folder or id.
+            setting: the setting that chose ``model``, named in error messages.
+            batch_size: passages embedded per batch.
+
+        Raises:
+            ValueError: ``model`` is empty or ``batch_size`` is not positive.
+        """
+        if not model:
+            raise ValueError("model must name a sentence-transformers folder or id")
+        if batch_size <= 0:
+            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        self._name = model
+        self._setting = setting
+        self._batch_size = batch_size
+        self._model: Any = None
+
+    @property
+    def fingerprint(self) -> str:
+        """The model's folder or id."""
+        return self._name
+
+    def warm_up(self) -> None:
+        """Load the model.
+
+        Raises:
+            ModelError: the folder is missing or damaged, or the id is not available offline.
+        """
+        if self._model is not None:
+            return
+        path = Path(self._name)
+        looks_like_path = path.is_absolute() or self._name.startswith(".") or path.exists()
+        if looks_like_path and not (path / "modules.json").is_file() and not (path / "config.json").is_file():
+            raise ModelError(
+                f"no sentence-transformers model at {path} (setting {self._setting}); "
+                "run `make install` to build the bundled model, or point the setting at a model folder"
+            )
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer  # noqa: PLC0415 - heavy import, done once
+
+        try:
+            self._model = SentenceTransformer(self._name, device="cpu", local_files_only=True)
+        except Exception as exc:  # any failure to load means an unusable model; say which and how to fix
+            raise ModelError(
+                f"cannot load the embedding model {self._name!r} (setting {self._setting}): "
+                f"{type(exc).__name__}: {str(exc)[:200]}; rebuild the bundled one with `summit-bot build-model`"
+            ) from exc
+        log.info("loaded embedding model %s", self._name)
+
+    def _encode(self, texts: list[str], *, query: bool) -> Vectors:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        encode = self._model.encode_query if query else self._model.encode_document
+        vectors = encode(texts, batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        """Embed questions (with the model's query prompt, if it has one)."""
+        return self._encode(texts, query=True)
+
+    def embed_passages(self, texts: list[str]) -> Vectors:
+        """Embed passages (with the model's document prompt, if it has one)."""
+        return self._encode(texts, query=False)
+
+    @property
+    def dimension(self) -> int:
+        """The vectors' length."""
+        self.warm_up()
+        return int(self._model.get_embedding_dimension())
+
+    @property
+    def max_tokens(self) -> int:
+        """The most tokens the model reads; the rest of a text is dropped."""
+        self.warm_up()
+        return int(self._model.max_seq_length)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model reads for ``text``, special tokens included."""
+        self.warm_up()
+        return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])

@@ -1,0 +1,95 @@
+"""Evaluation on questions with known answers: hit@1, hit@3, highlight@1, citation@1 and refusals, per language."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from config.settings import PROJECT_ROOT
+from retrieval.answering import Answerer
+from retrieval.types import Answer
+
+DEFAULT_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "questions.jsonl"
+
+
+def read_questions(path: Path) -> list[dict[str, Any]]:
+    """Read JSON lines; each has ``q``, ``lang`` and either ``answer_any`` (+ ``cites``) or ``negative``."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except ValueError as exc:
+                raise ValueError(f"{path}:{number}: not a JSON object ({exc})") from exc
+    return rows
+
+
+def _judge(row: dict[str, Any], answer: Answer) -> dict[str, Any]:
+    if row.get("negative"):
+        return {"refused": not answer.answered}
+    wanted = row["answer_any"]
+    texts = [p.text for p in answer.passages]
+    first = answer.passages[0] if answer.passages else None
+    return {
+        "hit1": bool(texts) and any(a in texts[0] for a in wanted),
+        "hit3": any(a in t for t in texts[:3] for a in wanted),
+        "highlight1": first is not None and any(a in first.highlight for a in wanted),
+        "citation1": first is not None and set(row.get("cites", [])) <= {c.n for c in first.citations},
+        "refused": not answer.answered,
+    }
+
+
+def evaluate(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Answer every question and aggregate the metrics per language."""
+    by_lang: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        answer = answerer.answer(row["q"], top_k=3)
+        verdict = _judge(row, answer)
+        kind = "negative" if row.get("negative") else "positive"
+        for metric, ok in verdict.items():
+            by_lang[row["lang"]][f"{kind}:{metric}"].append(ok)
+        failed = [m for m, ok in verdict.items() if (ok if m == "refused" else not ok)] if kind == "positive" else (
+            [] if verdict["refused"] else ["refused"]
+        )
+        if failed:
+            top = answer.passages[0] if answer.passages else None
+            misses.append({
+                "id": row.get("id", ""), "q": row["q"], "failed": failed,
+                "got_section": top.section if top else "", "got_highlight": top.highlight[:80] if top else "",
+                "confidence": round(answer.details.get("confidence", 0.0), 3),
+            })  # fmt: skip
+    summary = {
+        lang: {metric: round(sum(v) / len(v), 3) for metric, v in sorted(metrics.items())} | {"n": _count(metrics)}
+        for lang, metrics in sorted(by_lang.items())
+    }
+    return {"summary": summary, "misses": misses}
+
+
+def _count(metrics: dict[str, list[bool]]) -> int:
+    return len(metrics.get("positive:hit1", [])) + len(metrics.get("negative:refused", []))
+
+
+def evaluate_file(answerer: Answerer, path: Path) -> dict[str, Any]:
+    """Evaluate the questions in ``path``."""
+    return evaluate(answerer, read_questions(path))
+
+
+def render_report(report: dict[str, Any]) -> str:
+    """The report as a table plus the list of misses."""
+    names = [("positive:hit1", "hit@1"), ("positive:hit3", "hit@3"), ("positive:highlight1", "highlight@1"),
+             ("positive:citation1", "citation@1"), ("positive:refused", "answerable refused"),
+             ("negative:refused", "unanswerable refused")]  # fmt: skip
+    lines = ["lang   n  " + "  ".join(f"{label:>11}" for _, label in names)]
+    for lang, metrics in report["summary"].items():
+        cells = "  ".join(f"{metrics[key]:>11.3f}" if key in metrics else f"{'-':>11}" for key, _ in names)
+        lines.append(f"{lang:<4} {metrics['n']:>3}  {cells}")
+    lines.append(f"misses ({len(report['misses'])}):")
+    lines.extend(
+        f"  {m['id']} {m['q']} -> failed {','.join(m['failed'])}; got [{m['got_section']}] "
+        f"{m['got_highlight']} (conf {m['confidence']})"
+        for m in report["misses"]
+    )
+    return "\n".join(lines)

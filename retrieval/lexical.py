@@ -1,0 +1,58 @@
+"""Japanese-aware lexical scoring: character bigrams over CJK runs, words elsewhere, ranked by BM25."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import bm25s
+import numpy as np
+
+from corpus.text import strip_footnotes
+from retrieval.types import Vectors
+
+_RUNS = re.compile(
+    r"""
+    (?P<cjk>[\u3040-\u30ff\u3400-\u9fff\u30fc]+)   # kana and kanji
+    | (?P<word>[0-9a-z]+)                          # latin words and numbers
+    """,
+    re.VERBOSE,
+)
+_KANA_PARTICLES = frozenset("はがをにでとのもへやか")
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into BM25 terms: character bigrams for Japanese, lower-case words otherwise.
+
+    A lone kana (usually a particle) is dropped; a lone kanji is kept as a unigram.
+    """
+    text = unicodedata.normalize("NFKC", strip_footnotes(text)).lower()
+    tokens: list[str] = []
+    for match in _RUNS.finditer(text):
+        if match.group("word"):
+            tokens.append(match.group("word"))
+            continue
+        run = match.group("cjk")
+        if len(run) == 1:
+            if run not in _KANA_PARTICLES:
+                tokens.append(run)
+            continue
+        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 over a fixed list of texts (bm25s, Lucene scoring)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        """Index ``texts``; their positions are the ids ``scores`` uses."""
+        self._size = len(texts)
+        self._bm25 = bm25s.BM25()
+        # bm25s cannot index an empty document list or an empty document.
+        self._bm25.index([tokenize(t) or ["\u0000"] for t in texts] or [["\u0000"]], show_progress=False)
+
+    def scores(self, tokens: list[str]) -> Vectors:
+        """BM25 score of every indexed text for the query terms (zeros when none match)."""
+        if not tokens or not self._size:
+            return np.zeros(self._size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)[: self._size]

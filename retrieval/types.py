@@ -1,0 +1,133 @@
+"""The values that flow through retrieval, and the Protocols of its seams."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Chunk(NamedTuple):
+    """A paragraph-sized piece of one document, the unit the index stores and answers with."""
+
+    id: str
+    document: str
+    section: tuple[str, ...]
+    text: str
+    """The article's own text, footnote markers kept."""
+    footnotes: tuple[int, ...]
+    sentences: tuple[str, ...]
+
+    @property
+    def section_title(self) -> str:
+        """The heading path joined for display."""
+        return " > ".join(self.section)
+
+
+class Hit(NamedTuple):
+    """One vector-store result."""
+
+    id: str
+    similarity: float
+
+
+class Citation(NamedTuple):
+    """A footnote number and its reference entry."""
+
+    n: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage shown to the user: the chunk, the sentence that answers, and its citations."""
+
+    section: str
+    text: str
+    highlight: str
+    citations: tuple[Citation, ...]
+    score: float
+    document: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``ask --json`` shape of one passage."""
+        return {
+            "section": self.section,
+            "text": self.text,
+            "highlight": self.highlight,
+            "citations": [{"n": c.n, "text": c.text} for c in self.citations],
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question; ``answered`` is false when the article does not cover it."""
+
+    question: str
+    answered: bool
+    passages: tuple[Passage, ...] = ()
+    reason: str = ""
+    """Why the question was not answered (empty when it was)."""
+    details: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``ask --json`` shape (DESIGN.md)."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+class Embedder(Protocol):
+    """Turns text into L2-normalised vectors; queries and passages are embedded differently."""
+
+    @property
+    def fingerprint(self) -> str:
+        """Names the model, so an index built with another one is seen as stale."""
+        ...
+
+    def warm_up(self) -> None:
+        """Load the model now rather than on first use."""
+        ...
+
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        """Embed questions."""
+        ...
+
+    def embed_passages(self, texts: list[str]) -> Vectors:
+        """Embed passages and sentences."""
+        ...
+
+    def count_tokens(self, text: str) -> int:
+        """How many model tokens a passage takes."""
+        ...
+
+
+class VectorStore(Protocol):
+    """Stores chunk vectors in named collections and finds the nearest."""
+
+    def add(self, collection: str, chunks: list[Chunk], vectors: Vectors) -> None:
+        """Create ``collection`` holding the chunks and their vectors."""
+        ...
+
+    def query(self, collection: str, vector: Vectors, *, top_k: int) -> list[Hit]:
+        """The ``top_k`` chunks nearest to ``vector``, nearest first."""
+        ...
+
+    def chunks(self, collection: str) -> tuple[list[Chunk], Vectors]:
+        """Every chunk in ``collection`` with its vector, in insertion order."""
+        ...
+
+    def drop(self, collection: str) -> None:
+        """Delete ``collection`` if it exists."""
+        ...
+
+    def collections(self) -> list[str]:
+        """Names of the collections present."""
+        ...
