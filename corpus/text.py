@@ -30,6 +30,25 @@ def strip_footnotes(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub("", " ".join(FOOTNOTE.sub(" ", text).split()))
 
 
+def sentence_pieces(text: str) -> list[str]:
+    """Split a paragraph at sentence ends into pieces that join back to exactly ``text``.
+
+    Each piece keeps its footnote markers and the white space before it; markers trailing
+    the last sentence stay with that sentence.
+    """
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append(text[start : match.end()])
+        start = match.end()
+    tail = text[start:]
+    if pieces and (not tail.strip() or FOOTNOTE.fullmatch(tail.replace(" ", ""))):
+        pieces[-1] += tail
+    elif tail:
+        pieces.append(tail)
+    return pieces
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph at sentence ends, keeping each sentence's footnote markers.
 
@@ -39,16 +58,4 @@ def split_sentences(text: str) -> list[str]:
     Returns:
         The sentences, stripped, in order; a paragraph without a final mark is one sentence.
     """
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        piece = text[start : match.end()].strip()
-        if piece:
-            sentences.append(piece)
-        start = match.end()
-    tail = text[start:].strip()
-    if tail and FOOTNOTE.fullmatch(tail.replace(" ", "")) and sentences:
-        sentences[-1] = f"{sentences[-1]}{tail}"
-    elif tail:
-        sentences.append(tail)
-    return sentences
+    return [piece.strip() for piece in sentence_pieces(text) if piece.strip()]

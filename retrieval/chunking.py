@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 
 from corpus.loading import Document
 from corpus.parsing import Paragraph
-from corpus.text import footnotes_in, split_sentences
+from corpus.text import footnotes_in, sentence_pieces, split_sentences
 from retrieval.types import Chunk
 
 #: Bump when chunk boundaries change, so existing indexes are rebuilt.
-CHUNKER_VERSION = 2
+CHUNKER_VERSION = 3
 _LIST_ITEM_MAX_CHARS = 80
 
 
@@ -32,7 +32,7 @@ def _group(paragraphs: tuple[Paragraph, ...]) -> Iterator[tuple[list[str], str]]
         if run:
             yield run, "\n"
             run = []
-        yield split_sentences(paragraph.text), ""
+        yield sentence_pieces(paragraph.text), ""
     if run:
         yield run, "\n"
 
@@ -61,22 +61,21 @@ class Chunker:
         chunks: list[Chunk] = []
         for section in document.article.sections:
             for group, separator in _group(section.paragraphs):
-                for sentences in self._fit(group):
-                    text = separator.join(sentences)
+                for sentences in self._fit(group, separator):
+                    text = separator.join(sentences).strip()
                     chunk_id = f"{document.id}#{len(chunks):03d}"
-                    chunks.append(
-                        Chunk(chunk_id, document.id, section.path, text, footnotes_in(text), tuple(sentences))
-                    )
+                    kept = tuple(s.strip() for s in sentences if s.strip())
+                    chunks.append(Chunk(chunk_id, document.id, section.path, text, footnotes_in(text), kept))
         return chunks
 
-    def _fit(self, sentences: list[str]) -> Iterator[list[str]]:
+    def _fit(self, sentences: list[str], separator: str) -> Iterator[list[str]]:
         """Pack consecutive sentences into windows, cutting any sentence longer than a window."""
-        return self._pack([piece for sentence in sentences for piece in self._split_long(sentence)])
+        return self._pack([piece for sentence in sentences for piece in self._split_long(sentence)], separator)
 
-    def _pack(self, parts: list[str]) -> Iterator[list[str]]:
+    def _pack(self, parts: list[str], separator: str = "") -> Iterator[list[str]]:
         window: list[str] = []
         for part in parts:
-            if window and self._count("".join([*window, part])) > self._max:
+            if window and self._count(separator.join([*window, part]).strip()) > self._max:
                 yield window
                 window = []
             window.append(part)

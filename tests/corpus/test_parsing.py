@@ -1,0 +1,144 @@
+import re
+
+import pytest
+
+from config.errors import CorpusEmptyError, CorpusParseError
+from corpus import load_corpus, parse_article
+from corpus.parsing import read_article
+from corpus.text import footnotes_in, split_sentences, strip_footnotes
+from tests.conftest import ARTICLE_PATH
+
+
+def test_real_article_has_forty_references_without_backlink_letters(article):
+    assert sorted(article.references) == list(range(1, 41))
+    assert article.references[1].startswith("「ジョー・バイデン大統領")
+    assert article.references[35].startswith("「 バイデン")
+    assert article.references[32].startswith("Zeleny")
+    for text in article.references.values():
+        assert not re.match(r"^a( [a-z]{1,2})+ ", text)
+
+
+def test_wrapped_reference_nine_is_joined_onto_one_entry(article):
+    ref = article.references[9]
+    assert ref.startswith("国家情報会議")
+    assert "ICが明らかにした主な取り組み" in ref
+    assert "\n" not in ref
+    assert article.references[10].startswith("バーンズ")
+
+
+def test_every_body_footnote_from_2_to_40_sits_in_some_paragraph(article):
+    cited = {n for s in article.sections for p in s.paragraphs for n in p.footnotes}
+    assert set(range(2, 41)) <= cited
+
+
+def test_section_list_and_heading_paths(article):
+    paths = [s.path for s in article.sections]
+    assert paths == [
+        ("2021年米露首脳会談",),
+        ("歴史",),
+        ("背景",),
+        ("会場",),
+        ("議事",),
+        ("委任", "アメリカ合衆国の代表団"),
+        ("委任", "ロシアの代表団"),
+        ("ミーティングセッション",),
+        ("議論されたトピック",),
+        ("フォローアップ", "記者会見"),
+        ("反応",),
+    ]
+
+
+def test_empty_see_also_heading_and_reference_heading_make_no_section(article):
+    titles = {s.title for s in article.sections}
+    assert not any("も参照してください" in t or t.endswith("参照") for t in titles)
+
+
+def test_infobox_facts_with_footnotes(article):
+    assert article.facts["date"].value == "2021年6月16日"
+    assert article.facts["date"].footnotes == (1,)
+    assert article.facts["venue"].value == "ヴィララグランジ"
+    assert article.facts["venue"].footnotes == (2,)
+    assert article.facts["city"].value == "ジュネーブ"
+    assert set(article.facts) == {"date", "venue", "city"}
+
+
+def test_navigation_junk_is_not_content(article):
+    for section in article.sections:
+        for paragraph in section.paragraphs:
+            assert "|" not in paragraph.text
+            assert "![]()" not in paragraph.text
+            assert "---" not in paragraph.text
+            assert "プレミアシップ" not in paragraph.text
+    assert article.lead.startswith("2021年米露首脳会談(別名ジュネーブ2021")
+
+
+def test_lead_is_its_own_section_titled_by_the_article(article):
+    assert article.sections[0].path == (article.title,)
+    assert article.title == "2021年米露首脳会談"
+
+
+SMALL = """Test Summit
+Test Summit | |
+---|---|
+日にち | 1999年1月2日[1] |
+会場 | どこか[2] |
+序文の文です。[1]
+経緯
+最初の段落です。[2] 次の文です。
+親見出し
+子見出し
+子の段落です。[3]
+参照
+- ^ a b 最初の参考文献。
+- ^ 二番目の参考文献
+続きの行。
+- ^ a b c d 三番目。
+"""
+
+
+def test_small_article_in_the_same_format():
+    article = parse_article(SMALL, source="small.txt")
+    assert article.title == "Test Summit"
+    assert article.facts["date"].value == "1999年1月2日"
+    assert [s.path for s in article.sections] == [("Test Summit",), ("経緯",), ("親見出し", "子見出し")]
+    assert article.references == {1: "最初の参考文献。", 2: "二番目の参考文献続きの行。", 3: "三番目。"}
+
+
+def test_empty_text_is_a_parse_error_naming_the_file():
+    with pytest.raises(CorpusParseError, match="empty.txt:1"):
+        parse_article("\n\n", source="empty.txt")
+
+
+def test_text_without_prose_is_a_parse_error():
+    with pytest.raises(CorpusParseError, match="no paragraph"):
+        parse_article("Title\nHeading\nAnother heading\n", source="x.txt")
+
+
+def test_binary_file_reports_file_and_line(tmp_path):
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes("タイトル\n本文です。\n".encode() + b"\xff\xfe\x00garbage\n")
+    with pytest.raises(CorpusParseError) as info:
+        read_article(bad)
+    assert info.value.line == 3
+    assert "broken.txt" in str(info.value)
+
+
+def test_one_broken_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    corpus = load_corpus(tmp_path)
+    assert [d.id for d in corpus.documents] == ["good"]
+    assert len(corpus.errors) == 1
+    assert "bad.txt" in str(corpus.errors[0])
+
+
+def test_corpus_with_no_article_says_which_setting(tmp_path):
+    with pytest.raises(CorpusEmptyError, match="SUMMIT_CORPUS_DIR"):
+        load_corpus(tmp_path)
+
+
+def test_sentences_keep_their_footnote_markers():
+    text = "一つ目の文です。[3] 二つ目の文です。[4] [5]三つ目。"
+    assert split_sentences(text) == ["一つ目の文です。[3]", "二つ目の文です。[4] [5]", "三つ目。"]
+    assert footnotes_in(text) == (3, 4, 5)
+    assert strip_footnotes("会談は合計3時間半続き[35] 、予定よりも短い。[36]") == "会談は合計3時間半続き、予定よりも短い。"

@@ -1,0 +1,162 @@
+import json
+import shutil
+import threading
+
+import pytest
+
+from config.errors import IndexBuildError, QuestionError, ReferenceNotFoundError
+from retrieval.answering import Answerer, AnswerPolicy
+from retrieval.index import IndexManager
+from retrieval.store import ChromaStore
+from tests.conftest import ARTICLE_PATH, FakeEmbedder
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    directory = tmp_path / "corpus"
+    directory.mkdir()
+    shutil.copy(ARTICLE_PATH, directory / "summit.txt")
+    return directory
+
+
+@pytest.fixture(scope="module")
+def store():
+    return ChromaStore.in_memory()
+
+
+def make_answerer(store, corpus_dir, state_dir, embedder=None, **policy):
+    embedder = embedder or FakeEmbedder()
+    manager = IndexManager(store, embedder, corpus_dir=corpus_dir, state_dir=state_dir)
+    policy.setdefault("refusal_threshold", 0.3)
+    return Answerer(manager=manager, store=store, embedder=embedder, policy=AnswerPolicy(**policy))
+
+
+def test_answer_finds_the_passage_sharing_the_question_words(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    answer = answerer.answer("ジュネーブ湖を見下ろす建物はどこ")
+    assert answer.answered
+    top = answer.passages[0]
+    assert top.section == "会場"
+    assert "ジュネーブ湖" in top.highlight
+    assert top.highlight in top.text
+    assert [c.n for c in top.citations] == [2]
+    assert top.citations[0].text.startswith("Walters")
+
+
+def test_passages_are_best_first_and_top_k_is_honoured(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    answer = answerer.answer("ロシアの代表団の報道官", top_k=5)
+    assert len(answer.passages) == 5
+    scores = [p.score for p in answer.passages]
+    assert scores == sorted(scores, reverse=True)
+    with pytest.raises(ValueError, match="top_k"):
+        answerer.answer("会場はどこ", top_k=0)
+
+
+def test_json_shape_matches_the_contract(store, corpus_dir, tmp_path):
+    answer = make_answerer(store, corpus_dir, tmp_path / "state").answer("核兵器の削減について")
+    data = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
+    assert set(data) == {"question", "answered", "passages"}
+    assert isinstance(data["answered"], bool)
+    for passage in data["passages"]:
+        assert set(passage) == {"section", "text", "highlight", "citations", "score"}
+        assert all(set(c) == {"n", "text"} and isinstance(c["n"], int) for c in passage["citations"])
+        assert isinstance(passage["score"], float)
+
+
+def test_greeting_is_not_answered_and_loads_nothing(store, corpus_dir, tmp_path):
+    embedder = FakeEmbedder()
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state", embedder)
+    answer = answerer.answer("hello")
+    assert not answer.answered
+    assert answer.passages == ()
+    assert embedder.calls == 0
+
+
+def test_low_similarity_is_refused_but_names_closest_sections(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state", refusal_threshold=0.99)
+    answer = answerer.answer("ラーメン屋のおすすめを教えてください")
+    assert not answer.answered
+    assert answer.passages
+
+
+def test_bad_questions_raise_question_error(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    for text in ["", "？！", "質" * 10_000]:
+        with pytest.raises(QuestionError):
+            answerer.answer(text)
+
+
+def test_reference_lookup(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    assert answerer.reference(35).text.startswith("「 バイデン")
+    with pytest.raises(ReferenceNotFoundError, match="1 to 40"):
+        answerer.reference(99)
+
+
+def test_index_is_reused_then_rebuilt_when_the_corpus_changes(store, corpus_dir, tmp_path):
+    state = tmp_path / "state"
+    first = make_answerer(store, corpus_dir, state).index
+    again = make_answerer(store, corpus_dir, state).index
+    assert again.generation == first.generation
+    with (corpus_dir / "summit.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    (corpus_dir / "extra.txt").write_text("追加記事\n追加記事の本文です。新しい文があります。\n", encoding="utf-8")
+    rebuilt = make_answerer(store, corpus_dir, state).index
+    assert rebuilt.generation != first.generation
+    assert {c.document for c in rebuilt.chunks} == {"summit", "extra"}
+
+
+def test_index_is_rebuilt_when_the_model_changes(store, corpus_dir, tmp_path):
+    state = tmp_path / "state"
+    first = make_answerer(store, corpus_dir, state).index
+    other = make_answerer(store, corpus_dir, state, FakeEmbedder("another-model")).index
+    assert other.generation != first.generation
+
+
+def test_failed_reindex_leaves_the_old_index_answering(store, corpus_dir, tmp_path, monkeypatch):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    before = answerer.answer("ジュネーブ湖").passages[0]
+    old_generation = answerer.index.generation
+
+    def broken_add(self, collection, chunks, vectors):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ChromaStore, "add", broken_add)
+    with pytest.raises(IndexBuildError, match="previous index stays in use"):
+        answerer.reindex()
+    monkeypatch.undo()
+    assert answerer.index.generation == old_generation
+    assert answerer.answer("ジュネーブ湖").passages[0] == before
+    reloaded = make_answerer(store, corpus_dir, tmp_path / "state").index
+    assert reloaded.generation == old_generation
+
+
+def test_questions_during_reindex_are_answered(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    answerer.warm_up()
+    errors = []
+
+    def ask_many():
+        for _ in range(20):
+            try:
+                assert answerer.answer("ジュネーブ湖を見下ろす").passages
+            except Exception as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(exc)
+
+    thread = threading.Thread(target=ask_many)
+    thread.start()
+    report = answerer.reindex()
+    thread.join()
+    assert not errors
+    assert report.documents == 1
+    assert report.chunks == report.previous_chunks
+
+
+def test_corrupt_extra_file_is_skipped_and_reported(store, corpus_dir, tmp_path):
+    (corpus_dir / "broken.txt").write_bytes(b"\xff\xfe\xfa")
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    report = answerer.reindex()
+    assert report.documents == 1
+    assert any("broken.txt" in e for e in report.errors)
+    assert answerer.answer("ジュネーブ湖").answered

@@ -1,0 +1,48 @@
+import pytest
+
+from corpus import load_corpus
+from retrieval.chunking import Chunker
+from tests.conftest import CORPUS_DIR
+
+
+@pytest.fixture(scope="module")
+def document():
+    return load_corpus(CORPUS_DIR).documents[0]
+
+
+def test_every_paragraph_lands_in_exactly_one_chunk(document):
+    chunks = Chunker(len, max_tokens=400).chunk(document)
+    for section in document.article.sections:
+        for paragraph in section.paragraphs:
+            holders = [c for c in chunks if paragraph.text in c.text and c.section == section.path]
+            assert len(holders) == 1, paragraph.text
+
+
+@pytest.mark.parametrize("window", [40, 80, 400])
+def test_no_chunk_exceeds_the_window_and_nothing_is_lost(document, window):
+    chunks = Chunker(len, max_tokens=window).chunk(document)
+    assert all(len(c.text) <= window for c in chunks)
+    body = "".join(p.text for s in document.article.sections for p in s.paragraphs)
+    # Chunks keep the article's text; only the white space between list lines may differ.
+    assert "".join("".join(c.text.split()) for c in chunks) == "".join(body.split())
+
+
+def test_chunk_ids_are_stable_and_unique(document):
+    first = [c.id for c in Chunker(len, max_tokens=400).chunk(document)]
+    second = [c.id for c in Chunker(len, max_tokens=400).chunk(document)]
+    assert first == second
+    assert len(set(first)) == len(first)
+
+
+def test_delegation_members_form_one_list_chunk_with_footnotes(document):
+    chunks = Chunker(len, max_tokens=400).chunk(document)
+    russian = [c for c in chunks if c.section == ("委任", "ロシアの代表団")]
+    assert len(russian) == 1
+    assert len(russian[0].sentences) == 9
+    assert russian[0].footnotes == (34,)
+    assert "クレムリン報道官、ドミトリー・ペスコフ[34]" in russian[0].sentences
+
+
+def test_window_must_be_positive():
+    with pytest.raises(ValueError, match="max_tokens"):
+        Chunker(len, max_tokens=0)

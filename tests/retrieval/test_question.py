@@ -1,0 +1,62 @@
+import pytest
+
+from config.errors import QuestionError
+from retrieval.question import clean_question, is_small_talk, language_of
+from retrieval.translation import TermExpander
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "\u200b\u200b", "\x00\x01"])
+def test_empty_questions_are_refused_with_a_message(text):
+    with pytest.raises(QuestionError, match="empty"):
+        clean_question(text, max_chars=100)
+
+
+def test_overlong_question_names_the_setting():
+    with pytest.raises(QuestionError, match="SUMMIT_RETRIEVAL__MAX_QUESTION_CHARS"):
+        clean_question("あ" * 10_000, max_chars=1000)
+
+
+@pytest.mark.parametrize("text", ["?!?", "……。", "!!! ???"])
+def test_punctuation_only_is_refused(text):
+    with pytest.raises(QuestionError, match="no words"):
+        clean_question(text, max_chars=100)
+
+
+def test_control_and_zero_width_characters_are_removed():
+    assert clean_question("会場は\u200bどこ\x07ですか\n？", max_chars=100) == "会場はどこ ですか ？"
+
+
+@pytest.mark.parametrize("text", ["hello", "Hi!", "ok", "thanks", "こんにちは", "ありがとう！", "Peskov?", "湖"])
+def test_greetings_and_one_word_messages_are_small_talk(text):
+    assert is_small_talk(text)
+
+
+@pytest.mark.parametrize("text", ["Where was the summit held?", "会場はどこ？", "Who attended?"])
+def test_real_questions_are_not_small_talk(text):
+    assert not is_small_talk(text)
+
+
+def test_language_detection():
+    assert language_of("会場はどこ") == "ja"
+    assert language_of("Where is the venue?") == "en"
+
+
+def test_expander_uses_phrases_before_words_and_lemmas():
+    expander = TermExpander({"press secretary": ("報道官",), "press": ("報道",), "sanction": ("制裁",)})
+    assert expander.expand("Who was the press secretary?") == ["報道官"]
+    assert expander.expand("Which sanctions were waived?") == ["制裁"]
+    assert expander.expand("会場") == []
+
+
+def test_expander_transliterates_unknown_capitalised_names_only():
+    expander = TermExpander({}, transliterate=lambda w: f"<{w}>")
+    assert expander.expand("Who is Stergos Kaloudis?") == ["<stergos>", "<kaloudis>"]
+    assert expander.expand("Who is here?") == []
+
+
+def test_bundled_lexicon_maps_summit_words():
+    expander = TermExpander.bundled(names=False)
+    terms = expander.expand("Which lake does the summit venue overlook?")
+    assert "湖" in terms
+    assert "会場" in terms
+    assert "首脳会談" in terms

@@ -1,0 +1,51 @@
+import numpy as np
+import pytest
+
+from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.ranking import Weights, fuse, top_indices
+
+
+def test_tokenize_makes_bigrams_for_japanese_and_words_for_latin():
+    assert tokenize("会場は湖[2] CAATSA制裁") == ["会場", "場は", "は湖", "caatsa", "制裁"]
+    assert tokenize("の") == []
+    assert tokenize("湖") == ["湖"]
+
+
+def test_top_indices_matches_argsort_reference():
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        scores = rng.random(30).astype(np.float32)
+        assert top_indices(scores, 5) == list(np.argsort(-scores)[:5])
+
+
+def test_weighted_fusion_is_min_max_normalised_sum():
+    passage = np.array([0.9, 0.8, 0.7], dtype=np.float32)
+    sentence = np.array([0.7, 0.9, 0.8], dtype=np.float32)
+    lexical = np.array([0.0, 0.0, 10.0], dtype=np.float32)
+    fused = fuse(passage, sentence, lexical, weights=Weights(1.0, 1.0, 0.5))
+    np.testing.assert_allclose(fused, [1.0, 1.5, 1.0], atol=1e-6)
+
+
+def test_constant_signal_contributes_nothing():
+    flat = np.ones(4, dtype=np.float32)
+    varied = np.array([0.0, 1.0, 2.0, 3.0], dtype=np.float32)
+    fused = fuse(flat, flat, varied, weights=Weights())
+    assert top_indices(fused, 1) == [3]
+
+
+def test_rrf_prefers_items_ranked_high_in_every_list():
+    a = np.array([3.0, 2.0, 1.0], dtype=np.float32)
+    fused = fuse(a, a, np.array([0.0, 5.0, 0.0], dtype=np.float32), weights=Weights(1, 1, 1), method="rrf")
+    assert top_indices(fused, 1) == [0]
+
+
+def test_bm25_ranks_the_text_sharing_rare_terms_first():
+    index = LexicalIndex(["ジュネーブ湖を見下ろす建物", "核兵器について話し合った", "ジュネーブで会談"])
+    scores = index.scores(tokenize("どの湖を見下ろす"))
+    assert int(np.argmax(scores)) == 0
+    assert index.scores([]).tolist() == [0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("texts", [[], [""]])
+def test_bm25_accepts_degenerate_corpora(texts):
+    assert len(LexicalIndex(texts).scores(["ab"])) == len(texts)
