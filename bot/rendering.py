@@ -12,11 +12,9 @@ _WIDTH = 100
 def render_answer(answer: Answer, *, citations: bool = True) -> str:
     """The answer as a terminal user reads it: the highlighted sentence first, then each passage."""
     if not answer.answered:
-        lines = ["The article does not cover this."]
         sections = list(dict.fromkeys(p.section for p in answer.passages))
-        if sections:
-            lines.append("Closest sections: " + "; ".join(sections))
-        return "\n".join(lines)
+        closest = f"\nClosest sections: {'; '.join(sections)}" if sections else ""
+        return f"The article does not cover this.{closest}"
     lines: list[str] = []
     for rank, passage in enumerate(answer.passages, start=1):
         lines.append(f"[{rank}] {passage.section}  (score {passage.score:.2f})")

@@ -24,7 +24,9 @@ class RetrievalSettings(BaseModel):
     """How questions are answered."""
 
     top_k: int = Field(3, ge=1, le=10, description="passages shown per answer")
-    refusal_threshold: float = Field(0.83, ge=0.0, le=1.0, description="best-sentence similarity below which the bot declines")
+    refusal_threshold: float = Field(
+        0.83, ge=0.0, le=1.0, description="best-sentence similarity below which the bot declines"
+    )
     max_question_chars: int = Field(1000, ge=10, le=10000, description="longest question accepted")
     fusion: Literal["weighted", "rrf"] = "weighted"
     translate: bool = Field(True, description="add Japanese terms to English questions")
@@ -75,6 +77,7 @@ def load_settings(**overrides: object) -> Settings:
 
     Raises:
         ConfigError: a variable has a value the program cannot use; the message names it.
+
     """
     try:
         return Settings(**overrides)  # type: ignore[arg-type]

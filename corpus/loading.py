@@ -31,6 +31,7 @@ def corpus_files(directory: Path) -> list[Path]:
 
     Raises:
         CorpusEmptyError: the directory does not exist or holds no ``*.txt``.
+
     """
     if not directory.is_dir():
         raise CorpusEmptyError(f"corpus directory {directory} does not exist (setting SUMMIT_CORPUS_DIR)")
@@ -55,6 +56,7 @@ def load_corpus(directory: Path) -> Corpus:
 
     Raises:
         CorpusEmptyError: no file parsed; the message lists why each one failed.
+
     """
     documents: list[Document] = []
     errors: list[CorpusParseError] = []

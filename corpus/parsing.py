@@ -97,7 +97,9 @@ def _parse_facts(lines: list[tuple[int, str]]) -> dict[str, Fact]:
         match = _INFOBOX_ROW.match(line)
         if not match:
             continue
-        if "![" in match.group("value") or not (_WORD.search(match.group("key")) and _WORD.search(match.group("value"))):
+        if "![" in match.group("value") or not (
+            _WORD.search(match.group("key")) and _WORD.search(match.group("value"))
+        ):
             continue
         label, value = match.group("key").strip(), match.group("value").strip()
         key = INFOBOX_KEYS.get(label, label)
@@ -154,7 +156,7 @@ def _parse_references(lines: list[tuple[int, str]], source: str) -> dict[int, st
             refs[-1] = _join_wrapped(refs[-1], line)
         else:
             raise CorpusParseError(source, number, "text after the references begin is not a reference entry")
-    return {n: text for n, text in enumerate(refs, start=1)}
+    return dict(enumerate(refs, start=1))
 
 
 def parse_article(text: str, *, source: str = "<text>") -> Article:
@@ -169,6 +171,7 @@ def parse_article(text: str, *, source: str = "<text>") -> Article:
 
     Raises:
         CorpusParseError: the text has no title or no prose paragraph, or is not text.
+
     """
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), start=1)]
     lines = [(n, line) for n, line in lines if line]
@@ -201,6 +204,7 @@ def read_article(path: Path) -> Article:
 
     Raises:
         CorpusParseError: the file cannot be read, is not UTF-8 text, or does not parse.
+
     """
     try:
         data = path.read_bytes()

@@ -57,5 +57,6 @@ def split_sentences(text: str) -> list[str]:
 
     Returns:
         The sentences, stripped, in order; a paragraph without a final mark is one sentence.
+
     """
     return [piece.strip() for piece in sentence_pieces(text) if piece.strip()]

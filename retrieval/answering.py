@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,7 +28,7 @@ class AnswerPolicy:
     refusal_threshold: float = 0.83
     max_question_chars: int = 1000
     candidates: int = 50
-    weights: Weights = Weights()
+    weights: Weights = field(default_factory=Weights)
     fusion: Fusion = "weighted"
     highlight_lexical: float = 0.05
     translate: bool = True
@@ -93,6 +93,7 @@ class Answerer:
 
         Raises:
             ReferenceNotFoundError: there is no such entry.
+
         """
         docs = self.index.documents
         doc = document or next(iter(docs))
@@ -114,6 +115,7 @@ class Answerer:
         Raises:
             QuestionError: the question is empty, too long or has no words.
             ValueError: ``top_k`` is not positive.
+
         """
         policy = self._policy
         k = policy.top_k if top_k is None else top_k
@@ -150,7 +152,9 @@ class Answerer:
         fused = fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
         return fused, best, sentence_sim
 
-    def _passage(self, index: LoadedIndex, i: int, score: float, sentence_sim: Vectors, sentence_lex: Vectors) -> Passage:
+    def _passage(
+        self, index: LoadedIndex, i: int, score: float, sentence_sim: Vectors, sentence_lex: Vectors
+    ) -> Passage:
         chunk = index.chunks[i]
         mine = np.flatnonzero(index.sentence_owner == i)
         lex = sentence_lex[mine]

@@ -17,8 +17,10 @@ _LIST_ITEM_MAX_CHARS = 80
 
 def _is_list_item(paragraph: Paragraph) -> bool:
     # A short line with no sentence end (a delegation member, say) reads as a list item.
-    return len(paragraph.text) <= _LIST_ITEM_MAX_CHARS and len(split_sentences(paragraph.text)) == 1 and not any(
-        mark in paragraph.text for mark in "。！？"
+    return (
+        len(paragraph.text) <= _LIST_ITEM_MAX_CHARS
+        and len(split_sentences(paragraph.text)) == 1
+        and not any(mark in paragraph.text for mark in "。！？")
     )
 
 
@@ -50,6 +52,7 @@ class Chunker:
 
         Raises:
             ValueError: ``max_tokens`` is not positive.
+
         """
         if max_tokens <= 0:
             raise ValueError(f"max_tokens must be positive, got {max_tokens}")

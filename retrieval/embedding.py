@@ -32,6 +32,7 @@ class SentenceEmbedder:
 
         Raises:
             ValueError: ``model`` is empty or ``batch_size`` is not positive.
+
         """
         if not model:
             raise ValueError("model must name a sentence-transformers folder or id")
@@ -52,6 +53,7 @@ class SentenceEmbedder:
 
         Raises:
             ModelError: the folder is missing or damaged, or the id is not available offline.
+
         """
         if self._model is not None:
             return
@@ -64,7 +66,7 @@ class SentenceEmbedder:
             )
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        from sentence_transformers import SentenceTransformer  # noqa: PLC0415 - heavy import, done once
+        from sentence_transformers import SentenceTransformer
 
         try:
             self._model = SentenceTransformer(self._name, device="cpu", local_files_only=True)

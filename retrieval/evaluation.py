@@ -51,8 +51,10 @@ def evaluate(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
         kind = "negative" if row.get("negative") else "positive"
         for metric, ok in verdict.items():
             by_lang[row["lang"]][f"{kind}:{metric}"].append(ok)
-        failed = [m for m, ok in verdict.items() if (ok if m == "refused" else not ok)] if kind == "positive" else (
-            [] if verdict["refused"] else ["refused"]
+        failed = (
+            [m for m, ok in verdict.items() if (ok if m == "refused" else not ok)]
+            if kind == "positive"
+            else ([] if verdict["refused"] else ["refused"])
         )
         if failed:
             top = answer.passages[0] if answer.passages else None

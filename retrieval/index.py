@@ -84,7 +84,9 @@ def _document_info(document: Document) -> dict[str, Any]:
     return {"title": article.title, "references": article.references, "facts": facts}
 
 
-def _loaded(generation: str, chunks: list[Chunk], sentences: list[Chunk], vectors: Vectors, docs: dict[str, Any]) -> LoadedIndex:
+def _loaded(
+    generation: str, chunks: list[Chunk], sentences: list[Chunk], vectors: Vectors, docs: dict[str, Any]
+) -> LoadedIndex:
     position = {c.id: i for i, c in enumerate(chunks)}
     owner = np.array([position[s.id.rsplit("/", 1)[0]] for s in sentences], dtype=np.intp)
     return LoadedIndex(
@@ -105,6 +107,7 @@ class IndexManager:
             embedder: the model that embeds chunks and sentences.
             corpus_dir: the directory of ``*.txt`` articles.
             state_dir: where the manifest and the build lock are kept.
+
         """
         self._store = store
         self._embedder = embedder
@@ -125,7 +128,7 @@ class IndexManager:
     def _is_current(self, manifest: dict[str, Any] | None) -> bool:
         if manifest is None:
             return False
-        wanted = {"corpus_hash": hash_corpus(self._corpus_dir), "model": self._embedder.fingerprint}
+        wanted: dict[str, object] = {"corpus_hash": hash_corpus(self._corpus_dir), "model": self._embedder.fingerprint}
         wanted["chunker_version"] = CHUNKER_VERSION
         stale = [k for k, v in wanted.items() if manifest.get(k) != v]
         if stale:
@@ -174,6 +177,7 @@ class IndexManager:
         Raises:
             IndexBuildError: the new index failed its checks (the old one stays current).
             SummitError: the corpus or the model cannot be read.
+
         """
         started = time.perf_counter()
         with self._lock():
@@ -228,16 +232,22 @@ class IndexManager:
                 self._store.drop(name)
             if isinstance(exc, SummitError):
                 raise
-            raise IndexBuildError(f"the new index could not be written ({exc}); the previous index stays in use") from exc
+            raise IndexBuildError(
+                f"the new index could not be written ({exc}); the previous index stays in use"
+            ) from exc
 
     def _check(self, name: str, records: list[Chunk], vectors: Vectors) -> None:
         count = self._store.count(name)
         if count != len(records):
-            raise IndexBuildError(f"{name} holds {count} records, expected {len(records)}; the previous index stays in use")
+            raise IndexBuildError(
+                f"{name} holds {count} records, expected {len(records)}; the previous index stays in use"
+            )
         for i in {0, len(records) - 1}:
             hits = self._store.query(name, vectors[i], top_k=1)
             if not hits or hits[0].id != records[i].id:
-                raise IndexBuildError(f"{name} does not find its own record {records[i].id}; the previous index stays in use")
+                raise IndexBuildError(
+                    f"{name} does not find its own record {records[i].id}; the previous index stays in use"
+                )
 
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         tmp = self._manifest_path.with_suffix(".tmp")
@@ -249,4 +259,3 @@ class IndexManager:
         for name in self._store.collections():
             if name.startswith(_PREFIX) and name not in keep_names:
                 self._store.drop(name)
-

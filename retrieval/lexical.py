@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
@@ -10,6 +11,10 @@ import numpy as np
 
 from corpus.text import strip_footnotes
 from retrieval.types import Vectors
+
+# bm25s sets its own logger to DEBUG on import, which would print under every CLI command;
+# hand the level back to the application's logging configuration.
+logging.getLogger("bm25s").setLevel(logging.NOTSET)
 
 _RUNS = re.compile(
     r"""

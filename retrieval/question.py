@@ -13,9 +13,44 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _PUNCT = re.compile(r"[\W_]+")
 #: Messages that are social, not questions; compared lower-cased with spaces and punctuation removed.
 _GREETINGS = frozenset(
-    """hello hi hey yo hiya howdy thanks thankyou ok okay cool nice bye goodbye goodmorning goodnight
-    goodevening goodafternoon whatsup sup help test こんにちは こんばんは おはよう おはようございます ありがとう
-    ありがとうございます どうも よろしく よろしくお願いします はじめまして さようなら おやすみ テスト もしもし""".split()
+    [
+        "hello",
+        "hi",
+        "hey",
+        "yo",
+        "hiya",
+        "howdy",
+        "thanks",
+        "thankyou",
+        "ok",
+        "okay",
+        "cool",
+        "nice",
+        "bye",
+        "goodbye",
+        "goodmorning",
+        "goodnight",
+        "goodevening",
+        "goodafternoon",
+        "whatsup",
+        "sup",
+        "help",
+        "test",
+        "こんにちは",
+        "こんばんは",
+        "おはよう",
+        "おはようございます",
+        "ありがとう",
+        "ありがとうございます",
+        "どうも",
+        "よろしく",
+        "よろしくお願いします",
+        "はじめまして",
+        "さようなら",
+        "おやすみ",
+        "テスト",
+        "もしもし",
+    ]
 )
 _MIN_JA_CHARS = 3
 _MIN_EN_WORDS = 2
@@ -26,11 +61,10 @@ def clean_question(text: str, *, max_chars: int) -> str:
 
     Raises:
         QuestionError: the question is empty, over ``max_chars``, or has no letters or digits.
+
     """
     kept = "".join(
-        " " if unicodedata.category(ch) in {"Cc", "Zl", "Zp"} else ch
-        for ch in text
-        if unicodedata.category(ch) != "Cf"
+        " " if unicodedata.category(ch) in {"Cc", "Zl", "Zp"} else ch for ch in text if unicodedata.category(ch) != "Cf"
     )
     question = " ".join(kept.split())
     if not question:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 import numpy as np
 
@@ -21,11 +21,12 @@ def _minmax(values: Vectors) -> Vectors:
     low, high = float(np.min(values)), float(np.max(values))
     if high - low < 1e-9:
         return np.zeros_like(values)
-    return ((values - low) / (high - low)).astype(np.float32)
+    return cast(Vectors, np.asarray((values - low) / (high - low), dtype=np.float32))
 
 
 def _weighted(passage: Vectors, sentence: Vectors, lexical: Vectors, weights: Weights) -> Vectors:
-    return weights.passage * _minmax(passage) + weights.sentence * _minmax(sentence) + weights.lexical * _minmax(lexical)
+    total = weights.passage * _minmax(passage) + weights.sentence * _minmax(sentence)
+    return cast(Vectors, total + weights.lexical * _minmax(lexical))
 
 
 def _reciprocal_rank(passage: Vectors, sentence: Vectors, lexical: Vectors, weights: Weights, k: int = 60) -> Vectors:
@@ -41,7 +42,9 @@ _FUSIONS = {"weighted": _weighted, "rrf": _reciprocal_rank}
 Fusion = Literal["weighted", "rrf"]
 
 
-def fuse(passage: Vectors, sentence: Vectors, lexical: Vectors, *, weights: Weights, method: Fusion = "weighted") -> Vectors:
+def fuse(
+    passage: Vectors, sentence: Vectors, lexical: Vectors, *, weights: Weights, method: Fusion = "weighted"
+) -> Vectors:
     """Combine per-chunk passage similarity, best-sentence similarity and BM25 into one score.
 
     Args:
@@ -53,6 +56,7 @@ def fuse(passage: Vectors, sentence: Vectors, lexical: Vectors, *, weights: Weig
 
     Returns:
         One score per chunk; higher is better.
+
     """
     return _FUSIONS[method](passage, sentence, lexical, weights)
 

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def _chroma_settings() -> Any:
-    from chromadb.config import Settings  # noqa: PLC0415 - chroma is slow to import
+    from chromadb.config import Settings
 
     return Settings(anonymized_telemetry=False, allow_reset=False)
 
@@ -51,8 +51,9 @@ class ChromaStore:
 
         Raises:
             StoreUnavailableError: the directory cannot be created or opened.
+
         """
-        import chromadb  # noqa: PLC0415
+        import chromadb
 
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -66,7 +67,7 @@ class ChromaStore:
     @classmethod
     def in_memory(cls) -> ChromaStore:
         """A store that lives as long as the process (tests, benchmarks)."""
-        import chromadb  # noqa: PLC0415
+        import chromadb
 
         return cls(chromadb.EphemeralClient(settings=_chroma_settings()), where="memory")
 
@@ -93,7 +94,9 @@ class ChromaStore:
     def query(self, collection: str, vector: Vectors, *, top_k: int) -> list[Hit]:
         """The ``top_k`` nearest chunks, nearest first, with cosine similarity."""
         col = self._collection(collection)
-        result = col.query(query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=top_k, include=["distances"])
+        result = col.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=top_k, include=["distances"]
+        )
         ids, distances = result["ids"][0], result["distances"][0]
         return [Hit(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 

@@ -12,14 +12,114 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOPWORDS = frozenset(
-    """a an the of to in on at for from by with and or but is are was were be been being do does did
-    done has have had what which who whom whose when where why how that this these those it its
-    he she they them his her their i you we us our your my me not no yes as about into than then
-    there here any some all can could would should will shall may might must one two also so very
-    more most such up out over under after before between during if else per via vs""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "i",
+        "you",
+        "we",
+        "us",
+        "our",
+        "your",
+        "my",
+        "me",
+        "not",
+        "no",
+        "yes",
+        "as",
+        "about",
+        "into",
+        "than",
+        "then",
+        "there",
+        "here",
+        "any",
+        "some",
+        "all",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "one",
+        "two",
+        "also",
+        "so",
+        "very",
+        "more",
+        "most",
+        "such",
+        "up",
+        "out",
+        "over",
+        "under",
+        "after",
+        "before",
+        "between",
+        "during",
+        "if",
+        "else",
+        "per",
+        "via",
+        "vs",
+    ]
 )
 _SUFFIXES = (
-    ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("d", ""), ("er", ""), ("est", "")
+    ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+    ("ing", ""), ("ing", "e"), ("d", ""), ("er", ""), ("est", ""),
 )  # fmt: skip
 _MAX_PHRASE = 3
 
@@ -29,6 +129,7 @@ def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
 
     Raises:
         OSError: a file cannot be read.
+
     """
     lexicon: dict[str, tuple[str, ...]] = {}
     for path in paths:
@@ -64,6 +165,7 @@ class TermExpander:
             lexicon: English words and phrases mapped to Japanese words, best first.
             transliterate: English name to katakana, for capitalised words the lexicon lacks.
             max_terms: the most terms returned.
+
         """
         if max_terms <= 0:
             raise ValueError(f"max_terms must be positive, got {max_terms}")
@@ -96,9 +198,9 @@ class TermExpander:
         i = 0
         while i < len(words):
             used, found = self._lookup(words, i)
-            if not found and used == 1 and self._transliterate and originals[i][0].isupper() and i > 0:
-                if words[i] not in _STOPWORDS:
-                    found = (self._transliterate(words[i]),)
+            is_name = originals[i][0].isupper() and i > 0 and words[i] not in _STOPWORDS
+            if not found and used == 1 and self._transliterate and is_name:
+                found = (self._transliterate(words[i]),)
             terms.extend(t for t in found[:2] if t and t not in terms)
             i += used
         return terms[: self._max_terms]
@@ -106,7 +208,7 @@ class TermExpander:
 
 def _e2k() -> Callable[[str], str] | None:
     try:
-        import e2k  # noqa: PLC0415 - optional: names fall back to the lexicon alone
+        import e2k
     except ImportError:
         log.warning("e2k is not installed: English names will not be transliterated")
         return None

@@ -65,7 +65,9 @@ def build(db: Path, corpus_dir: Path) -> dict[str, list[str]]:
                 forms[idseq].append((form, bool(has_prio)))
     candidates: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     senses: dict[int, int] = defaultdict(int)
-    query = "SELECT s.idseq, s.ID, g.text FROM Sense s JOIN SenseGloss g ON g.sid = s.ID WHERE g.lang = 'eng' ORDER BY s.ID"
+    query = (
+        "SELECT s.idseq, s.ID, g.text FROM Sense s JOIN SenseGloss g ON g.sid = s.ID WHERE g.lang = 'eng' ORDER BY s.ID"
+    )
     last_sense: dict[int, int] = {}
     for idseq, sid, gloss in con.execute(query):
         if idseq not in forms:
@@ -96,13 +98,13 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / "en_ja_lexicon.tsv")
     args = parser.parse_args()
-    from jamdict_data import JAMDICT_DB_PATH  # noqa: PLC0415 - dev-only dependency
+    from jamdict_data import JAMDICT_DB_PATH
 
     lexicon = build(Path(JAMDICT_DB_PATH), args.corpus)
     lines = [f"{key}\t{'|'.join(forms)}" for key, forms in sorted(lexicon.items())]
     header = "# English gloss -> Japanese words of the corpus. Derived from JMdict (EDRDG, CC BY-SA 3.0).\n"
     args.out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(lines)} entries to {args.out}")  # noqa: T201 - a script's report
+    print(f"wrote {len(lines)} entries to {args.out}")
 
 
 if __name__ == "__main__":

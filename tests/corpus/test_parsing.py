@@ -105,7 +105,7 @@ def test_small_article_in_the_same_format():
 
 
 def test_empty_text_is_a_parse_error_naming_the_file():
-    with pytest.raises(CorpusParseError, match="empty.txt:1"):
+    with pytest.raises(CorpusParseError, match=r"empty\.txt:1"):
         parse_article("\n\n", source="empty.txt")
 
 
@@ -141,4 +141,6 @@ def test_sentences_keep_their_footnote_markers():
     text = "一つ目の文です。[3] 二つ目の文です。[4] [5]三つ目。"
     assert split_sentences(text) == ["一つ目の文です。[3]", "二つ目の文です。[4] [5]", "三つ目。"]
     assert footnotes_in(text) == (3, 4, 5)
-    assert strip_footnotes("会談は合計3時間半続き[35] 、予定よりも短い。[36]") == "会談は合計3時間半続き、予定よりも短い。"
+    assert (
+        strip_footnotes("会談は合計3時間半続き[35] 、予定よりも短い。[36]") == "会談は合計3時間半続き、予定よりも短い。"
+    )

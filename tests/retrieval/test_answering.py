@@ -141,7 +141,7 @@ def test_questions_during_reindex_are_answered(store, corpus_dir, tmp_path):
         for _ in range(20):
             try:
                 assert answerer.answer("ジュネーブ湖を見下ろす").passages
-            except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            except Exception as exc:
                 errors.append(exc)
 
     thread = threading.Thread(target=ask_many)

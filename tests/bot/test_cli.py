@@ -1,0 +1,176 @@
+"""The command line as users and scripts call it (slow: real model, real subprocess)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLE_PATH, ROOT
+
+pytestmark = pytest.mark.slow
+CLI = [sys.executable, "-m", "bot"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory, model_dir):
+    data = tmp_path_factory.mktemp("data")
+    values = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
+    values.update({"SUMMIT_DATA_DIR": str(data), "SUMMIT_MODEL__NAME": str(model_dir)})
+    return values
+
+
+def run(env, *args, stdin=None):
+    return subprocess.run([*CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+def test_ask_json_follows_the_contract(env):
+    result = run(env, "ask", "Which lake does the summit venue overlook?", "--json", "--top-k", "2")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["answered"] is True
+    assert len(data["passages"]) == 2
+    assert "ジュネーブ湖" in data["passages"][0]["highlight"]
+    assert data["passages"][0]["citations"][0]["n"] == 2
+
+
+def test_ask_stdin_answers_one_line_per_question(env):
+    result = run(
+        env, "ask", "--json", "--stdin", stdin="会場はどの湖を見下ろしていますか\n\nWho painted the Mona Lisa?\n"
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["answered"] for line in lines] == [True, False, False]
+    assert "empty" in lines[1]["error"]
+
+
+def test_ask_text_output_shows_highlight_and_references(env):
+    result = run(env, "ask", "ロシアの代表団の報道官は誰")
+    assert result.returncode == 0, result.stderr
+    assert "ペスコフ" in result.stdout
+    assert "[34]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "empty"),
+        ("   \u200b ", "empty"),
+        ("?!?!", "no words"),
+        ("あ" * 10_000, "SUMMIT_RETRIEVAL__MAX_QUESTION_CHARS"),
+    ],
+)
+def test_bad_questions_get_one_line_and_no_traceback(env, question, message):
+    result = run(env, "ask", question)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_source_and_missing_source(env):
+    ok = run(env, "source", "9", "--json")
+    assert json.loads(ok.stdout) == {"n": 9, "text": json.loads(ok.stdout)["text"]}
+    assert "ICが明らかにした" in json.loads(ok.stdout)["text"]
+    missing = run(env, "source", "41")
+    assert missing.returncode == 2
+    assert "no reference 41" in missing.stderr
+
+
+def test_wrong_setting_names_the_variable(env):
+    result = run({**env, "SUMMIT_RETRIEVAL__TOP_K": "lots"}, "ask", "会場は")
+    assert result.returncode == 2
+    assert "SUMMIT_RETRIEVAL__TOP_K" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_model_directory_is_a_clear_error(env, tmp_path):
+    result = run({**env, "SUMMIT_MODEL__NAME": str(tmp_path / "nowhere")}, "ask", "会場はどこですか")
+    assert result.returncode == 2
+    assert "SUMMIT_MODEL__NAME" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_damaged_model_directory_is_a_clear_error(env, model_dir, tmp_path):
+    broken = tmp_path / "broken-model"
+    shutil.copytree(model_dir, broken, ignore=shutil.ignore_patterns("model.safetensors"))
+    (broken / "model.safetensors").write_bytes(b"not a safetensors file")
+    result = run({**env, "SUMMIT_MODEL__NAME": str(broken)}, "ask", "会場はどこですか")
+    assert result.returncode == 2
+    assert "cannot load the embedding model" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_reindex_reports_counts_and_keeps_answering(env, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ARTICLE_PATH, corpus / "summit.txt")
+    (corpus / "corrupt.txt").write_bytes(b"\x00\xff")
+    local = {**env, "SUMMIT_CORPUS_DIR": str(corpus), "SUMMIT_DATA_DIR": str(tmp_path / "data")}
+    result = run(local, "reindex", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["documents"] == 1
+    assert report["chunks"] > 20
+    assert any("corrupt.txt" in e for e in report["errors"])
+    assert json.loads(run(local, "ask", "会場はどこ", "--json").stdout)["answered"]
+
+
+def test_chat_console_answers_and_runs_commands(env):
+    result = run(env, "chat", stdin="会場はどの湖を見下ろしていますか\n/source 2\n/bogus\n/help\nhello\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "ジュネーブ湖" in result.stdout
+    assert "[2] Walters" in result.stdout
+    assert "unknown command /bogus" in result.stdout
+    assert "The article does not cover this." in result.stdout
+
+
+def test_custom_tiny_model_works_through_the_setting(env, tmp_path):
+    tiny = make_tiny_model(tmp_path / "tiny")
+    result = run(
+        {**env, "SUMMIT_MODEL__NAME": str(tiny), "SUMMIT_RETRIEVAL__REFUSAL_THRESHOLD": "0"},
+        "ask",
+        "ジュネーブ湖",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["passages"]
+
+
+def make_tiny_model(path: Path) -> Path:
+    """A 2-layer BERT with a word-level tokenizer, saved as a sentence-transformers folder."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3}
+    for ch in ARTICLE_PATH.read_text(encoding="utf-8"):
+        vocab.setdefault(ch, len(vocab))
+    tok = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.Split("", "isolated")
+    hf = path / "hf"
+    BertModel(
+        BertConfig(
+            vocab_size=len(vocab),
+            hidden_size=32,
+            num_hidden_layers=2,
+            num_attention_heads=2,
+            intermediate_size=64,
+            max_position_embeddings=512,
+        )
+    ).save_pretrained(hf)
+    PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        model_max_length=512,
+    ).save_pretrained(hf)
+    encoder = Transformer(str(hf), max_seq_length=512)
+    model = SentenceTransformer(modules=[encoder, Pooling(32, pooling_mode="mean"), Normalize()], device="cpu")
+    model.save(str(path / "st"))
+    return path / "st"

