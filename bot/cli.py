@@ -136,6 +136,14 @@ def reindex(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"skipped: {error}", err=True)
 
 
+@main.command()
+def run() -> None:
+    """Start the Discord bot (not built yet: use `summit-bot chat`)."""
+    raise click.ClickException(
+        "the Discord adapter is not built yet (open issue: Discord bot); `summit-bot chat` answers in the console"
+    )
+
+
 @main.command("build-model")
 @click.option("--force", is_flag=True, help="rebuild even if the model folder exists")
 @click.pass_context
