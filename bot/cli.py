@@ -137,6 +137,19 @@ def reindex(ctx: click.Context, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--side", default=None, help="only this delegation (e.g. ロシア, Russia, US)")
+@click.pass_context
+def delegation(ctx: click.Context, as_json: bool, side: str | None) -> None:
+    """List who was in each delegation, with footnotes."""
+    from corpus import load_corpus
+    from retrieval.views import delegations_to_dict, find_delegations, render_delegations
+
+    found = find_delegations(load_corpus(_settings(ctx).corpus_dir), side=side)
+    click.echo(_json_line(delegations_to_dict(found)) if as_json else render_delegations(found))
+
+
+@main.command()
 def run() -> None:
     """Start the Discord bot (not built yet: use `summit-bot chat`)."""
     raise click.ClickException(
@@ -168,7 +181,7 @@ def chat(ctx: click.Context) -> None:
     answerer = _answerer(ctx)
     click.echo("loading the model and the index...", err=True)
     answerer.warm_up()
-    Console(answerer, read=_read_line, write=click.echo).run()
+    Console(answerer, corpus_dir=_settings(ctx).corpus_dir, read=_read_line, write=click.echo).run()
 
 
 def _read_line(prompt: str) -> str:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.rendering import render_answer, render_citation
 from config.errors import SummitError
+from corpus import load_corpus
 from retrieval.answering import Answerer
+from retrieval.views import find_delegations, render_delegations
 
 HELP = """Type a question about the 2021 US-Russia summit in Geneva, in Japanese or English.
 Commands:
   /source N   show reference entry N
+  /delegation [SIDE]  who was in each delegation (SIDE: US, Russia, ロシア…)
   /reindex    reparse the corpus and rebuild the index
   /help       this text
   /quit       leave (Ctrl-D works too)"""
@@ -19,9 +23,17 @@ Commands:
 class Console:
     """A read-answer loop; reading and writing are injected so tests can drive it."""
 
-    def __init__(self, answerer: Answerer, *, read: Callable[[str], str], write: Callable[[str], None]) -> None:
-        """Wire the loop to an answerer and to input/output functions."""
+    def __init__(
+        self,
+        answerer: Answerer,
+        *,
+        corpus_dir: Path,
+        read: Callable[[str], str],
+        write: Callable[[str], None],
+    ) -> None:
+        """Wire the loop to an answerer, the corpus, and input/output functions."""
         self._answerer = answerer
+        self._corpus_dir = corpus_dir
         self._read = read
         self._write = write
 
@@ -54,6 +66,9 @@ class Console:
             if not rest.strip().isdigit():
                 return "usage: /source N (a reference number)"
             return render_citation(self._answerer.reference(int(rest)))
+        if command == "/delegation":
+            found = find_delegations(load_corpus(self._corpus_dir), side=rest.strip() or None)
+            return render_delegations(found)
         if command == "/reindex":
             report = self._answerer.reindex()
             return f"reindexed {report.documents} document(s): {report.chunks} chunks in {report.seconds:.1f} s"

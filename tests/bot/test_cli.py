@@ -119,10 +119,11 @@ def test_reindex_reports_counts_and_keeps_answering(env, tmp_path):
 
 
 def test_chat_console_answers_and_runs_commands(env):
-    result = run(env, "chat", stdin="会場はどの湖を見下ろしていますか\n/source 2\n/bogus\n/help\nhello\n/quit\n")
+    result = run(env, "chat", stdin="会場はどの湖を見下ろしていますか\n/source 2\n/delegation Russia\n/bogus\n/help\nhello\n/quit\n")
     assert result.returncode == 0, result.stderr
     assert "ジュネーブ湖" in result.stdout
     assert "[2] Walters" in result.stdout
+    assert "ロシアの代表団 (9)" in result.stdout
     assert "unknown command /bogus" in result.stdout
     assert "The article does not cover this." in result.stdout
 
@@ -174,3 +175,11 @@ def make_tiny_model(path: Path) -> Path:
     model = SentenceTransformer(modules=[encoder, Pooling(32, pooling_mode="mean"), Normalize()], device="cpu")
     model.save(str(path / "st"))
     return path / "st"
+
+
+def test_delegation_command_json(env):
+    result = run(env, "delegation", "--json", "--side", "ロシア")
+    assert result.returncode == 0, result.stderr
+    groups = json.loads(result.stdout)["delegations"]
+    assert [g["heading"] for g in groups] == ["ロシアの代表団"]
+    assert len(groups[0]["members"]) == 9

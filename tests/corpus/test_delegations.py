@@ -1,0 +1,71 @@
+import pytest
+
+from corpus import load_corpus, parse_article
+from corpus.delegations import parse_delegations
+from retrieval.views import delegations_to_dict, find_delegations
+from tests.conftest import CORPUS_DIR
+
+
+@pytest.fixture(scope="module")
+def delegations(article):
+    return {d.heading: d for d in parse_delegations(article)}
+
+
+def test_two_groups_with_seven_and_nine_members(delegations):
+    assert list(delegations) == ["アメリカ合衆国の代表団", "ロシアの代表団"]
+    assert len(delegations["アメリカ合衆国の代表団"].members) == 7
+    assert len(delegations["ロシアの代表団"].members) == 9
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "role", "footnotes"),
+    [
+        ("アメリカ合衆国の代表団", "アントニー・ブリンケン", "国務長官", (32,)),  # role、name[n]
+        ("アメリカ合衆国の代表団", "ビクトリア・ヌーランド", "政治問題担当次官", (32,)),  # name+role, no separator
+        ("アメリカ合衆国の代表団", "エリックグリーン", "国家安全保障会議のトップロシア顧問", (32,)),  # no middle dot
+        ("アメリカ合衆国の代表団", "Stergos Kaloudis", "国家安全保障会議のトップロシア顧問", (33,)),  # Latin, space
+        ("ロシアの代表団", "アナトリ―アントノフ", "駐米ロシア大使", (34,)),  # odd dash, name+role
+        ("ロシアの代表団", "ドミトリー・ペスコフ", "クレムリン報道官", (34,)),
+    ],
+)
+def test_every_member_shape_splits_right(delegations, heading, name, role, footnotes):
+    members = {m.name: m for m in delegations[heading].members}
+    assert name in members
+    assert members[name].role == role
+    assert members[name].footnotes == footnotes
+
+
+def test_side_filter_accepts_english_and_japanese():
+    corpus = load_corpus(CORPUS_DIR)
+    assert [d.heading for d in find_delegations(corpus, side="Russia")] == ["ロシアの代表団"]
+    assert [d.heading for d in find_delegations(corpus, side="US")] == ["アメリカ合衆国の代表団"]
+    assert find_delegations(corpus, side="France") == []
+
+
+def test_json_shape():
+    data = delegations_to_dict(find_delegations(load_corpus(CORPUS_DIR)))
+    member = data["delegations"][0]["members"][0]
+    assert member == {"name": "ジョー・バイデン", "role": "アメリカ合衆国大統領", "citations": [32]}
+
+
+def test_a_different_article_in_the_same_format():
+    text = """架空会談
+序文です。[1]
+代表
+甲国の代表団
+外務大臣、ヤマダ・タロウ[1]
+スズキ・ハナコ首席補佐官[2]
+乙国の代表団
+John Smith大使 [3]
+参照
+- ^ 一。
+- ^ 二。
+- ^ 三。
+"""
+    groups = parse_delegations(parse_article(text))
+    assert [g.heading for g in groups] == ["甲国の代表団", "乙国の代表団"]
+    assert [(m.name, m.role) for m in groups[0].members] == [
+        ("ヤマダ・タロウ", "外務大臣"),
+        ("スズキ・ハナコ", "首席補佐官"),
+    ]
+    assert groups[1].members[0] == ("John Smith", "大使", (3,))
