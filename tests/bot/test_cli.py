@@ -119,7 +119,8 @@ def test_reindex_reports_counts_and_keeps_answering(env, tmp_path):
 
 
 def test_chat_console_answers_and_runs_commands(env):
-    result = run(env, "chat", stdin="会場はどの湖を見下ろしていますか\n/source 2\n/delegation Russia\n/bogus\n/help\nhello\n/quit\n")
+    lines = ["会場はどの湖を見下ろしていますか", "/source 2", "/delegation Russia", "/bogus", "/help", "hello", "/quit"]
+    result = run(env, "chat", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     assert "ジュネーブ湖" in result.stdout
     assert "[2] Walters" in result.stdout
