@@ -141,10 +141,9 @@ class Answerer:
     def _score(self, index: LoadedIndex, query: Vectors, tokens: list[str]) -> tuple[Vectors, Vectors, Vectors]:
         n = len(index.chunks)
         hits = self._store.query(index.chunk_collection, query, top_k=min(n, self._policy.candidates))
-        position = {c.id: i for i, c in enumerate(index.chunks)}
         passage = np.full(n, min((h.similarity for h in hits), default=0.0), dtype=np.float32)
         for hit in hits:
-            passage[position[hit.id]] = hit.similarity
+            passage[index.chunk_position[hit.id]] = hit.similarity
         sentence_sim = (index.sentence_vectors @ query).astype(np.float32)
         best = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best, index.sentence_owner, sentence_sim)

@@ -42,6 +42,8 @@ class LoadedIndex:
     sentence_vectors: Vectors
     sentence_owner: np.ndarray[Any, np.dtype[np.intp]]
     """For each sentence, the position of its chunk in ``chunks``."""
+    chunk_position: dict[str, int]
+    """Each chunk id's position in ``chunks``."""
     documents: dict[str, dict[str, Any]]
     """Per document id: ``title``, ``references`` ({n: text}) and ``facts``."""
     chunk_lexical: LexicalIndex
@@ -90,7 +92,7 @@ def _loaded(
     position = {c.id: i for i, c in enumerate(chunks)}
     owner = np.array([position[s.id.rsplit("/", 1)[0]] for s in sentences], dtype=np.intp)
     return LoadedIndex(
-        generation, chunks, sentences, vectors, owner, docs,
+        generation, chunks, sentences, vectors, owner, position, docs,
         LexicalIndex([f"{c.section_title} {c.text}" for c in chunks]),
         LexicalIndex([s.text for s in sentences]),
     )  # fmt: skip
