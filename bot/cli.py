@@ -149,6 +149,32 @@ def delegation(ctx: click.Context, as_json: bool, side: str | None) -> None:
     click.echo(_json_line(delegations_to_dict(found)) if as_json else render_delegations(found))
 
 
+class _DateParam(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from corpus.timeline import When
+
+        try:
+            return When.parse(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--from", "start", type=_DateParam(), default=None, help="first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+@click.option("--to", "end", type=_DateParam(), default=None, help="last date, inclusive")
+@click.pass_context
+def timeline(ctx: click.Context, as_json: bool, start: Any, end: Any) -> None:
+    """List the article's dated events, oldest first, with footnotes."""
+    from corpus import load_corpus
+    from retrieval.views import find_events, render_timeline, timeline_to_dict
+
+    found = find_events(load_corpus(_settings(ctx).corpus_dir), start=start, end=end)
+    click.echo(_json_line(timeline_to_dict(found)) if as_json else render_timeline(found))
+
+
 @main.command()
 def run() -> None:
     """Start the Discord bot (not built yet: use `summit-bot chat`)."""

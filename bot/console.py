@@ -8,13 +8,15 @@ from pathlib import Path
 from bot.rendering import render_answer, render_citation
 from config.errors import SummitError
 from corpus import load_corpus
+from corpus.timeline import When
 from retrieval.answering import Answerer
-from retrieval.views import find_delegations, render_delegations
+from retrieval.views import find_delegations, find_events, render_delegations, render_timeline
 
 HELP = """Type a question about the 2021 US-Russia summit in Geneva, in Japanese or English.
 Commands:
   /source N   show reference entry N
   /delegation [SIDE]  who was in each delegation (SIDE: US, Russia, ロシア…)
+  /timeline [FROM] [TO]  dated events, oldest first (dates as YYYY, YYYY-MM or YYYY-MM-DD)
   /reindex    reparse the corpus and rebuild the index
   /help       this text
   /quit       leave (Ctrl-D works too)"""
@@ -69,6 +71,14 @@ class Console:
         if command == "/delegation":
             found = find_delegations(load_corpus(self._corpus_dir), side=rest.strip() or None)
             return render_delegations(found)
+        if command == "/timeline":
+            try:
+                bounds = [When.parse(word) for word in rest.split()[:2]]
+            except ValueError as exc:
+                return f"usage: /timeline [FROM] [TO]: {exc}"
+            start = bounds[0] if bounds else None
+            end = bounds[1] if len(bounds) > 1 else None
+            return render_timeline(find_events(load_corpus(self._corpus_dir), start=start, end=end))
         if command == "/reindex":
             report = self._answerer.reindex()
             return f"reindexed {report.documents} document(s): {report.chunks} chunks in {report.seconds:.1f} s"

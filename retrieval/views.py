@@ -1,4 +1,4 @@
-"""Structured views over the corpus (delegations), in the shapes the CLI and the bot print."""
+"""Structured views over the corpus (delegations, timeline), in the shapes the CLI and the bot print."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from corpus.delegations import Delegation, parse_delegations
 from corpus.loading import Corpus
+from corpus.timeline import Event, When, extract_events
 
 #: English ways to name a side, mapped to the word the article's headings use.
 _SIDE_ALIASES = {
@@ -49,3 +50,36 @@ def render_delegations(delegations: list[Delegation]) -> str:
             lines.append(f"  {m.name:<{width}}  {m.role} {refs}")
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def find_events(corpus: Corpus, *, start: When | None = None, end: When | None = None) -> list[Event]:
+    """Every dated event in the corpus, oldest first, overlapping ``start``..``end`` (both inclusive).
+
+    A coarse event overlaps a bound it contains: ``--from 2021-06-10`` keeps "June 2021".
+    """
+    events = [e for document in corpus.documents for e in extract_events(document.article)]
+    if start is not None:
+        events = [e for e in events if e.when.end_key() >= start.sort_key()]
+    if end is not None:
+        events = [e for e in events if e.when.sort_key() <= end.end_key()]
+    return sorted(events, key=lambda e: e.when.sort_key())
+
+
+def timeline_to_dict(events: list[Event]) -> dict[str, Any]:
+    """The ``timeline --json`` shape (DESIGN.md)."""
+    return {
+        "events": [
+            {"date": e.when.iso(), "text": e.text, "section": e.section, "citations": list(e.footnotes)} for e in events
+        ]
+    }
+
+
+def render_timeline(events: list[Event]) -> str:
+    """One line per event: date, section, sentence, footnotes."""
+    if not events:
+        return "No dated events found."
+    width = max(len(e.when.iso()) for e in events)
+    return "\n".join(
+        f"{e.when.iso():<{width}}  [{e.section}] {e.text} {''.join(f'[{n}]' for n in e.footnotes)}".rstrip()
+        for e in events
+    )

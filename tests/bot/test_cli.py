@@ -119,12 +119,16 @@ def test_reindex_reports_counts_and_keeps_answering(env, tmp_path):
 
 
 def test_chat_console_answers_and_runs_commands(env):
-    lines = ["会場はどの湖を見下ろしていますか", "/source 2", "/delegation Russia", "/bogus", "/help", "hello", "/quit"]
+    lines = [
+        "会場はどの湖を見下ろしていますか", "/source 2", "/delegation Russia", "/timeline 2021-06-17",
+        "/bogus", "/help", "hello", "/quit",
+    ]  # fmt: skip
     result = run(env, "chat", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     assert "ジュネーブ湖" in result.stdout
     assert "[2] Walters" in result.stdout
     assert "ロシアの代表団 (9)" in result.stdout
+    assert "2021-06-17  [反応] サミットの翌日" in result.stdout
     assert "unknown command /bogus" in result.stdout
     assert "The article does not cover this." in result.stdout
 
@@ -184,3 +188,13 @@ def test_delegation_command_json(env):
     groups = json.loads(result.stdout)["delegations"]
     assert [g["heading"] for g in groups] == ["ロシアの代表団"]
     assert len(groups[0]["members"]) == 9
+
+
+def test_timeline_command_json_and_filters(env):
+    result = run(env, "timeline", "--json", "--from", "2021-06-14", "--to", "2021-06-17")
+    assert result.returncode == 0, result.stderr
+    dates = [e["date"] for e in json.loads(result.stdout)["events"]]
+    assert dates == ["2021-06", "2021-06", "2021-06-14", "2021-06-15", "2021-06-16", "2021-06-17"]
+    bad = run(env, "timeline", "--from", "2021-13")
+    assert bad.returncode == 2
+    assert "month must be in 1..12" in bad.stderr

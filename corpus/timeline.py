@@ -1,0 +1,237 @@
+"""Dated events in the article body: absolute, month-only and summit-relative dates, with honest precision.
+
+A date keeps the precision the text gives it: ``1955年`` is a year, ``2021年3月`` a month,
+``サミットの2日前に`` a day, ``会談の数日前に`` only the month (or year) that every "few days
+before" falls in. Dates relative to the summit are resolved against the summit date the article
+gives (its infobox, else the first full date in the lead). Reference entries are not body text, so
+their publication and retrieval dates never become events.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from corpus.parsing import Article
+from corpus.text import footnotes_in, sentence_pieces, strip_footnotes
+
+#: Words the article uses for the summit itself, which relative dates hang from.
+_ANCHOR = r"(?:首脳会談|サミット|会談|会議)"
+#: How many units "数" (a few / several) can mean.
+_FEW = range(2, 10)
+
+_ABSOLUTE = re.compile(
+    r"""
+    (?<![\d.])(?P<year>\d{3,4})年(?!間|代|前|後|ぶり|以上)  # a year, not "5年間" (a span) or "1990年代"
+    (?:(?P<month>\d{1,2})月(?!間)
+       (?:(?P<day>\d{1,2})日(?!間))?)?
+    |
+    (?<![\d年.])(?P<month_only>\d{1,2})月(?!間)              # a month whose year comes from context
+    (?:(?P<day_only>\d{1,2})日(?!間))?
+    """,
+    re.VERBOSE,
+)
+_RELATIVE = re.compile(
+    rf"""
+    {_ANCHOR}の
+    (?:
+        (?P<count>\d+|数)(?P<unit>日|週間|か月|ヶ月|カ月|ヵ月|年)(?P<direction>前|後)
+      | (?P<eve>前夜|前日)
+      | (?P<next>翌日|翌週|翌月)
+      | (?P<same>当日)
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+class When(NamedTuple):
+    """A date at the precision the text gives it."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def covers(self, other: When) -> bool:
+        """Whether ``other`` falls inside this (less or equally precise) date."""
+        return (
+            self.year == other.year
+            and (self.month is None or self.month == other.month)
+            and (self.day is None or self.day == other.day)
+        )
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Oldest first; a year sorts before its months, a month before its days."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    @classmethod
+    def parse(cls, text: str) -> When:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises:
+            ValueError: the text is none of those or not a real date.
+
+        """
+        match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None  # noqa: S101 - the pattern requires it
+        if month is not None:
+            date(year, month, day or 1)  # raises ValueError for month 13 or 30 February
+        return cls(year, month, day)
+
+    def end_key(self) -> tuple[int, int, int]:
+        """The sort key of the last day this date covers (for inclusive ``--to`` filters)."""
+        return (self.year, self.month or 12, self.day or 31)
+
+
+class Event(NamedTuple):
+    """One dated event: its date, the sentence it comes from, its section and footnotes."""
+
+    when: When
+    text: str
+    section: str
+    footnotes: tuple[int, ...]
+
+
+def summit_date(article: Article) -> date | None:
+    """The summit's date: the infobox date, else the first full date in the lead."""
+    for text in (article.facts["date"].value if "date" in article.facts else "", article.lead):
+        for when in _absolute_dates(text, default_year=None):
+            if when.month is not None and when.day is not None:
+                return date(when.year, when.month, when.day)
+    return None
+
+
+def _absolute_dates(text: str, *, default_year: int | None) -> list[When]:
+    found: list[When] = []
+    year_in_sentence: int | None = None
+    for match in _ABSOLUTE.finditer(unicodedata.normalize("NFKC", text)):
+        if match.group("year"):
+            year_in_sentence = int(match.group("year"))
+            month, day = match.group("month"), match.group("day")
+        else:
+            year = year_in_sentence if year_in_sentence is not None else default_year
+            if year is None:
+                continue
+            month, day = match.group("month_only"), match.group("day_only")
+            year_in_sentence = year
+        when = When(year_in_sentence, int(month) if month else None, int(day) if day else None)
+        if _valid(when):
+            found.append(when)
+    return found
+
+
+def _valid(when: When) -> bool:
+    if when.month is None:
+        return True
+    if not 1 <= when.month <= 12:
+        return False
+    return when.day is None or 1 <= when.day <= calendar.monthrange(when.year, when.month)[1]
+
+
+def _shift(anchor: date, count: int, unit: str, sign: int) -> tuple[date, str]:
+    """The date ``count`` units away from ``anchor`` and the precision that unit allows."""
+    if unit == "日":
+        return anchor + timedelta(days=sign * count), "day"
+    if unit == "週間":
+        return anchor + timedelta(weeks=sign * count), "month"
+    if unit == "年":
+        return anchor.replace(year=anchor.year + sign * count, day=1), "year"
+    months = anchor.year * 12 + anchor.month - 1 + sign * count
+    return date(months // 12, months % 12 + 1, 1), "month"
+
+
+def _at(day: date, precision: str) -> When:
+    if precision == "day":
+        return When(day.year, day.month, day.day)
+    if precision == "month":
+        return When(day.year, day.month)
+    return When(day.year)
+
+
+def _common(dates: list[When]) -> When:
+    """The most precise date that covers all of ``dates``."""
+    first = dates[0]
+    if all(d.year == first.year and d.month == first.month and d.day == first.day for d in dates):
+        return first
+    if first.month is not None and all(d.year == first.year and d.month == first.month for d in dates):
+        return When(first.year, first.month)
+    if all(d.year == first.year for d in dates):
+        return When(first.year)
+    return When(min(d.year for d in dates))
+
+
+def _relative_dates(text: str, anchor: date | None) -> list[When]:
+    if anchor is None:
+        return []
+    found: list[When] = []
+    for match in _RELATIVE.finditer(unicodedata.normalize("NFKC", text)):
+        if match.group("eve"):
+            found.append(_at(anchor - timedelta(days=1), "day"))
+        elif match.group("same"):
+            found.append(_at(anchor, "day"))
+        elif match.group("next"):
+            unit = {"翌日": "日", "翌週": "週間", "翌月": "か月"}[match.group("next")]
+            found.append(_at(*_shift(anchor, 1, unit, 1)))
+        else:
+            unit = match.group("unit")
+            unit = "か月" if unit in {"ヶ月", "カ月", "ヵ月"} else unit
+            sign = -1 if match.group("direction") == "前" else 1
+            counts = _FEW if match.group("count") == "数" else [int(match.group("count"))]
+            found.append(_common([_at(*_shift(anchor, n, unit, sign)) for n in counts]))
+    return found
+
+
+def _distinct(dates: list[When]) -> list[When]:
+    """Drop repeats and any date that only restates a more precise one in the same sentence."""
+    kept: list[When] = []
+    for when in dates:
+        if when in kept or any(when != other and when.covers(other) for other in dates):
+            continue
+        kept.append(when)
+    return kept
+
+
+def _cited_sentences(text: str) -> list[tuple[str, tuple[int, ...]]]:
+    """Each sentence of a paragraph with its footnotes.
+
+    A sentence with no marker of its own is cited by the next marker in its paragraph, as in
+    Wikipedia, where a footnote covers the text back to the previous one.
+    """
+    pieces = sentence_pieces(text)
+    cited: list[tuple[str, tuple[int, ...]]] = []
+    pending: list[str] = []
+    for piece in pieces:
+        pending.append(piece)
+        notes = footnotes_in(piece)
+        if notes:
+            cited.extend((p, notes) for p in pending)
+            pending = []
+    cited.extend((p, ()) for p in pending)
+    return [(strip_footnotes(p), notes) for p, notes in cited if strip_footnotes(p)]
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Every dated event in the article body, oldest first (article order within a date)."""
+    anchor = summit_date(article)
+    default_year = anchor.year if anchor else None
+    events: list[Event] = []
+    for section in article.sections:
+        for paragraph in section.paragraphs:
+            for sentence, notes in _cited_sentences(paragraph.text):
+                dates = _relative_dates(sentence, anchor) + _absolute_dates(sentence, default_year=default_year)
+                events.extend(Event(when, sentence, section.title, notes) for when in _distinct(dates))
+    return sorted(events, key=lambda e: e.when.sort_key())
