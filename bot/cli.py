@@ -149,7 +149,7 @@ def delegation(ctx: click.Context, as_json: bool, side: str | None) -> None:
     click.echo(_json_line(delegations_to_dict(found)) if as_json else render_delegations(found))
 
 
-class _DateParam(click.ParamType):
+class _DateParam(click.ParamType[Any]):
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
