@@ -176,11 +176,29 @@ def timeline(ctx: click.Context, as_json: bool, start: Any, end: Any) -> None:
 
 
 @main.command()
-def run() -> None:
-    """Start the Discord bot (not built yet: use `summit-bot chat`)."""
-    raise click.ClickException(
-        "the Discord adapter is not built yet (open issue: Discord bot); `summit-bot chat` answers in the console"
-    )
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Start the Discord bot (needs DISCORD_TOKEN); the model and index load before it connects."""
+    from bot.client import run_bot, token_of
+
+    settings = _settings(ctx)
+    token_of(settings)  # fail before the model loads
+    answerer = _answerer(ctx)
+    answerer.warm_up()
+    click.echo("summit-bot: model and index ready, connecting to Discord", err=True)
+    run_bot(answerer, settings)
+
+
+@main.command()
+@click.pass_context
+def sync(ctx: click.Context) -> None:
+    """Register the slash commands with Discord (to SUMMIT_DISCORD__GUILD_ID if set, else globally)."""
+    from bot.client import sync_only
+
+    settings = _settings(ctx)
+    count = sync_only(_answerer(ctx), settings)
+    where = f"server {settings.discord.guild_id}" if settings.discord.guild_id else "all servers (global)"
+    click.echo(f"synced {count} commands to {where}")
 
 
 @main.command("build-model")

@@ -43,3 +43,7 @@ class QuestionError(SummitError):
 
 class ReferenceNotFoundError(SummitError):
     """A footnote number has no reference entry."""
+
+
+class DiscordUnavailableError(SummitError):
+    """Discord (or the configured API) cannot be reached."""

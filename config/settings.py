@@ -32,6 +32,21 @@ class RetrievalSettings(BaseModel):
     translate: bool = Field(True, description="add Japanese terms to English questions")
 
 
+class DiscordSettings(BaseModel):
+    """The Discord bot."""
+
+    guild_id: int | None = Field(
+        None, description="sync commands to this server only (instant); empty: globally (can take an hour)"
+    )
+    sync_on_start: bool = Field(True, description="sync slash commands every time the bot starts")
+    ask_rate: int = Field(3, ge=1, le=100, description="questions one member may ask per cooldown window")
+    ask_per_seconds: float = Field(30.0, ge=0.0, le=3600.0, description="the cooldown window; 0 turns it off")
+    api_base: str = Field(
+        "https://discord.com/api/v10", description="Discord's REST API (change only for a compatible test server)"
+    )
+    gateway_url: str = Field("wss://gateway.discord.gg/", description="Discord's gateway (same)")
+
+
 class Settings(BaseSettings):
     """Everything the entry points read; built once, passed down."""
 
@@ -49,6 +64,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     model: ModelSettings = ModelSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    discord: DiscordSettings = DiscordSettings()
 
     @property
     def model_name(self) -> str:

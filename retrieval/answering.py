@@ -69,6 +69,11 @@ class Answerer:
         self._load_lock = threading.Lock()
 
     @property
+    def policy(self) -> AnswerPolicy:
+        """The limits and weights answers follow."""
+        return self._policy
+
+    @property
     def index(self) -> LoadedIndex:
         """The index answering now, loaded (or built) on first use."""
         if self._index is None:

@@ -1,0 +1,187 @@
+"""The Discord client: cogs over the answering core, command sync, translations, one error handler."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.labels import label, language
+from bot.paging import tell
+from config.errors import ConfigError, DiscordUnavailableError, SummitError
+from config.settings import Settings
+from retrieval.answering import Answerer
+
+log = logging.getLogger(__name__)
+
+#: Japanese names and descriptions for the ja locale (Discord shows them to Japanese clients).
+JAPANESE = {
+    "ask": "質問",
+    "Ask a question about the 2021 US-Russia summit in Geneva": "2021年ジュネーブ米露首脳会談について質問する",
+    "question": "質問文",
+    "your question, in English or Japanese": "質問(日本語または英語)",
+    "private": "非公開",
+    "show the answer only to you": "回答を自分だけに表示する",
+    "Ask summit-bot": "summit-botに質問",
+    "delegation": "代表団",
+    "Who was in each delegation, with footnotes": "各代表団のメンバー(脚注付き)",
+    "side": "国",
+    "only this delegation, e.g. US or Russia": "この代表団だけ(例: アメリカ、ロシア)",
+    "timeline": "年表",
+    "Dated events in the article, oldest first": "記事中の日付のある出来事(古い順)",
+    "from": "開始",
+    "to": "終了",
+    "first date: YYYY, YYYY-MM or YYYY-MM-DD": "開始日: YYYY、YYYY-MM、YYYY-MM-DD",
+    "last date, inclusive": "終了日(その日を含む)",
+    "source": "出典",
+    "The reference entry behind a footnote number": "脚注番号の出典を表示する",
+    "number": "番号",
+    "the footnote number, e.g. 35": "脚注番号(例: 35)",
+    "help": "ヘルプ",
+    "What summit-bot knows and how to ask": "summit-botの使い方",
+    "reindex": "再索引",
+    "Rebuild the index from the article (Manage Server)": "記事からインデックスを再構築する(サーバー管理)",
+}
+
+
+class JapaneseTranslator(app_commands.Translator):
+    """Command names and descriptions in Japanese for the ja locale; English everywhere else."""
+
+    async def translate(
+        self, string: app_commands.locale_str, locale: discord.Locale, context: app_commands.TranslationContextTypes
+    ) -> str | None:
+        """The Japanese text for ``string``, or None to keep the English."""
+        if locale is not discord.Locale.japanese:
+            return None
+        return JAPANESE.get(string.message)
+
+
+class SummitBot(commands.Bot):
+    """The bot: default intents (no message content), no pings, cogs loaded in ``setup_hook``."""
+
+    def __init__(self, answerer: Answerer, settings: Settings) -> None:
+        """Wire the bot to a warmed-up answerer and the settings."""
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+        )
+        self.answerer = answerer
+        self.settings = settings
+
+    async def setup_hook(self) -> None:
+        """Load the cogs, install the translator and the error handler, sync commands if configured."""
+        from bot.cogs.admin import AdminCog
+        from bot.cogs.ask import AskCog
+        from bot.cogs.views import ViewsCog
+
+        await self.tree.set_translator(JapaneseTranslator())
+        for cog in (AskCog(self), ViewsCog(self), AdminCog(self)):
+            await self.add_cog(cog)
+        self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+        if self.settings.discord.sync_on_start:
+            await self.sync_commands()
+
+    async def sync_commands(self) -> list[app_commands.AppCommand]:
+        """Sync to the configured server (instant) or globally."""
+        guild_id = self.settings.discord.guild_id
+        if guild_id:
+            guild = discord.Object(id=guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.warning("synced %d commands to server %s", len(synced), guild_id)
+        else:
+            synced = await self.tree.sync()
+            log.warning("synced %d commands globally (Discord may take up to an hour to show them)", len(synced))
+        return synced
+
+    async def on_ready(self) -> None:
+        """Say who we are and where."""
+        log.warning("ready as %s in %d server(s)", self.user, len(self.guilds))
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        """The one error handler: a short message for the user, the traceback for the log."""
+        lang = language(interaction.locale)
+        cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        if isinstance(cause, SummitError):
+            log.warning("command %s: %s", getattr(interaction.command, "name", "?"), cause)
+            await tell(interaction, str(cause))
+            return
+        if isinstance(error, app_commands.CheckFailure):
+            await tell(interaction, label("reindex_denied", lang))
+            return
+        log.error("command %s failed", getattr(interaction.command, "name", "?"), exc_info=cause)
+        await tell(interaction, label("error", lang))
+
+
+def point_at(settings: Settings) -> None:
+    """Aim discord.py at the configured REST API and gateway (Discord itself unless a test server is set)."""
+    import yarl
+    from discord.gateway import DiscordWebSocket
+    from discord.http import Route
+
+    Route.BASE = settings.discord.api_base.rstrip("/")
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord.gateway_url)
+
+
+def token_of(settings: Settings) -> str:
+    """The bot token, or a ConfigError saying how to set it."""
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        raise ConfigError(
+            "DISCORD_TOKEN is not set: put the bot token from the Discord developer portal in DISCORD_TOKEN "
+            "(or in .env); `summit-bot chat` answers in the console without it"
+        )
+    return token
+
+
+async def _guarded(coro: Any, settings: Settings) -> Any:
+    try:
+        return await coro
+    except discord.LoginFailure as exc:
+        raise ConfigError(f"Discord rejected DISCORD_TOKEN ({exc}): copy the bot token again") from None
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        where = settings.discord.api_base
+        raise DiscordUnavailableError(
+            f"cannot reach Discord at {where} ({exc}); check the network or SUMMIT_DISCORD__API_BASE"
+        ) from None
+
+
+def run_bot(answerer: Answerer, settings: Settings) -> None:
+    """Connect and serve until stopped; the answerer should be warmed up first."""
+    token = token_of(settings)
+    point_at(settings)
+    bot = SummitBot(answerer, settings)
+
+    async def main() -> None:
+        async with bot:
+            await _guarded(bot.start(token), settings)
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        log.warning("stopped")
+
+
+def sync_only(answerer: Answerer, settings: Settings) -> int:
+    """Log in over REST, sync the commands, log out; returns how many commands Discord now has."""
+    token = token_of(settings)
+    point_at(settings)
+    bot = SummitBot(
+        answerer, settings.model_copy(update={"discord": settings.discord.model_copy(update={"sync_on_start": False})})
+    )
+
+    async def main() -> int:
+        async with bot:
+            await _guarded(bot.login(token), settings)
+            return len(await _guarded(bot.sync_commands(), settings))
+
+    return asyncio.run(main())

@@ -1,0 +1,64 @@
+"""/reindex: rebuild the index from corpus/, for members with Manage Server, one rebuild at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.labels import label, language
+from bot.paging import NO_MENTIONS
+
+if TYPE_CHECKING:
+    from bot.client import SummitBot
+
+log = logging.getLogger(__name__)
+
+
+def may_reindex(interaction: discord.Interaction[Any]) -> bool:
+    """Whether the member has Manage Server here (checked in code: default_permissions only hides the command)."""
+    user = interaction.user
+    return isinstance(user, discord.Member) and user.guild_permissions.manage_guild
+
+
+class AdminCog(commands.Cog):
+    """Index maintenance."""
+
+    def __init__(self, bot: SummitBot) -> None:
+        """One lock for the whole bot: a second /reindex while one runs is told so."""
+        self.bot = bot
+        self.lock = asyncio.Lock()
+
+    @app_commands.command(name="reindex", description="Rebuild the index from the article (Manage Server)")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    async def reindex(self, interaction: discord.Interaction[Any]) -> None:
+        """Reparse corpus/, rebuild, switch; questions keep being answered from the old index meanwhile."""
+        lang = language(interaction.locale)
+        if not may_reindex(interaction):
+            log.info("reindex refused for user %s", interaction.user.id)
+            await interaction.response.send_message(label("reindex_denied", lang), ephemeral=True)
+            return
+        if self.lock.locked():
+            await interaction.response.send_message(label("reindex_busy", lang), ephemeral=True)
+            return
+        async with self.lock:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            log.info("reindex started by user %s", interaction.user.id)
+            report = await asyncio.to_thread(self.bot.answerer.reindex)
+        text = label(
+            "reindex_done",
+            lang,
+            documents=report.documents,
+            chunks=report.chunks,
+            previous=report.previous_chunks if report.previous_chunks is not None else "-",
+            sentences=report.sentences,
+            seconds=report.seconds,
+        )
+        if report.errors:
+            text += "\n" + label("reindex_skipped", lang, errors="; ".join(report.errors))[:1500]
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -1,0 +1,103 @@
+"""/ask and the "Ask summit-bot" message menu: the answering core behind a deferred, cited reply."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.embeds import not_covered_embed, passage_embed
+from bot.labels import Language, label, language
+from bot.paging import NO_MENTIONS, AnswerView
+from config.errors import QuestionError
+from retrieval.question import clean_question
+
+if TYPE_CHECKING:
+    from bot.client import SummitBot
+
+log = logging.getLogger(__name__)
+
+
+class Cooldowns:
+    """A per-member cooldown: ``rate`` questions per ``per`` seconds (``per`` 0 turns it off)."""
+
+    def __init__(self, rate: int, per: float) -> None:
+        """Allow ``rate`` questions in any ``per``-second window."""
+        self.rate = rate
+        self.per = per
+        self._buckets: dict[int, app_commands.Cooldown] = {}
+
+    def retry_after(self, user_id: int) -> float:
+        """Seconds to wait before this member may ask again; 0 when the question is allowed (and counted)."""
+        if self.per <= 0:
+            return 0.0
+        bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(self.rate, self.per))
+        return bucket.update_rate_limit() or 0.0
+
+
+class AskCog(commands.Cog):
+    """Answering questions."""
+
+    def __init__(self, bot: SummitBot) -> None:
+        """Register the message menu beside the slash command."""
+        self.bot = bot
+        settings = bot.settings.discord
+        self.cooldowns = Cooldowns(settings.ask_rate, settings.ask_per_seconds)
+        self.menu = app_commands.ContextMenu(name="Ask summit-bot", callback=self.ask_message)
+        bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        """Take the message menu away with the cog."""
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(name="ask", description="Ask a question about the 2021 US-Russia summit in Geneva")
+    @app_commands.describe(question="your question, in English or Japanese", private="show the answer only to you")
+    async def ask(self, interaction: discord.Interaction[Any], question: str, private: bool = False) -> None:
+        """Answer ``question`` from the article."""
+        await self.respond(interaction, question, private=private)
+
+    async def ask_message(self, interaction: discord.Interaction[Any], message: discord.Message) -> None:
+        """Answer the selected message's text (privately: the asker chose someone else's words)."""
+        if not message.content.strip():
+            await interaction.response.send_message(
+                label("empty_message", language(interaction.locale)), ephemeral=True
+            )
+            return
+        await self.respond(interaction, message.content, private=True)
+
+    async def respond(self, interaction: discord.Interaction[Any], question: str, *, private: bool) -> None:
+        """Check, defer, answer off the event loop, reply with the first passage and paging buttons."""
+        lang = language(interaction.locale)
+        wait = self.cooldowns.retry_after(interaction.user.id)
+        if wait:
+            await interaction.response.send_message(label("cooldown", lang, seconds=max(wait, 1)), ephemeral=True)
+            return
+        try:
+            clean_question(question, max_chars=self.bot.answerer.policy.max_question_chars)
+        except QuestionError as exc:
+            await interaction.response.send_message(label("bad_question", lang, reason=exc), ephemeral=True)
+            return
+        await interaction.response.defer(ephemeral=private, thinking=True)
+        started = time.perf_counter()
+        answer = await asyncio.to_thread(self.bot.answerer.answer, question)
+        log.info("answered interaction %s in %.0f ms", interaction.id, (time.perf_counter() - started) * 1000)
+        await self.send_answer(interaction, answer, lang, private=private)
+
+    async def send_answer(
+        self, interaction: discord.Interaction[Any], answer: Any, lang: Language, *, private: bool
+    ) -> None:
+        """The follow-up message for ``answer``."""
+        if not answer.answered:
+            embed = not_covered_embed(answer, lang)
+            await interaction.followup.send(embed=embed, ephemeral=private, allowed_mentions=NO_MENTIONS)
+            return
+        pages = [passage_embed(answer, i, lang) for i in range(len(answer.passages))]
+        view = AnswerView(answer, pages, owner_id=interaction.user.id, lang=lang)
+        view.message = await interaction.followup.send(
+            embed=pages[0], view=view, ephemeral=private, allowed_mentions=NO_MENTIONS, wait=True
+        )

@@ -1,0 +1,123 @@
+"""Button views: turn pages of embeds; show an answer's references."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from bot.embeds import references_embeds
+from bot.labels import Language, label
+from retrieval.types import Answer
+
+log = logging.getLogger(__name__)
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class _Turn(discord.ui.Button["Pager"]):
+    def __init__(self, step: int, text: str, style: discord.ButtonStyle) -> None:
+        super().__init__(label=text, style=style)
+        self.step = step
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        assert self.view is not None  # noqa: S101 - discord.py sets it when the button is added
+        await self.view.turn(interaction, self.step)
+
+
+class _References(discord.ui.Button["AnswerView"]):
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        assert self.view is not None  # noqa: S101 - as above
+        await self.view.show_references(interaction)
+
+
+class Pager(discord.ui.View):
+    """Previous/next buttons over a list of embeds; only the member who asked can turn the pages."""
+
+    def __init__(
+        self, pages: list[discord.Embed], *, owner_id: int, lang: Language, next_label: str = "next_page"
+    ) -> None:
+        """Show ``pages[0]`` first; buttons appear only when there is more than one page."""
+        super().__init__(timeout=900)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.lang = lang
+        self.position = 0
+        self.message: discord.Message | discord.InteractionMessage | discord.WebhookMessage | None = None
+        self.previous_button = _Turn(-1, label("previous", lang), discord.ButtonStyle.secondary)
+        self.next_button = _Turn(1, label(next_label, lang), discord.ButtonStyle.primary)
+        if len(pages) > 1:
+            self.add_item(self.previous_button)
+            self.add_item(self.next_button)
+        self._sync_buttons()
+
+    @property
+    def page(self) -> discord.Embed:
+        """The page shown now."""
+        return self.pages[self.position]
+
+    def _sync_buttons(self) -> None:
+        self.previous_button.disabled = self.position == 0
+        self.next_button.disabled = self.position >= len(self.pages) - 1
+
+    async def turn(self, interaction: discord.Interaction[Any], step: int) -> None:
+        """Show the page ``step`` away (clamped), updating the message in place."""
+        self.position = max(0, min(len(self.pages) - 1, self.position + step))
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=self.page, view=self, allowed_mentions=NO_MENTIONS)
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Let only the asker turn pages; tell anyone else how to get their own."""
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(label("not_yours", self.lang), ephemeral=True)
+        return False
+
+    async def on_timeout(self) -> None:
+        """Remove the buttons once they stop working."""
+        if self.message is not None:
+            try:
+                await self.message.edit(view=None)
+            except discord.HTTPException:
+                log.debug("could not remove the buttons of message %s", self.message.id)
+
+    async def on_error(self, interaction: discord.Interaction[Any], error: Exception, item: Any, /) -> None:
+        """Log the traceback; show the user a short message."""
+        log.error("button %s failed", getattr(item, "label", item), exc_info=error)
+        await tell(interaction, label("error", self.lang))
+
+
+class AnswerView(Pager):
+    """An answer's passages as pages, plus a button that shows the current passage's full references."""
+
+    def __init__(self, answer: Answer, pages: list[discord.Embed], *, owner_id: int, lang: Language) -> None:
+        """Page through ``pages`` (one per passage of ``answer``)."""
+        super().__init__(pages, owner_id=owner_id, lang=lang, next_label="next")
+        self.answer = answer
+        self.references_button = _References(label=label("references", lang), style=discord.ButtonStyle.secondary)
+        self.add_item(self.references_button)
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Anyone may read the references; only the asker turns pages."""
+        if getattr(interaction, "data", None) and interaction.data.get("custom_id") == self.references_button.custom_id:  # type: ignore[union-attr]
+            return True
+        return await super().interaction_check(interaction)
+
+    async def show_references(self, interaction: discord.Interaction[Any]) -> None:
+        """The current passage's references in full, privately, paged."""
+        lang = self.lang
+        citations = list(self.answer.passages[self.position].citations)
+        pages = references_embeds(citations, lang)
+        view = Pager(pages, owner_id=interaction.user.id, lang=lang)
+        await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+async def tell(interaction: discord.Interaction[Any], text: str) -> None:
+    """Send ``text`` privately, whether or not the interaction has been answered yet."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException:
+        log.warning("could not tell the user about an error (interaction %s)", interaction.id)
