@@ -129,6 +129,9 @@ def point_at(settings: Settings) -> None:
     from discord.http import Route
 
     Route.BASE = settings.discord.api_base.rstrip("/")
+    # The bot has no voice features: the missing voice libraries are not worth a warning.
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord.gateway_url)
 
 

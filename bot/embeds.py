@@ -67,7 +67,7 @@ def passage_embed(answer: Answer, index: int, lang: Language) -> discord.Embed:
     refs = "\n".join(citation_line(c, 200) for c in passage.citations) or label("no_references", lang)
     embed.add_field(name=label("references", lang), value=truncate(refs, FIELD_LIMIT), inline=False)
     footer = f"{label('passage', lang, i=index + 1, n=len(answer.passages))} · {answer.question}"
-    embed.set_footer(text=truncate(footer, 200))
+    embed.set_footer(text=truncate(discord.utils.escape_mentions(footer), 200))
     return embed
 
 
@@ -77,7 +77,7 @@ def not_covered_embed(answer: Answer, lang: Language) -> discord.Embed:
     embed = discord.Embed(description=label("not_covered", lang), colour=discord.Colour.light_grey())
     if sections:
         embed.add_field(name=label("closest", lang), value=truncate(escape("; ".join(sections)), FIELD_LIMIT))
-    embed.set_footer(text=truncate(answer.question, 200))
+    embed.set_footer(text=truncate(discord.utils.escape_mentions(answer.question), 200))
     return embed
 
 

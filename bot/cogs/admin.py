@@ -20,9 +20,14 @@ log = logging.getLogger(__name__)
 
 
 def may_reindex(interaction: discord.Interaction[Any]) -> bool:
-    """Whether the member has Manage Server here (checked in code: default_permissions only hides the command)."""
-    user = interaction.user
-    return isinstance(user, discord.Member) and user.guild_permissions.manage_guild
+    """Whether the member has Manage Server here (checked in code: default_permissions only hides the command).
+
+    Discord computes the member's permissions in this channel and sends them with the interaction.
+    """
+    if interaction.guild_id is None:
+        return False
+    permissions = interaction.permissions
+    return permissions.manage_guild or permissions.administrator
 
 
 class AdminCog(commands.Cog):

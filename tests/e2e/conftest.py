@@ -1,0 +1,80 @@
+"""Start the fake Discord and the real `summit-bot run` against it, once for the e2e module."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.e2e.fake_discord import GUILD_ID, FakeDiscord
+
+TOKEN = "fake-token.e2e-SECRET-do-not-log"  # noqa: S105 - the fake Discord accepts only this
+TIMINGS: list[str] = []
+
+
+class RunningBot:
+    """The subprocess and its log file."""
+
+    def __init__(self, process: subprocess.Popen[bytes], log: Path) -> None:
+        self.process = process
+        self.log_path = log
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def fake_discord():
+    fake = FakeDiscord(token=TOKEN, heartbeat_ms=1000).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="module")
+def running_bot(fake_discord, model_dir, tmp_path_factory):
+    data = tmp_path_factory.mktemp("bot-data")
+    log = data / "bot.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
+    env.update(
+        {
+            "DISCORD_TOKEN": TOKEN,
+            "SUMMIT_DATA_DIR": str(data),
+            "SUMMIT_MODEL__NAME": str(model_dir),
+            "SUMMIT_LOG_LEVEL": "INFO",
+            "SUMMIT_DISCORD__API_BASE": fake_discord.api_base,
+            "SUMMIT_DISCORD__GATEWAY_URL": fake_discord.gateway_url,
+            "SUMMIT_DISCORD__GUILD_ID": GUILD_ID,
+        }
+    )
+    with log.open("wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, stdout=out, stderr=out)
+    bot = RunningBot(process, log)
+    try:
+        deadline = time.monotonic() + 240
+        while "ready as" not in bot.log():
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"summit-bot run did not become ready:\n{bot.log()[-3000:]}")
+            time.sleep(0.2)
+        yield bot
+    finally:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture
+def timings() -> list[str]:
+    """Lines the end-of-run summary prints (the acknowledgement and answer times the suite saw)."""
+    return TIMINGS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if TIMINGS:
+        terminalreporter.section("summit-bot end-to-end timings")
+        for line in TIMINGS:
+            terminalreporter.write_line(line)

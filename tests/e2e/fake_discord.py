@@ -1,0 +1,449 @@
+"""A fake Discord on 127.0.0.1: enough REST and gateway (zlib-stream) for the real discord.py client.
+
+It serves one guild with one text channel, records every request the bot makes, answers heartbeats,
+and lets a test send interactions (slash commands, message menus, button clicks) as Discord would.
+It runs its own event loop in a thread so tests stay synchronous.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+APP_ID = "900000000000000001"
+BOT_ID = APP_ID
+GUILD_ID = "900000000000000010"
+CHANNEL_ID = "900000000000000020"
+OWNER_ID = "900000000000000030"
+MANAGE_GUILD = 1 << 5
+EPHEMERAL = 1 << 6
+#: Interaction callback types (Discord API).
+CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE = 4, 5, 7
+
+_snowflakes = itertools.count(910000000000000000)
+
+
+def snowflake() -> str:
+    """A fresh id."""
+    return str(next(_snowflakes))
+
+
+def now() -> str:
+    """An ISO timestamp as Discord writes them."""
+    return datetime.now(UTC).isoformat()
+
+
+def user(user_id: str, name: str, *, bot: bool = False) -> dict[str, Any]:
+    """A user object."""
+    return {"id": user_id, "username": name, "discriminator": "0", "global_name": name, "avatar": None, "bot": bot}
+
+
+@dataclass
+class Request:
+    """One HTTP request the bot made."""
+
+    method: str
+    path: str
+    body: Any
+    at: float
+
+
+@dataclass
+class Sent:
+    """An interaction the test sent, and what the bot did with it."""
+
+    id: str
+    token: str
+    kind: str
+    sent_at: float
+    target: str = ""
+    """For a button click, the id of the message whose button was pressed."""
+    callbacks: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
+    replies: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
+    """Messages the bot sent or updated for this interaction (not the "thinking…" placeholder), as stored."""
+    original: dict[str, Any] | None = None
+
+    def acked_after(self) -> float | None:
+        """Seconds from sending to the first callback."""
+        return self.callbacks[0][0] - self.sent_at if self.callbacks else None
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    # discord.py parses a body only when the content type is exactly application/json.
+    return web.Response(status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
+
+
+class FakeDiscord:
+    """Start with ``start()``; point the bot at ``api_base`` and ``gateway_url``."""
+
+    def __init__(self, *, token: str, heartbeat_ms: int = 1000) -> None:
+        """Serve on a free port of 127.0.0.1 once started; accept only ``token``."""
+        self.token = token
+        self.heartbeat_ms = heartbeat_ms
+        self.requests: list[Request] = []
+        self.interactions: dict[str, Sent] = {}
+        self.messages: dict[str, dict[str, Any]] = {}
+        self.heartbeats: list[float] = []
+        self.commands: list[dict[str, Any]] = []
+        self.identified = threading.Event()
+        self.guild_sent = threading.Event()
+        self.compression = ""
+        self._lock = threading.Lock()
+        self._sequence = itertools.count(1)
+        self._ws: web.WebSocketResponse | None = None
+        self._compressor: Any = None
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    @property
+    def api_base(self) -> str:
+        """The REST base URL (what ``discord.http.Route.BASE`` should be)."""
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        """The gateway URL."""
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    def start(self) -> FakeDiscord:
+        """Run the server in its thread."""
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._serve(), self._loop).result(10)
+        return self
+
+    def stop(self) -> None:
+        """Shut the server down."""
+        if self._runner is not None:
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    async def _serve(self) -> None:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    # -- REST ----------------------------------------------------------------------------------
+    async def _rest(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["tail"]
+        body: Any = None
+        if request.can_read_body:
+            raw = await request.read()
+            body = (
+                json.loads(raw) if raw and request.content_type == "application/json" else raw.decode(errors="replace")
+            )
+        with self._lock:
+            self.requests.append(Request(request.method, path, body, time.monotonic()))
+        parts = path.strip("/").split("/")
+        method = request.method
+        if method == "GET" and path == "/users/@me":
+            if request.headers.get("Authorization") != f"Bot {self.token}":
+                return _json({"message": "401: Unauthorized", "code": 0}, 401)
+            return _json(user(BOT_ID, "summit-bot", bot=True))
+        if method == "GET" and path == "/oauth2/applications/@me":
+            return _json(self._application())
+        if method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
+            defaults = {"description": "", "options": [], "type": 1, "default_member_permissions": None}
+            self.commands = [
+                {**defaults, **c, "id": snowflake(), "application_id": APP_ID, "version": "1"} for c in body
+            ]
+            return _json(self.commands)
+        if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
+            return _json(self._callback(parts[1], body))
+        if parts[0] == "webhooks" and len(parts) >= 3:
+            return self._webhook(method, parts, body)
+        return _json({"message": f"fake Discord has no route {method} {path}", "code": 0}, 404)
+
+    def _application(self) -> dict[str, Any]:
+        return {
+            "id": APP_ID,
+            "name": "summit-bot",
+            "icon": None,
+            "description": "",
+            "bot_public": True,
+            "bot_require_code_grant": False,
+            "verify_key": "0" * 64,
+            "flags": 0,
+            "owner": user(OWNER_ID, "owner"),
+            "team": None,
+            "summary": "",
+        }
+
+    def _message(
+        self, payload: dict[str, Any], *, interaction: Sent | None = None, message_id: str = ""
+    ) -> dict[str, Any]:
+        message = {
+            "id": message_id or snowflake(),
+            "channel_id": CHANNEL_ID,
+            "guild_id": GUILD_ID,
+            "author": user(BOT_ID, "summit-bot", bot=True),
+            "content": payload.get("content") or "",
+            "timestamp": now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": payload.get("embeds") or [],
+            "components": payload.get("components") or [],
+            "pinned": False,
+            "type": 20 if interaction else 0,
+            "flags": payload.get("flags") or 0,
+            "webhook_id": APP_ID,
+            "application_id": APP_ID,
+        }
+        self.messages[message["id"]] = {**message, "allowed_mentions": payload.get("allowed_mentions")}
+        return message
+
+    def _callback(self, interaction_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        sent = self.interactions.get(interaction_id)
+        kind = body.get("type")
+        data = body.get("data") or {}
+        result: dict[str, Any] = {
+            "interaction": {
+                "id": interaction_id,
+                "type": 2,
+                "response_message_loading": kind == DEFERRED_CHANNEL_MESSAGE,
+                "response_message_ephemeral": bool((data.get("flags") or 0) & EPHEMERAL),
+            }
+        }
+        if kind in {CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE}:
+            target = sent.target if sent is not None and kind == UPDATE_MESSAGE else ""
+            message = self._message(data, interaction=sent, message_id=target)
+            result["interaction"]["response_message_id"] = message["id"]
+            result["resource"] = {"type": kind, "message": message}
+            if sent is not None:
+                with self._lock:
+                    sent.original = message
+                    if kind != DEFERRED_CHANNEL_MESSAGE:
+                        sent.replies.append((time.monotonic(), self.messages[message["id"]]))
+        if sent is not None:
+            with self._lock:
+                sent.callbacks.append((time.monotonic(), body))
+        return result
+
+    def _webhook(self, method: str, parts: list[str], body: Any) -> web.Response:
+        token = parts[2]
+        sent = next((s for s in self.interactions.values() if s.token == token), None)
+        if method == "POST" and len(parts) == 3:
+            message = self._message(body or {}, interaction=sent)
+            if sent is not None:
+                with self._lock:
+                    sent.replies.append((time.monotonic(), self.messages[message["id"]]))
+            return _json(message)
+        if len(parts) == 5 and parts[3] == "messages":
+            original = (sent.original if sent else None) if parts[4] == "@original" else self.messages.get(parts[4])
+            if original is None:
+                return _json({"message": "Unknown Message", "code": 10008}, 404)
+            if method == "PATCH":
+                original = {**self.messages[original["id"]], **(body or {})}
+                self.messages[original["id"]] = original
+                if sent is not None:
+                    with self._lock:
+                        sent.replies.append((time.monotonic(), original))
+            return _json({k: v for k, v in original.items() if k != "allowed_mentions"})
+        return _json({"message": "fake Discord: unknown webhook route", "code": 0}, 404)
+
+    # -- gateway -------------------------------------------------------------------------------
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.compression = request.query.get("compress", "")
+        if self.compression not in {"", "zlib-stream"}:
+            await ws.close(code=4000, message=b"fake Discord speaks zlib-stream only")
+            return ws
+        self._compressor = zlib.compressobj() if self.compression else None
+        self._ws = ws
+        await self._send({"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}})
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            payload = json.loads(msg.data)
+            op = payload.get("op")
+            if op == 1:
+                with self._lock:
+                    self.heartbeats.append(time.monotonic())
+                await self._send({"op": 11})
+            elif op == 2:
+                if payload["d"]["token"] != self.token:
+                    await ws.close(code=4004, message=b"Authentication failed.")
+                    break
+                self.identified.set()
+                await self._dispatch("READY", self._ready())
+                await self._dispatch("GUILD_CREATE", self._guild())
+                self.guild_sent.set()
+        return ws
+
+    async def _send(self, payload: dict[str, Any]) -> None:
+        assert self._ws is not None
+        data = json.dumps(payload).encode()
+        if self._compressor is not None:
+            await self._ws.send_bytes(self._compressor.compress(data) + self._compressor.flush(zlib.Z_SYNC_FLUSH))
+        else:
+            await self._ws.send_str(data.decode())
+
+    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
+        await self._send({"op": 0, "t": event, "s": next(self._sequence), "d": data})
+
+    def _ready(self) -> dict[str, Any]:
+        return {
+            "v": 10,
+            "user": user(BOT_ID, "summit-bot", bot=True),
+            "guilds": [{"id": GUILD_ID, "unavailable": True}],
+            "session_id": "fake-session",
+            "resume_gateway_url": self.gateway_url,
+            "application": {"id": APP_ID, "flags": 0},
+            "shard": [0, 1],
+        }
+
+    def _guild(self) -> dict[str, Any]:
+        return {
+            "id": GUILD_ID,
+            "name": "Summit fans",
+            "owner_id": OWNER_ID,
+            "icon": None,
+            "roles": [
+                {"id": GUILD_ID, "name": "@everyone", "permissions": "1024", "position": 0, "color": 0, "hoist": False,
+                 "managed": False, "mentionable": False, "flags": 0},
+            ],
+            "channels": [
+                {"id": CHANNEL_ID, "type": 0, "name": "general", "position": 0, "permission_overwrites": [],
+                 "guild_id": GUILD_ID, "nsfw": False, "parent_id": None},
+            ],
+            "members": [],
+            "member_count": 3,
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "threads": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "voice_states": [],
+            "presences": [],
+            "large": False,
+            "unavailable": False,
+            "joined_at": now(),
+            "preferred_locale": "en-US",
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "system_channel_flags": 0,
+        }  # fmt: skip
+
+    # -- what a test does ----------------------------------------------------------------------
+    def _interaction(
+        self, kind: int, data: dict[str, Any], *, user_id: str, permissions: int, locale: str,
+        message: dict[str, Any] | None = None,
+    ) -> Sent:  # fmt: skip
+        interaction_id, token = snowflake(), f"token-{snowflake()}"
+        payload: dict[str, Any] = {
+            "id": interaction_id,
+            "application_id": APP_ID,
+            "type": kind,
+            "token": token,
+            "version": 1,
+            "guild_id": GUILD_ID,
+            "channel_id": CHANNEL_ID,
+            "channel": {"id": CHANNEL_ID, "type": 0, "guild_id": GUILD_ID, "name": "general", "position": 0,
+                        "permission_overwrites": [], "nsfw": False, "parent_id": None},
+            "member": {"user": user(user_id, f"member-{user_id[-4:]}"), "roles": [], "permissions": str(permissions),
+                       "joined_at": now(), "deaf": False, "mute": False, "flags": 0},
+            "data": data,
+            "locale": locale,
+            "guild_locale": "en-US",
+            "app_permissions": str((1 << 40) - 1),
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": GUILD_ID},
+            "context": 0,
+            "attachment_size_limit": 8 * 1024 * 1024,
+        }  # fmt: skip
+        if message is not None:
+            payload["message"] = message
+        target = message["id"] if message is not None else ""
+        sent = Sent(interaction_id, token, str(data.get("name") or data.get("custom_id")), time.monotonic(), target)
+        self.interactions[interaction_id] = sent
+        asyncio.run_coroutine_threadsafe(self._dispatch("INTERACTION_CREATE", payload), self._loop).result(5)
+        return sent
+
+    def command(
+        self, name: str, options: dict[str, Any] | None = None, *, user_id: str = "900000000000000040",
+        permissions: int = 1024, locale: str = "en-US",
+    ) -> Sent:  # fmt: skip
+        """Run slash command ``name`` with ``options`` as a member (plain member by default)."""
+        registered = next(c for c in self.commands if c["name"] == name and c.get("type", 1) == 1)
+        types = {o["name"]: o["type"] for o in registered.get("options", [])}
+        data = {
+            "id": registered["id"],
+            "name": name,
+            "type": 1,
+            "guild_id": GUILD_ID,
+            "options": [{"name": k, "type": types[k], "value": v} for k, v in (options or {}).items()],
+        }
+        return self._interaction(2, data, user_id=user_id, permissions=permissions, locale=locale)
+
+    def message_command(self, name: str, content: str, *, user_id: str = "900000000000000040") -> Sent:
+        """Run message menu ``name`` on a message holding ``content``."""
+        registered = next(c for c in self.commands if c["name"] == name and c.get("type") == 3)
+        target = {**self._message({"content": content}), "author": user("900000000000000050", "someone")}
+        data = {"id": registered["id"], "name": name, "type": 3, "target_id": target["id"],
+                "resolved": {"messages": {target["id"]: target}}}  # fmt: skip
+        return self._interaction(2, data, user_id=user_id, permissions=1024, locale="en-US")
+
+    def click(self, message: dict[str, Any], label: str, *, user_id: str = "900000000000000040") -> Sent:
+        """Press the button labelled ``label`` on ``message`` (a message the bot sent)."""
+        button = next(
+            c for row in message.get("components", []) for c in row.get("components", []) if c.get("label") == label
+        )
+        stored = self._find_message(message)
+        data = {"custom_id": button["custom_id"], "component_type": 2}
+        return self._interaction(3, data, user_id=user_id, permissions=1024, locale="en-US", message=stored)
+
+    def _find_message(self, message: dict[str, Any]) -> dict[str, Any]:
+        found = self.messages.get(message.get("id", ""))
+        if found is None:
+            raise LookupError("that message was not sent through the fake Discord")
+        return {k: v for k, v in found.items() if k != "allowed_mentions"}
+
+    def wait(self, predicate: Any, timeout: float = 60.0, what: str = "the bot") -> Any:
+        """Poll until ``predicate()`` is truthy; its value is returned."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = predicate()
+            if value:
+                return value
+            time.sleep(0.05)
+        raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+    def answered(self, sent: Sent, timeout: float = 60.0) -> dict[str, Any]:
+        """The first message the bot sent (or updated) for ``sent``, as stored, with ``allowed_mentions``."""
+
+        def done() -> dict[str, Any] | None:
+            with self._lock:
+                return sent.replies[0][1] if sent.replies else None
+
+        return self.wait(done, timeout, f"an answer to {sent.kind}")
+
+    def answered_after(self, sent: Sent) -> float | None:
+        """Seconds from sending to the first real reply."""
+        return sent.replies[0][0] - sent.sent_at if sent.replies else None
