@@ -1,0 +1,184 @@
+"""The cogs against spec'd mocks of discord.py objects: what each command sends, and when."""
+
+import asyncio
+import logging
+from unittest.mock import MagicMock
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.client import SummitBot
+from bot.cogs.admin import AdminCog
+from bot.cogs.ask import AskCog, Cooldowns
+from bot.cogs.views import ViewsCog
+from bot.paging import AnswerView
+from config.settings import Settings
+from retrieval.answering import Answerer, AnswerPolicy
+from retrieval.index import BuildReport
+from retrieval.types import Answer, Citation, Passage
+
+
+def make_bot(**discord_settings):
+    bot = MagicMock(spec=SummitBot)
+    bot.settings = Settings(_env_file=None, discord=discord_settings)  # type: ignore[call-arg]
+    bot.answerer = MagicMock(spec=Answerer)
+    bot.answerer.policy = AnswerPolicy()
+    bot.tree = MagicMock(spec=app_commands.CommandTree)
+    return bot
+
+
+def make_interaction(*, user_id=1, locale=discord.Locale.american_english, permissions=None, done=False):
+    interaction = MagicMock(spec=discord.Interaction)
+    interaction.id = 42
+    interaction.locale = locale
+    interaction.user = MagicMock(spec=discord.Member)
+    interaction.user.id = user_id
+    interaction.guild_id = 7
+    interaction.permissions = permissions or discord.Permissions.none()
+    interaction.response = MagicMock(spec=discord.InteractionResponse)
+    interaction.response.is_done.return_value = done
+    interaction.followup = MagicMock(spec=discord.Webhook)
+    return interaction
+
+
+ANSWER = Answer(
+    "Where?",
+    answered=True,
+    passages=(
+        Passage(
+            "会場",
+            "会談はヴィララグランジで開かれた。[2]",
+            "会談はヴィララグランジで開かれた。",
+            (Citation(2, "Walters"),),
+            0.9,
+        ),
+        Passage("背景", "別の文。", "別の文。", (), 0.5),
+    ),
+)
+
+
+def test_ask_defers_then_sends_the_first_passage_with_buttons_and_no_pings():
+    bot = make_bot()
+    bot.answerer.answer.return_value = ANSWER
+    cog = AskCog(bot)
+    interaction = make_interaction()
+    asyncio.run(cog.ask.callback(cog, interaction, "Where?"))
+    interaction.response.defer.assert_awaited_once_with(ephemeral=False, thinking=True)
+    bot.answerer.answer.assert_called_once_with("Where?")
+    kwargs = interaction.followup.send.await_args.kwargs
+    assert kwargs["allowed_mentions"].to_dict()["parse"] == []
+    assert kwargs["embed"].title == "会場"
+    assert "**会談はヴィララグランジで開かれた。**" in kwargs["embed"].description
+    assert isinstance(kwargs["view"], AnswerView)
+    assert [c.label for c in kwargs["view"].children] == ["Previous", "Next passage", "References"]
+
+
+def test_a_refusal_is_a_plain_not_covered_embed():
+    bot = make_bot()
+    bot.answerer.answer.return_value = Answer("boiling point?", answered=False, passages=ANSWER.passages)
+    cog = AskCog(bot)
+    interaction = make_interaction(locale=discord.Locale.japanese)
+    asyncio.run(cog.ask.callback(cog, interaction, "boiling point?", True))
+    interaction.response.defer.assert_awaited_once_with(ephemeral=True, thinking=True)
+    embed = interaction.followup.send.await_args.kwargs["embed"]
+    assert embed.description == "この記事には、その答えは書かれていません。"
+    assert "view" not in interaction.followup.send.await_args.kwargs
+
+
+@pytest.mark.parametrize("question", ["", "   ", "x" * 5000])
+def test_bad_question_is_refused_privately_before_any_work(question):
+    bot = make_bot()
+    cog = AskCog(bot)
+    interaction = make_interaction()
+    asyncio.run(cog.ask.callback(cog, interaction, question))
+    interaction.response.defer.assert_not_awaited()
+    bot.answerer.answer.assert_not_called()
+    args, kwargs = interaction.response.send_message.await_args
+    assert kwargs["ephemeral"] is True
+    assert args[0].startswith("I cannot take that question")
+
+
+def test_cooldown_counts_per_member():
+    cooldowns = Cooldowns(rate=2, per=60)
+    assert cooldowns.retry_after(1) == 0
+    assert cooldowns.retry_after(1) == 0
+    assert cooldowns.retry_after(1) > 0
+    assert cooldowns.retry_after(2) == 0
+    assert Cooldowns(rate=1, per=0).retry_after(1) == 0
+
+
+def test_message_menu_with_no_text_says_so():
+    bot = make_bot()
+    cog = AskCog(bot)
+    interaction = make_interaction()
+    message = MagicMock(spec=discord.Message)
+    message.content = "  "
+    asyncio.run(cog.ask_message(interaction, message))
+    args, kwargs = interaction.response.send_message.await_args
+    assert "no text" in args[0]
+    assert kwargs["ephemeral"] is True
+
+
+def test_reindex_refused_without_manage_server_even_if_discord_showed_the_command():
+    bot = make_bot()
+    cog = AdminCog(bot)
+    interaction = make_interaction(permissions=discord.Permissions(send_messages=True))
+    asyncio.run(cog.reindex.callback(cog, interaction))
+    bot.answerer.reindex.assert_not_called()
+    args, kwargs = interaction.response.send_message.await_args
+    assert "Manage Server" in args[0]
+    assert kwargs["ephemeral"] is True
+
+
+def test_reindex_reports_what_changed_and_refuses_a_second_at_once():
+    bot = make_bot()
+    bot.answerer.reindex.return_value = BuildReport(1, 30, 97, 2.5, (), 29)
+    cog = AdminCog(bot)
+    admin = make_interaction(permissions=discord.Permissions(manage_guild=True))
+    asyncio.run(cog.reindex.callback(cog, admin))
+    text = admin.followup.send.await_args.args[0]
+    assert "1 document(s), 30 chunks (before: 29), 97 sentences in 2.5 s" in text
+
+    async def while_locked():
+        async with cog.lock:
+            second = make_interaction(permissions=discord.Permissions(administrator=True))
+            await cog.reindex.callback(cog, second)
+            return second
+
+    second = asyncio.run(while_locked())
+    assert "already running" in second.response.send_message.await_args.args[0]
+
+
+def test_source_unknown_number_is_a_private_message():
+    from config.errors import ReferenceNotFoundError
+
+    bot = make_bot()
+    bot.answerer.reference.side_effect = ReferenceNotFoundError("there is no reference 99; the article has 1 to 40")
+    cog = ViewsCog(bot)
+    interaction = make_interaction()
+    asyncio.run(cog.source.callback(cog, interaction, 99))
+    args, kwargs = interaction.response.send_message.await_args
+    assert "no reference 99" in args[0]
+    assert kwargs["ephemeral"] is True
+
+
+def test_timeline_bad_date_names_the_format():
+    cog = ViewsCog(make_bot())
+    interaction = make_interaction(locale=discord.Locale.japanese)
+    asyncio.run(cog.timeline.callback(cog, interaction, "June", None))
+    assert "YYYY" in interaction.response.send_message.await_args.args[0]
+
+
+def test_error_handler_logs_the_traceback_and_tells_the_user_briefly(caplog):
+    bot = make_bot()
+    interaction = make_interaction(done=True)
+    command = MagicMock(spec=app_commands.Command)
+    command.name = "ask"
+    error = app_commands.CommandInvokeError(command, RuntimeError("boom"))
+    with caplog.at_level(logging.ERROR):
+        asyncio.run(SummitBot.on_app_command_error(bot, interaction, error))
+    assert any(r.exc_info and "boom" in str(r.exc_info[1]) for r in caplog.records)
+    args, kwargs = interaction.followup.send.await_args
+    assert args[0].startswith("Something went wrong")
+    assert kwargs["ephemeral"] is True

@@ -1,0 +1,68 @@
+"""Embeds stay inside Discord's limits and keep article text inert."""
+
+import discord
+
+from bot.embeds import (
+    DESCRIPTION_LIMIT,
+    MESSAGE_EMBED_CHARS,
+    TITLE_LIMIT,
+    delegation_embeds,
+    escape,
+    paged_embeds,
+    passage_embed,
+    timeline_embeds,
+    truncate,
+)
+from corpus.delegations import parse_delegations
+from corpus.timeline import extract_events
+from retrieval.types import Answer, Citation, Passage
+
+
+def test_truncate_prefers_a_sentence_end():
+    text = "一文目です。二文目です。" + "長い" * 100
+    cut = truncate(text, 20)
+    assert cut == "一文目です。二文目です。…"
+    assert len(truncate("word " * 100, 50)) <= 50
+    assert truncate("short", 10) == "short"
+
+
+def test_escape_neutralises_markdown_and_mentions():
+    text = "**bold** _it_ `code` > quote\n# heading\n- list [link](http://x) @everyone <@&900000000000000777>"
+    out = escape(text)
+    assert "\\*\\*bold\\*\\*" in out
+    assert "\\# heading" in out
+    assert "\\- list" in out
+    assert "@\u200beveryone" in out
+    assert "<@&900000000000000777>" not in out
+
+
+def test_a_huge_passage_fits_one_embed():
+    sentence = "バイデンとプーチンは会談した。[1] "
+    passage = Passage(
+        "長い" * 200, sentence * 500, sentence.strip(), tuple(Citation(n, "x" * 900) for n in range(1, 6)), 1
+    )
+    embed = passage_embed(Answer("q" * 3000, True, (passage,)), 0, "en")
+    assert len(embed.title) <= TITLE_LIMIT
+    assert len(embed.description) <= DESCRIPTION_LIMIT
+    assert all(len(f.value) <= 1024 for f in embed.fields)
+    assert len(embed) <= MESSAGE_EMBED_CHARS
+    assert embed.description.rstrip().endswith("…")
+
+
+def test_paging_splits_long_lists_within_limits():
+    lines = [f"line {i} " + "あ" * 300 for i in range(60)]
+    pages = paged_embeds("title", lines)
+    assert len(pages) > 1
+    assert all(len(p) <= MESSAGE_EMBED_CHARS and len(p.description) <= DESCRIPTION_LIMIT for p in pages)
+    assert pages[0].footer.text.startswith("Page 1 of")
+    assert sum(p.description.count("line ") for p in pages) == 60
+
+
+def test_delegation_and_timeline_pages_carry_footnotes(article):
+    delegations = delegation_embeds(parse_delegations(article), article.references, "ja")
+    assert [e.title for e in delegations] == ["アメリカ合衆国の代表団 (7)", "ロシアの代表団 (9)"]
+    assert "[32] " in delegations[0].description
+    timeline = timeline_embeds(extract_events(article), article.references, "en")
+    assert all(isinstance(e, discord.Embed) and len(e) <= MESSAGE_EMBED_CHARS for e in timeline)
+    assert timeline[0].description.startswith("`1955`")
+    assert timeline[0].footer.text == f"Page 1 of {len(timeline)}"
