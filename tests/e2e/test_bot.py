@@ -4,17 +4,22 @@ Timings the suite saw are printed (run with -s) so the closing note can quote th
 """
 
 import itertools
+import os
 import statistics
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.e2e.conftest import TOKEN
 from tests.e2e.fake_discord import (
     CHANNEL_MESSAGE,
     DEFERRED_CHANNEL_MESSAGE,
     EPHEMERAL,
+    GUILD_ID,
     MANAGE_GUILD,
 )
 
@@ -233,3 +238,32 @@ def test_the_token_is_never_logged(running_bot):
     log = running_bot.log()
     assert "ready as" in log
     assert TOKEN not in log
+
+
+def sync_run(fake_discord, token):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
+    env.update(
+        {
+            "DISCORD_TOKEN": token,
+            "SUMMIT_DISCORD__API_BASE": fake_discord.api_base,
+            "SUMMIT_DISCORD__GATEWAY_URL": fake_discord.gateway_url,
+            "SUMMIT_DISCORD__GUILD_ID": GUILD_ID,
+        }
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "sync"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_sync_command_registers_the_commands(fake_discord):
+    result = sync_run(fake_discord, TOKEN)
+    assert result.returncode == 0, result.stderr
+    assert "synced 7 commands to server" in result.stdout
+
+
+def test_a_rejected_token_is_one_clear_line(fake_discord):
+    result = sync_run(fake_discord, "not-the-token")
+    assert result.returncode == 2
+    assert "Discord rejected DISCORD_TOKEN" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "not-the-token" not in result.stderr
