@@ -15,6 +15,8 @@ _SENTENCE_END = re.compile(
     re.VERBOSE,
 )
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[、。])")
+_OPENING = "「『"
+_CLOSING = "」』"
 
 
 def footnotes_in(text: str) -> tuple[int, ...]:
@@ -30,11 +32,43 @@ def strip_footnotes(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub("", " ".join(FOOTNOTE.sub(" ", text).split()))
 
 
+def _depth(text: str) -> int:
+    return sum(text.count(c) for c in _OPENING) - sum(text.count(c) for c in _CLOSING)
+
+
+def _keep_quotes_whole(pieces: list[str]) -> list[str]:
+    """Join pieces so that a quotation 「…」 split at its inner sentence ends stays one sentence.
+
+    A piece that opens a quotation takes the following pieces up to the one that closes it (when
+    the paragraph closes it at all); a piece that only closes a quotation opened before it (the
+    machine translation sometimes drops the opening bracket) joins the piece before it.
+    """
+    joined: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if joined and _depth(piece) < 0 and not any(c in piece for c in _OPENING):
+            joined[-1] += piece
+            i += 1
+            continue
+        if _depth(piece) > 0:
+            depth, end = _depth(piece), i
+            while depth > 0 and end + 1 < len(pieces):
+                end += 1
+                depth += _depth(pieces[end])
+            if depth <= 0:
+                piece = "".join(pieces[i : end + 1])
+                i = end
+        joined.append(piece)
+        i += 1
+    return joined
+
+
 def sentence_pieces(text: str) -> list[str]:
     """Split a paragraph at sentence ends into pieces that join back to exactly ``text``.
 
     Each piece keeps its footnote markers and the white space before it; markers trailing
-    the last sentence stay with that sentence.
+    the last sentence stay with that sentence; a quotation stays inside one piece.
     """
     pieces: list[str] = []
     start = 0
@@ -46,7 +80,7 @@ def sentence_pieces(text: str) -> list[str]:
         pieces[-1] += tail
     elif tail:
         pieces.append(tail)
-    return pieces
+    return _keep_quotes_whole(pieces)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -144,3 +144,17 @@ def test_sentences_keep_their_footnote_markers():
     assert (
         strip_footnotes("会談は合計3時間半続き[35] 、予定よりも短い。[36]") == "会談は合計3時間半続き、予定よりも短い。"
     )
+
+
+def test_a_quotation_stays_one_sentence():
+    text = "彼は「一つ目。二つ目」と述べた。次の文。[1]"
+    assert split_sentences(text) == ["彼は「一つ目。二つ目」と述べた。", "次の文。[1]"]
+
+
+def test_a_closing_bracket_without_its_opening_joins_the_sentence_before():
+    text = "彼は次のように述べた。引用の続き。」[2] 次の文。"
+    assert split_sentences(text) == ["彼は次のように述べた。引用の続き。」[2]", "次の文。"]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
+    assert split_sentences("彼は「未完の引用。次の文。") == ["彼は「未完の引用。", "次の文。"]
