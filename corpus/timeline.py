@@ -235,3 +235,9 @@ def extract_events(article: Article) -> list[Event]:
                 dates = _relative_dates(sentence, anchor) + _absolute_dates(sentence, default_year=default_year)
                 events.extend(Event(when, sentence, section.title, notes) for when in _distinct(dates))
     return sorted(events, key=lambda e: e.when.sort_key())
+
+
+def mentions_date(text: str) -> bool:
+    """Whether ``text`` holds a year, month or day, or a date relative to the summit."""
+    normal = unicodedata.normalize("NFKC", text)
+    return bool(_ABSOLUTE.search(normal) or _RELATIVE.search(normal))

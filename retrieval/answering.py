@@ -11,7 +11,7 @@ import numpy as np
 from config.errors import ReferenceNotFoundError
 from retrieval.index import BuildReport, IndexManager, LoadedIndex
 from retrieval.lexical import tokenize
-from retrieval.question import clean_question, is_small_talk, language_of
+from retrieval.question import asks_when, clean_question, is_small_talk, language_of
 from retrieval.ranking import Fusion, Weights, fuse, top_indices
 from retrieval.store import ChromaStore
 from retrieval.translation import TermExpander
@@ -31,6 +31,8 @@ class AnswerPolicy:
     weights: Weights = field(default_factory=Weights)
     fusion: Fusion = "weighted"
     highlight_lexical: float = 0.05
+    date_bonus: float = 0.02
+    """Added to the similarity of sentences holding a date when the question asks "when"."""
     translate: bool = True
 
     def __post_init__(self) -> None:
@@ -134,7 +136,8 @@ class Answerer:
         variants = [text, f"{text} {' '.join(terms)}"] if terms else [text]
         query = _normalise(self._embedder.embed_queries(variants).sum(axis=0))
         tokens = tokenize(f"{text} {' '.join(terms)}")
-        scores, best_sentence, sentence_sim = self._score(index, query, tokens)
+        bonus = policy.date_bonus * index.sentence_dated if asks_when(text) else None
+        scores, best_sentence, sentence_sim = self._score(index, query, tokens, bonus)
         order = top_indices(scores, k)
         confidence = float(best_sentence[order[0]]) if order else 0.0
         answered = confidence >= policy.refusal_threshold
@@ -143,7 +146,14 @@ class Answerer:
         reason = "" if answered else "the article does not cover this"
         return Answer(text, answered, passages, reason, {"confidence": confidence})
 
-    def _score(self, index: LoadedIndex, query: Vectors, tokens: list[str]) -> tuple[Vectors, Vectors, Vectors]:
+    def _score(
+        self, index: LoadedIndex, query: Vectors, tokens: list[str], bonus: Vectors | None = None
+    ) -> tuple[Vectors, Vectors, Vectors]:
+        """Fused chunk scores, each chunk's best raw sentence similarity, and per-sentence scores.
+
+        ``bonus`` (per sentence) favours sentences of the kind the question asks for (a date for
+        "when"); it moves the ranking and the highlight, never the confidence the refusal reads.
+        """
         n = len(index.chunks)
         hits = self._store.query(index.chunk_collection, query, top_k=min(n, self._policy.candidates))
         passage = np.full(n, min((h.similarity for h in hits), default=0.0), dtype=np.float32)
@@ -152,8 +162,12 @@ class Answerer:
         sentence_sim = (index.sentence_vectors @ query).astype(np.float32)
         best = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best, index.sentence_owner, sentence_sim)
+        if bonus is not None:
+            sentence_sim = (sentence_sim + bonus).astype(np.float32)
+        boosted = np.full(n, -1.0, dtype=np.float32)
+        np.maximum.at(boosted, index.sentence_owner, sentence_sim)
         lexical = index.chunk_lexical.scores(tokens)
-        fused = fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
+        fused = fuse(passage, boosted, lexical, weights=self._policy.weights, method=self._policy.fusion)
         return fused, best, sentence_sim
 
     def _passage(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,9 @@ class SentenceEmbedder:
         self._setting = setting
         self._batch_size = batch_size
         self._model: Any = None
+        # The model's fast tokenizer is one Rust object that refuses concurrent use ("Already
+        # borrowed"): questions answered in threads and a reindex counting tokens take turns.
+        self._lock = threading.RLock()
 
     @property
     def fingerprint(self) -> str:
@@ -57,6 +61,11 @@ class SentenceEmbedder:
         """
         if self._model is not None:
             return
+        with self._lock:
+            if self._model is None:
+                self._load()
+
+    def _load(self) -> None:
         path = Path(self._name)
         looks_like_path = path.is_absolute() or self._name.startswith(".") or path.exists()
         if looks_like_path and not (path / "modules.json").is_file() and not (path / "config.json").is_file():
@@ -82,7 +91,8 @@ class SentenceEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         encode = self._model.encode_query if query else self._model.encode_document
-        vectors = encode(texts, batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False)
+        with self._lock:
+            vectors = encode(texts, batch_size=self._batch_size, normalize_embeddings=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_queries(self, texts: list[str]) -> Vectors:
@@ -108,4 +118,5 @@ class SentenceEmbedder:
     def count_tokens(self, text: str) -> int:
         """Tokens the model reads for ``text``, special tokens included."""
         self.warm_up()
-        return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+        with self._lock:
+            return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from config.errors import IndexBuildError, SummitError
 from corpus.loading import Corpus, Document, hash_corpus, load_corpus
 from corpus.text import footnotes_in, strip_footnotes
+from corpus.timeline import mentions_date
 from retrieval.chunking import CHUNKER_VERSION, Chunker
 from retrieval.lexical import LexicalIndex
 from retrieval.store import ChromaStore
@@ -48,6 +49,8 @@ class LoadedIndex:
     """Per document id: ``title``, ``references`` ({n: text}) and ``facts``."""
     chunk_lexical: LexicalIndex
     sentence_lexical: LexicalIndex
+    sentence_dated: Vectors
+    """1.0 for each sentence that mentions a date (absolute or relative to the summit), else 0.0."""
 
     @property
     def chunk_collection(self) -> str:
@@ -95,6 +98,7 @@ def _loaded(
         generation, chunks, sentences, vectors, owner, position, docs,
         LexicalIndex([f"{c.section_title} {c.text}" for c in chunks]),
         LexicalIndex([s.text for s in sentences]),
+        np.array([mentions_date(s.text) for s in sentences], dtype=np.float32),
     )  # fmt: skip
 
 

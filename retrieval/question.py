@@ -92,3 +92,18 @@ def is_small_talk(question: str) -> bool:
     if language_of(question) == "ja":
         return len(_JAPANESE.findall(question)) < _MIN_JA_CHARS
     return len(_LATIN_WORD.findall(question)) < _MIN_EN_WORDS
+
+
+_WHEN = re.compile(
+    r"""
+    \bwhen\b | \bwhat\s+(?:year|date|day|month|time)\b | \bwhich\s+(?:year|date|day|month)\b
+    | \bhow\s+long\s+ago\b | \bsince\s+when\b
+    | いつ | 何年 | 何月 | 何日 | 日付 | 日にち | 日程 | 時期
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def asks_when(text: str) -> bool:
+    """Whether the question asks for a date ("when…", 「いつ…」, "what year…")."""
+    return bool(_WHEN.search(text))

@@ -14,7 +14,7 @@ class Weights(NamedTuple):
 
     passage: float = 0.8
     sentence: float = 0.8
-    lexical: float = 0.2
+    lexical: float = 0.4
 
 
 def _minmax(values: Vectors) -> Vectors:

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from corpus import load_corpus, parse_article
-from corpus.timeline import When, extract_events, summit_date
+from corpus.timeline import When, extract_events, mentions_date, summit_date
 from retrieval.views import find_events, timeline_to_dict
 from tests.conftest import CORPUS_DIR
 
@@ -116,3 +116,12 @@ def test_a_different_article_in_the_same_format():
         ("2019-03-02", (3,)),
         ("2019-10", (3,)),  # a month whose year comes from the summit
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1955年、指導者が会った。", True), ("サミットの翌日、称賛した。", True), ("2月に合意した。", True),
+     ("条約を5年間延長した。", False), ("会場は湖を見下ろす。", False)],
+)  # fmt: skip
+def test_mentions_date(text, expected):
+    assert mentions_date(text) is expected

@@ -91,6 +91,8 @@ class FakeDiscord:
         self.heartbeat_ms = heartbeat_ms
         self.requests: list[Request] = []
         self.interactions: dict[str, Sent] = {}
+        self._by_token: dict[str, Sent] = {}
+        self._send_lock: asyncio.Lock | None = None
         self.messages: dict[str, dict[str, Any]] = {}
         self.heartbeats: list[float] = []
         self.commands: list[dict[str, Any]] = []
@@ -210,11 +212,18 @@ class FakeDiscord:
             "webhook_id": APP_ID,
             "application_id": APP_ID,
         }
-        self.messages[message["id"]] = {**message, "allowed_mentions": payload.get("allowed_mentions")}
+        with self._lock:
+            self.messages[message["id"]] = {**message, "allowed_mentions": payload.get("allowed_mentions")}
         return message
 
+    def sent_messages(self) -> list[dict[str, Any]]:
+        """Every message the bot sent or updated, as stored (with the ``allowed_mentions`` it asked for)."""
+        with self._lock:
+            return list(self.messages.values())
+
     def _callback(self, interaction_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        sent = self.interactions.get(interaction_id)
+        with self._lock:
+            sent = self.interactions.get(interaction_id)
         kind = body.get("type")
         data = body.get("data") or {}
         result: dict[str, Any] = {
@@ -242,7 +251,8 @@ class FakeDiscord:
 
     def _webhook(self, method: str, parts: list[str], body: Any) -> web.Response:
         token = parts[2]
-        sent = next((s for s in self.interactions.values() if s.token == token), None)
+        with self._lock:  # test threads add interactions while this loop serves them
+            sent = self._by_token.get(token)
         if method == "POST" and len(parts) == 3:
             message = self._message(body or {}, interaction=sent)
             if sent is not None:
@@ -254,8 +264,9 @@ class FakeDiscord:
             if original is None:
                 return _json({"message": "Unknown Message", "code": 10008}, 404)
             if method == "PATCH":
-                original = {**self.messages[original["id"]], **(body or {})}
-                self.messages[original["id"]] = original
+                with self._lock:
+                    original = {**self.messages[original["id"]], **(body or {})}
+                    self.messages[original["id"]] = original
                 if sent is not None:
                     with self._lock:
                         sent.replies.append((time.monotonic(), original))
@@ -294,11 +305,14 @@ class FakeDiscord:
 
     async def _send(self, payload: dict[str, Any]) -> None:
         assert self._ws is not None
+        if self._send_lock is None:
+            self._send_lock = asyncio.Lock()
         data = json.dumps(payload).encode()
-        if self._compressor is not None:
-            await self._ws.send_bytes(self._compressor.compress(data) + self._compressor.flush(zlib.Z_SYNC_FLUSH))
-        else:
-            await self._ws.send_str(data.decode())
+        async with self._send_lock:  # one zlib stream: frames must leave in the order they were compressed
+            if self._compressor is not None:
+                await self._ws.send_bytes(self._compressor.compress(data) + self._compressor.flush(zlib.Z_SYNC_FLUSH))
+            else:
+                await self._ws.send_str(data.decode())
 
     async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
         await self._send({"op": 0, "t": event, "s": next(self._sequence), "d": data})
@@ -382,7 +396,9 @@ class FakeDiscord:
             payload["message"] = message
         target = message["id"] if message is not None else ""
         sent = Sent(interaction_id, token, str(data.get("name") or data.get("custom_id")), time.monotonic(), target)
-        self.interactions[interaction_id] = sent
+        with self._lock:
+            self.interactions[interaction_id] = sent
+            self._by_token[token] = sent
         asyncio.run_coroutine_threadsafe(self._dispatch("INTERACTION_CREATE", payload), self._loop).result(5)
         return sent
 

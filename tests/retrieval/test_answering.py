@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from config.errors import IndexBuildError, QuestionError, ReferenceNotFoundError
+from corpus.timeline import mentions_date
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import IndexManager
 from retrieval.store import ChromaStore
@@ -160,3 +161,10 @@ def test_corrupt_extra_file_is_skipped_and_reported(store, corpus_dir, tmp_path)
     assert report.documents == 1
     assert any("broken.txt" in e for e in report.errors)
     assert answerer.answer("ジュネーブ湖").answered
+
+
+def test_a_when_question_prefers_dated_sentences_without_raising_confidence(store, corpus_dir, tmp_path):
+    question = "冷戦中のジュネーブのサミットはいつ"
+    dated = make_answerer(store, corpus_dir, tmp_path / "b", date_bonus=1.0).answer(question)
+    assert all(mentions_date(p.highlight) for p in dated.passages)
+    assert dated.details["confidence"] <= 1.0  # a cosine: the bonus of 1.0 did not leak into it

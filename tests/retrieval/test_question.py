@@ -1,7 +1,7 @@
 import pytest
 
 from config.errors import QuestionError
-from retrieval.question import clean_question, is_small_talk, language_of
+from retrieval.question import asks_when, clean_question, is_small_talk, language_of
 from retrieval.translation import TermExpander
 
 
@@ -60,3 +60,18 @@ def test_bundled_lexicon_maps_summit_words():
     assert "湖" in terms
     assert "会場" in terms
     assert "首脳会談" in terms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When was the summit held?", True),
+        ("What year did Reagan meet Gorbachev?", True),
+        ("首脳会談はいつ開催されましたか", True),
+        ("会談は何月でしたか", True),
+        ("Who was in the Russian delegation?", False),
+        ("会場はどこ？", False),
+    ],
+)
+def test_asks_when(text, expected):
+    assert asks_when(text) is expected
