@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from config.errors import ReferenceNotFoundError
-from retrieval.index import BuildReport, IndexManager, LoadedIndex
+from retrieval.index import NUMBER, BuildReport, IndexManager, LoadedIndex
 from retrieval.lexical import tokenize
 from retrieval.question import asks_when, clean_question, is_small_talk, language_of
 from retrieval.ranking import Fusion, Weights, fuse, top_indices
@@ -32,6 +33,8 @@ class AnswerPolicy:
     fusion: Fusion = "weighted"
     highlight_lexical: float = 0.05
     date_bonus: float = 0.02
+    number_bonus: float = 0.08
+    """Added to the similarity of sentences holding a number (e.g. a year) the question holds."""
     """Added to the similarity of sentences holding a date when the question asks "when"."""
     translate: bool = True
 
@@ -42,6 +45,9 @@ class AnswerPolicy:
             raise ValueError(f"refusal_threshold must be within 0..1, got {self.refusal_threshold}")
         if self.max_question_chars <= 0:
             raise ValueError(f"max_question_chars must be positive, got {self.max_question_chars}")
+
+
+_NUMBER = NUMBER
 
 
 def _normalise(vector: Vectors) -> Vectors:
@@ -136,8 +142,7 @@ class Answerer:
         variants = [text, f"{text} {' '.join(terms)}"] if terms else [text]
         query = _normalise(self._embedder.embed_queries(variants).sum(axis=0))
         tokens = tokenize(f"{text} {' '.join(terms)}")
-        bonus = policy.date_bonus * index.sentence_dated if asks_when(text) else None
-        scores, best_sentence, sentence_sim = self._score(index, query, tokens, bonus)
+        scores, best_sentence, sentence_sim = self._score(index, query, tokens, self._bonus(index, text))
         order = top_indices(scores, k)
         confidence = float(best_sentence[order[0]]) if order else 0.0
         answered = confidence >= policy.refusal_threshold
@@ -145,6 +150,17 @@ class Answerer:
         passages = tuple(self._passage(index, i, float(scores[i]), sentence_sim, sentence_lex) for i in order)
         reason = "" if answered else "the article does not cover this"
         return Answer(text, answered, passages, reason, {"confidence": confidence})
+
+    def _bonus(self, index: LoadedIndex, question: str) -> Vectors | None:
+        """Per-sentence bonus for what the question names or asks for: its numbers, a date for "when"."""
+        bonus = np.zeros(len(index.sentences), dtype=np.float32)
+        if asks_when(question):
+            bonus += self._policy.date_bonus * index.sentence_dated
+        numbers = set(_NUMBER.findall(unicodedata.normalize("NFKC", question)))
+        if numbers and self._policy.number_bonus:
+            has = [bool(numbers & held) for held in index.sentence_numbers]
+            bonus += self._policy.number_bonus * np.array(has, dtype=np.float32)
+        return bonus if bonus.any() else None
 
     def _score(
         self, index: LoadedIndex, query: Vectors, tokens: list[str], bonus: Vectors | None = None

@@ -7,7 +7,9 @@ import fcntl
 import json
 import logging
 import os
+import re
 import time
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 
 _PREFIX = "summit-"
 _EMBED_BATCH = 16
+#: A number as questions and sentences write it (years, counts), two digits or more.
+NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 _HEADING_MARGIN = 48  # tokens kept free for the section heading and the model's prompt
 
 
@@ -50,6 +54,8 @@ class LoadedIndex:
     chunk_lexical: LexicalIndex
     sentence_lexical: LexicalIndex
     sentence_dated: Vectors
+    sentence_numbers: list[frozenset[str]]
+    """The numbers (two digits or more) each sentence holds, footnote markers aside."""
     """1.0 for each sentence that mentions a date (absolute or relative to the summit), else 0.0."""
 
     @property
@@ -99,6 +105,7 @@ def _loaded(
         LexicalIndex([f"{c.section_title} {c.text}" for c in chunks]),
         LexicalIndex([s.text for s in sentences]),
         np.array([mentions_date(s.text) for s in sentences], dtype=np.float32),
+        [frozenset(NUMBER.findall(unicodedata.normalize("NFKC", strip_footnotes(s.text)))) for s in sentences],
     )  # fmt: skip
 
 

@@ -168,3 +168,10 @@ def test_a_when_question_prefers_dated_sentences_without_raising_confidence(stor
     dated = make_answerer(store, corpus_dir, tmp_path / "b", date_bonus=1.0).answer(question)
     assert all(mentions_date(p.highlight) for p in dated.passages)
     assert dated.details["confidence"] <= 1.0  # a cosine: the bonus of 1.0 did not leak into it
+
+
+def test_a_number_in_the_question_moves_the_highlight_to_the_sentence_holding_it(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "n", number_bonus=1.0)
+    answer = answerer.answer("1985年のジュネーブの会談")
+    assert "1985年" in answer.passages[0].highlight
+    assert answer.details["confidence"] <= 1.0
