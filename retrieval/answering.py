@@ -139,12 +139,20 @@ class Answerer:
             return Answer(text, answered=False, reason="not a question about the article")
         index = self.index
         terms = self._expander.expand(text) if policy.translate and self._expander and language_of(text) == "en" else []
-        variants = [text, f"{text} {' '.join(terms)}"] if terms else [text]
-        query = _normalise(self._embedder.embed_queries(variants).sum(axis=0))
+        # An English question ranks by itself plus its Japanese terms; whether the article covers it
+        # is judged on that and the bare question together, which keeps off-topic questions whose
+        # words happen to translate (France → フランス) below the refusal threshold.
+        variants = [f"{text} {' '.join(terms)}", text] if terms else [text]
+        vectors = self._embedder.embed_queries(variants)
+        query = _normalise(vectors[0])
         tokens = tokenize(f"{text} {' '.join(terms)}")
         scores, best_sentence, sentence_sim = self._score(index, query, tokens, self._bonus(index, text))
         order = top_indices(scores, k)
-        confidence = float(best_sentence[order[0]]) if order else 0.0
+        if order and len(variants) > 1:
+            mine = index.sentence_owner == order[0]
+            confidence = float((index.sentence_vectors[mine] @ _normalise(vectors.sum(axis=0))).max())
+        else:
+            confidence = float(best_sentence[order[0]]) if order else 0.0
         answered = confidence >= policy.refusal_threshold
         sentence_lex = index.sentence_lexical.scores(tokens)
         passages = tuple(self._passage(index, i, float(scores[i]), sentence_sim, sentence_lex) for i in order)
