@@ -33,6 +33,8 @@ class AnswerPolicy:
     fusion: Fusion = "weighted"
     highlight_lexical: float = 0.05
     date_bonus: float = 0.02
+    sure_margin: float = 0.04
+    """An English question this far above the threshold is answered without the bare-question check."""
     number_bonus: float = 0.08
     """Added to the similarity of sentences holding a number (e.g. a year) the question holds."""
     """Added to the similarity of sentences holding a date when the question asks "when"."""
@@ -139,20 +141,21 @@ class Answerer:
             return Answer(text, answered=False, reason="not a question about the article")
         index = self.index
         terms = self._expander.expand(text) if policy.translate and self._expander and language_of(text) == "en" else []
-        # An English question ranks by itself plus its Japanese terms; whether the article covers it
-        # is judged on that and the bare question together, which keeps off-topic questions whose
-        # words happen to translate (France → フランス) below the refusal threshold.
-        variants = [f"{text} {' '.join(terms)}", text] if terms else [text]
-        vectors = self._embedder.embed_queries(variants)
-        query = _normalise(vectors[0])
-        tokens = tokenize(f"{text} {' '.join(terms)}")
+        # An English question ranks by itself plus its Japanese terms. Whether the article covers
+        # it is judged on that and the bare question together (which keeps off-topic questions
+        # whose words happen to translate, France → フランス, below the threshold), unless the
+        # first similarity already clears the threshold by a margin the bare question has never
+        # been seen to take back; then the second embedding is skipped.
+        ranked_text = f"{text} {' '.join(terms)}" if terms else text
+        query = _normalise(self._embedder.embed_queries([ranked_text])[0])
+        tokens = tokenize(ranked_text)
         scores, best_sentence, sentence_sim = self._score(index, query, tokens, self._bonus(index, text))
         order = top_indices(scores, k)
-        if order and len(variants) > 1:
+        confidence = float(best_sentence[order[0]]) if order else 0.0
+        if order and terms and confidence < policy.refusal_threshold + policy.sure_margin:
+            bare = self._embedder.embed_queries([text])[0]
             mine = index.sentence_owner == order[0]
-            confidence = float((index.sentence_vectors[mine] @ _normalise(vectors.sum(axis=0))).max())
-        else:
-            confidence = float(best_sentence[order[0]]) if order else 0.0
+            confidence = float((index.sentence_vectors[mine] @ _normalise(query + bare)).max())
         answered = confidence >= policy.refusal_threshold
         sentence_lex = index.sentence_lexical.scores(tokens)
         passages = tuple(self._passage(index, i, float(scores[i]), sentence_sim, sentence_lex) for i in order)
