@@ -175,3 +175,24 @@ def test_a_number_in_the_question_moves_the_highlight_to_the_sentence_holding_it
     answer = answerer.answer("1985年のジュネーブの会談")
     assert "1985年" in answer.passages[0].highlight
     assert answer.details["confidence"] <= 1.0
+
+
+def test_an_english_question_checks_the_bare_question_only_when_near_the_threshold(store, corpus_dir, tmp_path):
+    from retrieval.translation import TermExpander
+
+    def asked(margin):
+        embedder = FakeEmbedder()
+        manager = IndexManager(store, embedder, corpus_dir=corpus_dir, state_dir=tmp_path / f"m{margin}")
+        policy = AnswerPolicy(refusal_threshold=0.0, sure_margin=margin)
+        answerer = Answerer(
+            manager=manager, store=store, embedder=embedder, expander=TermExpander.bundled(), policy=policy
+        )
+        answerer.warm_up()
+        before = embedder.calls
+        answer = answerer.answer("Which lake does the summit venue overlook?")
+        return embedder.calls - before, answer
+
+    sure_calls, sure = asked(-1.0)
+    unsure_calls, unsure = asked(2.0)
+    assert (sure_calls, unsure_calls) == (1, 2)
+    assert [p.section for p in sure.passages] == [p.section for p in unsure.passages]
