@@ -109,11 +109,10 @@ class ViewsCog(commands.Cog):
     ) -> list[app_commands.Choice[int]]:
         references = self._references(await asyncio.to_thread(self._corpus))
         wanted = str(current).strip().lower()
-        matches = [
-            (n, text)
-            for n, text in sorted(references.items())
-            if not wanted or str(n).startswith(wanted) or wanted in text.lower()
-        ]
+        ordered = sorted(references.items())
+        by_number = [(n, text) for n, text in ordered if str(n).startswith(wanted)]
+        by_text = [(n, text) for n, text in ordered if wanted and wanted in text.lower() and (n, text) not in by_number]
+        matches = by_number + by_text
         return [
             app_commands.Choice(name=truncate(citation_line_plain(n, text), _CHOICE_NAME), value=n)
             for n, text in matches[:_MAX_CHOICES]

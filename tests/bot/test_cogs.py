@@ -182,3 +182,22 @@ def test_error_handler_logs_the_traceback_and_tells_the_user_briefly(caplog):
     args, kwargs = interaction.followup.send.await_args
     assert args[0].startswith("Something went wrong")
     assert kwargs["ephemeral"] is True
+
+
+def test_source_autocomplete_matches_numbers_and_words():
+    cog = ViewsCog(make_bot())
+    interaction = make_interaction()
+    by_number = asyncio.run(cog._source_choices(interaction, "3"))
+    assert [c.value for c in by_number][:3] == [3, 30, 31]
+    assert all(len(c.name) <= 100 for c in by_number)
+    by_word = asyncio.run(cog._source_choices(interaction, "cnn"))
+    assert by_word
+    references = cog._references(cog._corpus())
+    assert all("cnn" in references[c.value].lower() for c in by_word)
+    assert len(asyncio.run(cog._source_choices(interaction, ""))) == 25
+
+
+def test_delegation_side_autocomplete_offers_the_headings():
+    cog = ViewsCog(make_bot())
+    choices = asyncio.run(cog._side_choices(make_interaction(), "ロシア"))
+    assert [c.value for c in choices] == ["ロシアの代表団"]
