@@ -115,6 +115,9 @@ class SummitBot(commands.Bot):
             log.warning("command %s: %s", getattr(interaction.command, "name", "?"), cause)
             await tell(interaction, str(cause))
             return
+        if isinstance(error, app_commands.NoPrivateMessage):
+            await tell(interaction, label("server_only", lang))
+            return
         if isinstance(error, app_commands.CheckFailure):
             await tell(interaction, label("reindex_denied", lang))
             return

@@ -49,6 +49,7 @@ _LABELS: dict[str, dict[Language, str]] = {
         "en": "Only members with the Manage Server permission can rebuild the index.",
         "ja": "インデックスを再構築できるのは「サーバー管理」権限を持つメンバーだけです。",
     },
+    "server_only": {"en": "This command works only in a server.", "ja": "このコマンドはサーバー内でのみ使えます。"},
     "reindex_busy": {
         "en": "A rebuild is already running; questions are answered from the current index meanwhile.",
         "ja": "再構築はすでに実行中です。その間の質問は現在のインデックスで回答します。",

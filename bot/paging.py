@@ -38,7 +38,7 @@ class Pager(discord.ui.View):
         self, pages: list[discord.Embed], *, owner_id: int, lang: Language, next_label: str = "next_page"
     ) -> None:
         """Show ``pages[0]`` first; buttons appear only when there is more than one page."""
-        super().__init__(timeout=900)
+        super().__init__(timeout=600)  # well inside the 15 minutes an interaction token lives
         self.pages = pages
         self.owner_id = owner_id
         self.lang = lang

@@ -16,6 +16,7 @@ from bot.labels import Language, label, language
 from bot.paging import NO_MENTIONS, AnswerView
 from config.errors import QuestionError
 from retrieval.question import clean_question
+from retrieval.types import Answer
 
 if TYPE_CHECKING:
     from bot.client import SummitBot
@@ -73,14 +74,14 @@ class AskCog(commands.Cog):
     async def respond(self, interaction: discord.Interaction[Any], question: str, *, private: bool) -> None:
         """Check, defer, answer off the event loop, reply with the first passage and paging buttons."""
         lang = language(interaction.locale)
-        wait = self.cooldowns.retry_after(interaction.user.id)
-        if wait:
-            await interaction.response.send_message(label("cooldown", lang, seconds=max(wait, 1)), ephemeral=True)
-            return
         try:
             clean_question(question, max_chars=self.bot.answerer.policy.max_question_chars)
         except QuestionError as exc:
             await interaction.response.send_message(label("bad_question", lang, reason=exc), ephemeral=True)
+            return
+        wait = self.cooldowns.retry_after(interaction.user.id)
+        if wait:
+            await interaction.response.send_message(label("cooldown", lang, seconds=max(wait, 1)), ephemeral=True)
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
         started = time.perf_counter()
@@ -89,7 +90,7 @@ class AskCog(commands.Cog):
         await self.send_answer(interaction, answer, lang, private=private)
 
     async def send_answer(
-        self, interaction: discord.Interaction[Any], answer: Any, lang: Language, *, private: bool
+        self, interaction: discord.Interaction[Any], answer: Answer, lang: Language, *, private: bool
     ) -> None:
         """The follow-up message for ``answer``."""
         if not answer.answered:
