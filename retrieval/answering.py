@@ -49,9 +49,6 @@ class AnswerPolicy:
             raise ValueError(f"max_question_chars must be positive, got {self.max_question_chars}")
 
 
-_NUMBER = NUMBER
-
-
 def _normalise(vector: Vectors) -> Vectors:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
@@ -167,7 +164,7 @@ class Answerer:
         bonus = np.zeros(len(index.sentences), dtype=np.float32)
         if asks_when(question):
             bonus += self._policy.date_bonus * index.sentence_dated
-        numbers = set(_NUMBER.findall(unicodedata.normalize("NFKC", question)))
+        numbers = set(NUMBER.findall(unicodedata.normalize("NFKC", question)))
         if numbers and self._policy.number_bonus:
             has = [bool(numbers & held) for held in index.sentence_numbers]
             bonus += self._policy.number_bonus * np.array(has, dtype=np.float32)
@@ -189,10 +186,11 @@ class Answerer:
         sentence_sim = (index.sentence_vectors @ query).astype(np.float32)
         best = np.full(n, -1.0, dtype=np.float32)
         np.maximum.at(best, index.sentence_owner, sentence_sim)
+        boosted = best
         if bonus is not None:
             sentence_sim = (sentence_sim + bonus).astype(np.float32)
-        boosted = np.full(n, -1.0, dtype=np.float32)
-        np.maximum.at(boosted, index.sentence_owner, sentence_sim)
+            boosted = np.full(n, -1.0, dtype=np.float32)
+            np.maximum.at(boosted, index.sentence_owner, sentence_sim)
         lexical = index.chunk_lexical.scores(tokens)
         fused = fuse(passage, boosted, lexical, weights=self._policy.weights, method=self._policy.fusion)
         return fused, best, sentence_sim

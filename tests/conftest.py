@@ -18,6 +18,12 @@ CORPUS_DIR = ROOT / "corpus"
 ARTICLE_PATH = CORPUS_DIR / "2021-us-russia-summit.ja.txt"
 
 
+def clean_env(**values: str) -> dict[str, str]:
+    """This process's environment without the project's settings, plus ``values``: what a subprocess under test gets."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
+    return {**env, **values}
+
+
 class FakeEmbedder:
     """Hashes each text's BM25 terms into a fixed-size bag: same text, same vector; shared words, close vectors."""
 

@@ -1,7 +1,6 @@
 """The command line as users and scripts call it (slow: real model, real subprocess)."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -9,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE_PATH, ROOT
+from tests.conftest import ARTICLE_PATH, ROOT, clean_env
 
 pytestmark = pytest.mark.slow
 CLI = [sys.executable, "-m", "bot"]
@@ -18,9 +17,7 @@ CLI = [sys.executable, "-m", "bot"]
 @pytest.fixture(scope="module")
 def env(tmp_path_factory, model_dir):
     data = tmp_path_factory.mktemp("data")
-    values = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
-    values.update({"SUMMIT_DATA_DIR": str(data), "SUMMIT_MODEL__NAME": str(model_dir)})
-    return values
+    return clean_env(SUMMIT_DATA_DIR=str(data), SUMMIT_MODEL__NAME=str(model_dir))
 
 
 def run(env, *args, stdin=None):

@@ -1,6 +1,5 @@
 """Start the fake Discord and the real `summit-bot run` against it, once for the e2e module."""
 
-import os
 import subprocess
 import sys
 import time
@@ -8,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, clean_env
 from tests.e2e.fake_discord import GUILD_ID, FakeDiscord
 
 TOKEN = "fake-token.e2e-SECRET-do-not-log"  # noqa: S105 - the fake Discord accepts only this
@@ -26,6 +25,17 @@ class RunningBot:
         return self.log_path.read_text(errors="replace")
 
 
+def bot_env(fake: FakeDiscord, token: str, **values: str) -> dict[str, str]:
+    """The environment that points `summit-bot` at ``fake`` with ``token``, plus ``values``."""
+    return clean_env(
+        DISCORD_TOKEN=token,
+        SUMMIT_DISCORD__API_BASE=fake.api_base,
+        SUMMIT_DISCORD__GATEWAY_URL=fake.gateway_url,
+        SUMMIT_DISCORD__GUILD_ID=GUILD_ID,
+        **values,
+    )
+
+
 @pytest.fixture(scope="module")
 def fake_discord():
     fake = FakeDiscord(token=TOKEN, heartbeat_ms=1000).start()
@@ -37,17 +47,12 @@ def fake_discord():
 def running_bot(fake_discord, model_dir, tmp_path_factory):
     data = tmp_path_factory.mktemp("bot-data")
     log = data / "bot.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
-    env.update(
-        {
-            "DISCORD_TOKEN": TOKEN,
-            "SUMMIT_DATA_DIR": str(data),
-            "SUMMIT_MODEL__NAME": str(model_dir),
-            "SUMMIT_LOG_LEVEL": "INFO",
-            "SUMMIT_DISCORD__API_BASE": fake_discord.api_base,
-            "SUMMIT_DISCORD__GATEWAY_URL": fake_discord.gateway_url,
-            "SUMMIT_DISCORD__GUILD_ID": GUILD_ID,
-        }
+    env = bot_env(
+        fake_discord,
+        TOKEN,
+        SUMMIT_DATA_DIR=str(data),
+        SUMMIT_MODEL__NAME=str(model_dir),
+        SUMMIT_LOG_LEVEL="INFO",
     )
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, stdout=out, stderr=out)

@@ -4,7 +4,6 @@ Timings the suite saw are printed (run with -s) so the closing note can quote th
 """
 
 import itertools
-import os
 import statistics
 import subprocess
 import sys
@@ -14,12 +13,11 @@ import time
 import pytest
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import TOKEN
+from tests.e2e.conftest import TOKEN, bot_env
 from tests.e2e.fake_discord import (
     CHANNEL_MESSAGE,
     DEFERRED_CHANNEL_MESSAGE,
     EPHEMERAL,
-    GUILD_ID,
     MANAGE_GUILD,
 )
 
@@ -241,15 +239,7 @@ def test_the_token_is_never_logged(running_bot):
 
 
 def sync_run(fake_discord, token):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SUMMIT_") and k != "DISCORD_TOKEN"}
-    env.update(
-        {
-            "DISCORD_TOKEN": token,
-            "SUMMIT_DISCORD__API_BASE": fake_discord.api_base,
-            "SUMMIT_DISCORD__GATEWAY_URL": fake_discord.gateway_url,
-            "SUMMIT_DISCORD__GUILD_ID": GUILD_ID,
-        }
-    )
+    env = bot_env(fake_discord, token)
     return subprocess.run(
         [sys.executable, "-m", "bot", "sync"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
     )
