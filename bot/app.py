@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from config.errors import ModelError
@@ -54,3 +57,31 @@ def build_answerer(
         expander=TermExpander.bundled(),
         policy=policy_from(settings),
     )
+
+
+@contextlib.contextmanager
+def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]], Answerer]]:
+    """Answerers for the evaluation suite: the corpus plus each set's own articles, one model shared.
+
+    A set with extra articles gets a corpus of its own (links to the corpus's files and its
+    articles) indexed in a temporary store, so the configured index is never touched.
+    """
+    embedder = build_embedder(settings)
+    built: dict[tuple[Path, ...], Answerer] = {}
+    with tempfile.TemporaryDirectory(prefix="summit-eval-") as tmp:
+
+        def answerer_for(articles: tuple[Path, ...]) -> Answerer:
+            if articles not in built:
+                if not articles:
+                    built[articles] = build_answerer(settings, embedder=embedder)
+                else:
+                    root = Path(tmp) / f"set{len(built)}"
+                    corpus = root / "corpus"
+                    corpus.mkdir(parents=True)
+                    for path in [*Path(settings.corpus_dir).glob("*.txt"), *articles]:
+                        (corpus / path.name).symlink_to(path.resolve())
+                    local = settings.model_copy(update={"corpus_dir": corpus, "chroma_path": root / "chroma"})
+                    built[articles] = build_answerer(local, embedder=embedder)
+            return built[articles]
+
+        yield answerer_for

@@ -235,13 +235,19 @@ def _read_line(prompt: str) -> str:
 @main.command(name="eval")
 @click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--misses/--no-misses", default=True, help="list the questions each set missed")
 @click.pass_context
-def evaluate(ctx: click.Context, questions: Path | None, as_json: bool) -> None:
-    """Score answers on QUESTIONS (JSON lines; default ../shared/eval/questions.jsonl)."""
-    from retrieval.evaluation import DEFAULT_QUESTIONS, evaluate_file, render_report
+def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: bool) -> None:
+    """Score answers on QUESTIONS (JSON lines), or with no file on every set the project keeps."""
+    from bot.app import suite_answerers
+    from retrieval.evaluation import evaluate_file, evaluate_suite, render_suite
 
-    report = evaluate_file(_answerer(ctx), questions or DEFAULT_QUESTIONS)
-    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_report(report))
+    if questions is not None:
+        reports = {questions.stem: evaluate_file(_answerer(ctx), questions)}
+    else:
+        with suite_answerers(_settings(ctx)) as answerer_for:
+            reports = evaluate_suite(answerer_for)
+    click.echo(json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_suite(reports, misses=misses))
 
 
 @main.command()

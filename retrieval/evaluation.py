@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from config.settings import PROJECT_ROOT
 from retrieval.answering import Answerer
 from retrieval.types import Answer
 
 DEFAULT_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "questions.jsonl"
+_DATA = PROJECT_ROOT / "tests" / "data"
+
+
+class EvalSet(NamedTuple):
+    """A question file and the articles, beside the corpus's own, that its questions are about."""
+
+    name: str
+    path: Path
+    articles: tuple[Path, ...] = ()
+
+
+#: What ``make eval`` runs with no file: every set the project keeps (the dev set when it is there).
+SUITE = (
+    EvalSet("dev", DEFAULT_QUESTIONS),
+    EvalSet("own", _DATA / "questions.jsonl"),
+    EvalSet("second", _DATA / "questions_heldout.jsonl"),
+    EvalSet("v3", _DATA / "questions_v3.jsonl"),
+    EvalSet("akashi", _DATA / "questions_akashi.jsonl", (_DATA / "articles" / "akashi-kaikyo-bridge.ja.txt",)),
+)
 
 
 def read_questions(path: Path) -> list[dict[str, Any]]:
@@ -79,16 +99,53 @@ def evaluate_file(answerer: Answerer, path: Path) -> dict[str, Any]:
     return evaluate(answerer, read_questions(path))
 
 
+def evaluate_suite(
+    answerer_for: Callable[[tuple[Path, ...]], Answerer], sets: tuple[EvalSet, ...] = SUITE
+) -> dict[str, dict[str, Any]]:
+    """Evaluate every set whose file exists, each on the corpus plus its own articles.
+
+    Args:
+        answerer_for: an answerer over the corpus and the given extra articles.
+        sets: the sets to run; a missing file (the dev set outside the workplace) is skipped.
+
+    Returns:
+        One report per set name, in the order given.
+
+    """
+    return {s.name: evaluate(answerer_for(s.articles), read_questions(s.path)) for s in sets if s.path.is_file()}
+
+
+_COLUMNS = [("positive:hit1", "hit@1"), ("positive:hit3", "hit@3"), ("positive:highlight1", "highlight@1"),
+            ("positive:citation1", "citation@1"), ("positive:refused", "answerable refused"),
+            ("negative:refused", "unanswerable refused")]  # fmt: skip
+
+
+def _rows(name: str, report: dict[str, Any]) -> list[str]:
+    lines = []
+    for lang, metrics in report["summary"].items():
+        cells = "  ".join(f"{metrics[key]:>11.3f}" if key in metrics else f"{'-':>11}" for key, _ in _COLUMNS)
+        lines.append(f"{name:<8} {lang:<4} {metrics['n']:>3}  {cells}")
+    return lines
+
+
+def render_suite(reports: dict[str, dict[str, Any]], *, misses: bool = True) -> str:
+    """Every set's metrics in one table, then each set's misses."""
+    lines = ["set      lang   n  " + "  ".join(f"{label:>11}" for _, label in _COLUMNS)]
+    for name, report in reports.items():
+        lines.extend(_rows(name, report))
+    if misses:
+        for name, report in reports.items():
+            lines.append(f"{name}: " + _render_misses(report))
+    return "\n".join(lines)
+
+
 def render_report(report: dict[str, Any]) -> str:
     """The report as a table plus the list of misses."""
-    names = [("positive:hit1", "hit@1"), ("positive:hit3", "hit@3"), ("positive:highlight1", "highlight@1"),
-             ("positive:citation1", "citation@1"), ("positive:refused", "answerable refused"),
-             ("negative:refused", "unanswerable refused")]  # fmt: skip
-    lines = ["lang   n  " + "  ".join(f"{label:>11}" for _, label in names)]
-    for lang, metrics in report["summary"].items():
-        cells = "  ".join(f"{metrics[key]:>11.3f}" if key in metrics else f"{'-':>11}" for key, _ in names)
-        lines.append(f"{lang:<4} {metrics['n']:>3}  {cells}")
-    lines.append(f"misses ({len(report['misses'])}):")
+    return render_suite({"file": report})
+
+
+def _render_misses(report: dict[str, Any]) -> str:
+    lines = [f"misses ({len(report['misses'])}):"]
     lines.extend(
         f"  {m['id']} {m['q']} -> failed {','.join(m['failed'])}; got [{m['got_section']}] "
         f"{m['got_highlight']} (conf {m['confidence']})"

@@ -24,14 +24,34 @@ _RUNS = re.compile(
     re.VERBOSE,
 )
 _KANA_PARTICLES = frozenset("はがをにでとのもへやか")
+#: Marks a katakana word may carry or drop in this machine-translated text (プーチン/プチン,
+#: ジョー・バイデン/ジョーバイデン, アナトリ―アントノフ with a dash for the long vowel, フィルターシュ/フィルタッシュ).
+_KATAKANA_MARKS = re.compile(r"[ー―‐・･ッ]")
+#: White space between two katakana letters: one name written as one word or two.
+_KATAKANA_GAP = re.compile(r"(?<=[\u30a1-\u30fc])\s+(?=[\u30a1-\u30fc])")
+#: ヴ spellings and their バ-row equivalents (ヴィラ/ビラ, ヴァレリー/バレリー).
+_VU = str.maketrans({"ヴ": "ブ"})
+_VU_PAIRS = (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"))
+
+
+def fold(text: str) -> str:
+    """Fold spelling variants for matching: NFKC, lower case, katakana marks and ヴ spellings unified.
+
+    Used for BM25 terms and for matching a question's names against sentences; never for display.
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _KATAKANA_GAP.sub("", text)
+    for long_form, short_form in _VU_PAIRS:
+        text = text.replace(long_form, short_form)
+    return _KATAKANA_MARKS.sub("", text.translate(_VU))
 
 
 def tokenize(text: str) -> list[str]:
     """Split text into BM25 terms: character bigrams for Japanese, lower-case words otherwise.
 
-    A lone kana (usually a particle) is dropped; a lone kanji is kept as a unigram.
+    The text is folded first (``fold``), so spelling variants of one name share their terms. A lone kana (usually a particle) is dropped; a lone kanji is kept as a unigram.
     """
-    text = unicodedata.normalize("NFKC", strip_footnotes(text)).lower()
+    text = fold(strip_footnotes(text))
     tokens: list[str] = []
     for match in _RUNS.finditer(text):
         if match.group("word"):
