@@ -15,7 +15,7 @@ from retrieval.embedding import SentenceEmbedder
 from retrieval.index import IndexManager
 from retrieval.ranking import Weights
 from retrieval.store import ChromaStore
-from retrieval.translation import TermExpander
+from retrieval.translation import name_transliterator
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def build_answerer(
         manager=manager,
         store=store,
         embedder=embedder,
-        expander=TermExpander.bundled(),
+        transliterate=name_transliterator(),
         policy=policy_from(settings),
     )
 

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import logging
 import threading
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 
 from config.errors import ReferenceNotFoundError
-from retrieval.index import NUMBER, BuildReport, IndexManager, LoadedIndex
+from retrieval.features import asked_types, question_specifics
+from retrieval.index import BuildReport, IndexManager, LoadedIndex
 from retrieval.lexical import tokenize
-from retrieval.question import asks_when, clean_question, is_small_talk, language_of
-from retrieval.ranking import Fusion, Weights, fuse, top_indices
+from retrieval.question import clean_question, is_small_talk, language_of
+from retrieval.ranking import (
+    Fusion,
+    Weights,
+    best_per_chunk,
+    choose_highlight,
+    fuse,
+    specifics_bonus,
+    top_indices,
+    type_bonus,
+)
 from retrieval.store import ChromaStore
 from retrieval.translation import TermExpander
 from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
@@ -23,7 +34,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class AnswerPolicy:
-    """Tunable behaviour of the answerer (from the settings)."""
+    """Tunable behaviour of the answerer: every default lives here (the settings override some)."""
 
     top_k: int = 3
     refusal_threshold: float = 0.83
@@ -32,12 +43,13 @@ class AnswerPolicy:
     weights: Weights = field(default_factory=Weights)
     fusion: Fusion = "weighted"
     highlight_lexical: float = 0.05
-    date_bonus: float = 0.02
+    """How much a sentence's normalised BM25 adds when choosing the highlight."""
+    type_bonus: float = 0.02
+    """Added to sentences holding the kind of answer the question asks for (a date for "when")."""
+    specifics_bonus: float = 0.08
+    """Added, times the rarity-weighted share of the question's numbers and names a sentence holds."""
     sure_margin: float = 0.04
     """An English question this far above the threshold is answered without the bare-question check."""
-    number_bonus: float = 0.08
-    """Added to the similarity of sentences holding a number (e.g. a year) the question holds."""
-    """Added to the similarity of sentences holding a date when the question asks "when"."""
     translate: bool = True
 
     def __post_init__(self) -> None:
@@ -63,16 +75,26 @@ class Answerer:
         manager: IndexManager,
         store: ChromaStore,
         embedder: Embedder,
-        expander: TermExpander | None = None,
+        transliterate: Callable[[str], str] | None = None,
         policy: AnswerPolicy | None = None,
     ) -> None:
-        """Join the parts; call ``warm_up`` (or ask) to load the model and the index."""
+        """Join the parts; call ``warm_up`` (or ask) to load the model and the index.
+
+        Args:
+            manager: loads and rebuilds the index.
+            store: the vector store the index lives in.
+            embedder: the model questions are embedded with.
+            transliterate: English name to katakana, for names the index's word list lacks.
+            policy: limits and weights; the defaults when ``None``.
+
+        """
         self._manager = manager
         self._store = store
         self._embedder = embedder
-        self._expander = expander
+        self._transliterate = transliterate
         self._policy = policy or AnswerPolicy()
         self._index: LoadedIndex | None = None
+        self._expander: tuple[str, TermExpander] | None = None
         self._load_lock = threading.Lock()
 
     @property
@@ -108,11 +130,19 @@ class Answerer:
 
         """
         docs = self.index.documents
-        doc = document or next(iter(docs))
-        refs = docs.get(doc, {}).get("references", {})
+        info = docs.get(document or next(iter(docs)))
+        refs = info.references if info else {}
         if n not in refs:
             raise ReferenceNotFoundError(f"there is no reference {n}; the article has references 1 to {len(refs)}")
         return Citation(n, refs[n])
+
+    def _terms(self, index: LoadedIndex, text: str) -> list[str]:
+        """Japanese terms for an English question, from the index's own word list."""
+        if not self._policy.translate or language_of(text) != "en":
+            return []
+        if self._expander is None or self._expander[0] != index.generation:
+            self._expander = (index.generation, TermExpander(index.lexicon, transliterate=self._transliterate))
+        return self._expander[1].expand(text)
 
     def answer(self, question: str, *, top_k: int | None = None) -> Answer:
         """Answer one question.
@@ -137,72 +167,66 @@ class Answerer:
         if is_small_talk(text):
             return Answer(text, answered=False, reason="not a question about the article")
         index = self.index
-        terms = self._expander.expand(text) if policy.translate and self._expander and language_of(text) == "en" else []
-        # An English question ranks by itself plus its Japanese terms. Whether the article covers
-        # it is judged on that and the bare question together (which keeps off-topic questions
-        # whose words happen to translate, France → フランス, below the threshold), unless the
-        # first similarity already clears the threshold by a margin the bare question has never
-        # been seen to take back; then the second embedding is skipped.
+        terms = self._terms(index, text)
+        # An English question ranks by itself plus its Japanese terms; the refusal reads the bare
+        # question too (see _confidence).
         ranked_text = f"{text} {' '.join(terms)}" if terms else text
         query = _normalise(self._embedder.embed_queries([ranked_text])[0])
-        tokens = tokenize(ranked_text)
-        scores, best_sentence, sentence_sim = self._score(index, query, tokens, self._bonus(index, text))
-        order = top_indices(scores, k)
-        confidence = float(best_sentence[order[0]]) if order else 0.0
-        if order and terms and confidence < policy.refusal_threshold + policy.sure_margin:
-            bare = self._embedder.embed_queries([text])[0]
-            mine = index.sentence_owner == order[0]
-            confidence = float((index.sentence_vectors[mine] @ _normalise(query + bare)).max())
+        similarity = (index.sentence_vectors @ query).astype(np.float32)
+        boosted = similarity + self._bonus(index, text, terms)
+        chunk_scores = self._chunk_scores(index, query, ranked_text, boosted)
+        order = top_indices(chunk_scores, k)
+        confidence = self._confidence(index, order, similarity, query, text, bare=bool(terms))
+        sentence_lex = index.sentence_lexical.scores(tokenize(ranked_text))
+        passages = tuple(self._passage(index, i, float(chunk_scores[i]), boosted, sentence_lex) for i in order)
         answered = confidence >= policy.refusal_threshold
-        sentence_lex = index.sentence_lexical.scores(tokens)
-        passages = tuple(self._passage(index, i, float(scores[i]), sentence_sim, sentence_lex) for i in order)
         reason = "" if answered else "the article does not cover this"
         return Answer(text, answered, passages, reason, {"confidence": confidence})
 
-    def _bonus(self, index: LoadedIndex, question: str) -> Vectors | None:
-        """Per-sentence bonus for what the question names or asks for: its numbers, a date for "when"."""
-        bonus = np.zeros(len(index.sentences), dtype=np.float32)
-        if asks_when(question):
-            bonus += self._policy.date_bonus * index.sentence_dated
-        numbers = set(NUMBER.findall(unicodedata.normalize("NFKC", question)))
-        if numbers and self._policy.number_bonus:
-            has = [bool(numbers & held) for held in index.sentence_numbers]
-            bonus += self._policy.number_bonus * np.array(has, dtype=np.float32)
-        return bonus if bonus.any() else None
+    def _bonus(self, index: LoadedIndex, text: str, terms: list[str]) -> Vectors:
+        """Per sentence: the kind of answer the question asks for, and its numbers and names."""
+        n = len(index.sentences)
+        kinds = type_bonus(asked_types(text), index.sentence_types, n)  # type: ignore[arg-type]
+        matches = [index.holding(item) for item in question_specifics(text, terms)]
+        return cast(
+            Vectors, self._policy.type_bonus * kinds + self._policy.specifics_bonus * specifics_bonus(matches, n)
+        )
 
-    def _score(
-        self, index: LoadedIndex, query: Vectors, tokens: list[str], bonus: Vectors | None = None
-    ) -> tuple[Vectors, Vectors, Vectors]:
-        """Fused chunk scores, each chunk's best raw sentence similarity, and per-sentence scores.
-
-        ``bonus`` (per sentence) favours sentences of the kind the question asks for (a date for
-        "when"); it moves the ranking and the highlight, never the confidence the refusal reads.
-        """
+    def _chunk_scores(self, index: LoadedIndex, query: Vectors, ranked_text: str, boosted: Vectors) -> Vectors:
+        """Fused per-chunk scores: passage similarity, best boosted sentence, BM25."""
         n = len(index.chunks)
         hits = self._store.query(index.chunk_collection, query, top_k=min(n, self._policy.candidates))
         passage = np.full(n, min((h.similarity for h in hits), default=0.0), dtype=np.float32)
         for hit in hits:
             passage[index.chunk_position[hit.id]] = hit.similarity
-        sentence_sim = (index.sentence_vectors @ query).astype(np.float32)
-        best = np.full(n, -1.0, dtype=np.float32)
-        np.maximum.at(best, index.sentence_owner, sentence_sim)
-        boosted = best
-        if bonus is not None:
-            sentence_sim = (sentence_sim + bonus).astype(np.float32)
-            boosted = np.full(n, -1.0, dtype=np.float32)
-            np.maximum.at(boosted, index.sentence_owner, sentence_sim)
-        lexical = index.chunk_lexical.scores(tokens)
-        fused = fuse(passage, boosted, lexical, weights=self._policy.weights, method=self._policy.fusion)
-        return fused, best, sentence_sim
+        best = best_per_chunk(boosted, index.sentence_chunk, n)
+        lexical = index.chunk_lexical.scores(tokenize(ranked_text))
+        return fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
 
-    def _passage(
-        self, index: LoadedIndex, i: int, score: float, sentence_sim: Vectors, sentence_lex: Vectors
-    ) -> Passage:
+    def _confidence(
+        self, index: LoadedIndex, order: list[int], similarity: Vectors, query: Vectors, text: str, *, bare: bool
+    ) -> float:
+        """How surely the best passage answers: its best raw sentence similarity (bonuses never count).
+
+        For an English question ranked with Japanese terms, the bare question is blended in (which
+        keeps off-topic questions whose words happen to translate, France → フランス, below the
+        threshold), unless the first similarity already clears the threshold by a margin.
+        """
+        if not order:
+            return 0.0
+        mine = index.members(order[0])
+        confidence = float(similarity[mine].max())
+        if bare and confidence < self._policy.refusal_threshold + self._policy.sure_margin:
+            blended = _normalise(query + self._embedder.embed_queries([text])[0])
+            confidence = float((index.sentence_vectors[mine] @ blended).max())
+        return confidence
+
+    def _passage(self, index: LoadedIndex, i: int, score: float, boosted: Vectors, sentence_lex: Vectors) -> Passage:
         chunk = index.chunks[i]
-        mine = np.flatnonzero(index.sentence_owner == i)
-        lex = sentence_lex[mine]
-        lex_norm = lex / lex.max() if lex.max() > 0 else lex
-        best = mine[int(np.argmax(sentence_sim[mine] + self._policy.highlight_lexical * lex_norm))]
-        refs = index.documents.get(chunk.document, {}).get("references", {})
+        mine = index.members(i)
+        best = mine[choose_highlight(boosted[mine], sentence_lex[mine], lexical_weight=self._policy.highlight_lexical)]
+        info = index.documents.get(chunk.document)
+        refs = info.references if info else {}
         citations = tuple(Citation(n, refs.get(n, "")) for n in chunk.footnotes)
-        return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, chunk.document)
+        title = info.title if info else chunk.document
+        return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, title)

@@ -4,64 +4,105 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import logging
 import os
-import re
 import time
-import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict, ValidationError
 from tqdm import tqdm
 
 from config.errors import IndexBuildError, SummitError
 from corpus.loading import Corpus, Document, hash_corpus, load_corpus
 from corpus.text import footnotes_in, strip_footnotes
-from corpus.timeline import mentions_date
 from retrieval.chunking import CHUNKER_VERSION, Chunker
+from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, specifics_of
 from retrieval.lexical import LexicalIndex
 from retrieval.store import ChromaStore
-from retrieval.types import Chunk, Embedder, Vectors
+from retrieval.translation import LEXICON_FILES, lexicon_version, read_lexicon, restrict_lexicon, write_lexicon
+from retrieval.types import Chunk, Embedder, Sentence, Vectors
 
 log = logging.getLogger(__name__)
 
 _PREFIX = "summit-"
 _EMBED_BATCH = 16
-#: A number as questions and sentences write it (years, counts), two digits or more.
-NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 _HEADING_MARGIN = 48  # tokens kept free for the section heading and the model's prompt
 
 
-@dataclass(frozen=True)
+class DocumentInfo(BaseModel):
+    """What the index keeps of each document besides its chunks."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    references: dict[int, str]
+    facts: dict[str, dict[str, Any]] = {}
+
+
+class Counts(BaseModel):
+    """Sizes of one generation."""
+
+    documents: int
+    chunks: int
+    sentences: int
+
+
+class Manifest(BaseModel):
+    """``manifest.json``: the current generation and what it was built from."""
+
+    generation: str
+    corpus_hash: str
+    model: str
+    chunker_version: int
+    lexicon_version: str = ""
+    documents: dict[str, DocumentInfo]
+    counts: Counts
+
+
+@dataclass(frozen=True, kw_only=True)
 class LoadedIndex:
     """One generation of the index, ready to answer from."""
 
     generation: str
     chunks: list[Chunk]
-    sentences: list[Chunk]
-    """One record per sentence of every chunk, chunk order kept."""
+    sentences: list[Sentence]
+    """Every sentence of every chunk, chunk order kept."""
     sentence_vectors: Vectors
-    sentence_owner: np.ndarray[Any, np.dtype[np.intp]]
+    sentence_chunk: np.ndarray[Any, np.dtype[np.intp]]
     """For each sentence, the position of its chunk in ``chunks``."""
     chunk_position: dict[str, int]
     """Each chunk id's position in ``chunks``."""
-    documents: dict[str, dict[str, Any]]
-    """Per document id: ``title``, ``references`` ({n: text}) and ``facts``."""
+    documents: dict[str, DocumentInfo]
     chunk_lexical: LexicalIndex
     sentence_lexical: LexicalIndex
-    sentence_dated: Vectors
-    sentence_numbers: list[frozenset[str]]
-    """The numbers (two digits or more) each sentence holds, footnote markers aside."""
-    """1.0 for each sentence that mentions a date (absolute or relative to the summit), else 0.0."""
+    sentence_types: dict[AnswerType, Vectors]
+    """Per answer type, 1.0 for each sentence that can give that kind of answer."""
+    specific_sentences: dict[str, np.ndarray[Any, np.dtype[np.intp]]]
+    """Each quantity or name a sentence holds (``features.specifics_of``), with the sentences holding it."""
+    lexicon: dict[str, tuple[str, ...]]
+    """English → Japanese terms, cut down to this corpus's words."""
 
     @property
     def chunk_collection(self) -> str:
         """The chroma collection holding this generation's chunks."""
         return f"{_PREFIX}{self.generation}-chunks"
+
+    def holding(self, specific: str) -> np.ndarray[Any, np.dtype[np.intp]]:
+        """The sentences holding ``specific``: the same quantity, or a name containing it (ラブロフ)."""
+        exact = self.specific_sentences.get(specific)
+        if specific[:1].isdigit():
+            return exact if exact is not None else np.empty(0, dtype=np.intp)
+        found = [rows for name, rows in self.specific_sentences.items() if specific in name]
+        return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
+
+    def members(self, chunk: int) -> np.ndarray[Any, np.dtype[np.intp]]:
+        """Positions of the sentences of chunk ``chunk``."""
+        return np.flatnonzero(self.sentence_chunk == chunk)
 
 
 @dataclass(frozen=True)
@@ -82,6 +123,7 @@ def passage_text(chunk: Chunk) -> str:
 
 
 def _sentence_records(chunks: list[Chunk]) -> list[Chunk]:
+    """Each sentence as a record of its own, stored beside the chunks (id ``chunk-id/j``)."""
     return [
         Chunk(f"{c.id}/{j}", c.document, c.section, s, footnotes_in(s), (s,))
         for c in chunks
@@ -89,24 +131,55 @@ def _sentence_records(chunks: list[Chunk]) -> list[Chunk]:
     ]
 
 
-def _document_info(document: Document) -> dict[str, Any]:
+def _document_info(document: Document) -> DocumentInfo:
     article = document.article
     facts = {key: fact._asdict() for key, fact in article.facts.items()}
-    return {"title": article.title, "references": article.references, "facts": facts}
+    return DocumentInfo(title=article.title, references=article.references, facts=facts)
+
+
+def _corpus_text(corpus: Corpus) -> str:
+    parts = []
+    for document in corpus.documents:
+        article = document.article
+        parts.append(article.title)
+        parts.extend(s.path[-1] for s in article.sections)
+        parts.extend(p.text for s in article.sections for p in s.paragraphs)
+    return "\n".join(parts)
+
+
+def _inverted(specifics: list[frozenset[str]]) -> dict[str, np.ndarray[Any, np.dtype[np.intp]]]:
+    rows: dict[str, list[int]] = defaultdict(list)
+    for i, found in enumerate(specifics):
+        for item in found:
+            rows[item].append(i)
+    return {item: np.array(found, dtype=np.intp) for item, found in rows.items()}
 
 
 def _loaded(
-    generation: str, chunks: list[Chunk], sentences: list[Chunk], vectors: Vectors, docs: dict[str, Any]
+    generation: str,
+    chunks: list[Chunk],
+    records: list[Chunk],
+    vectors: Vectors,
+    documents: dict[str, DocumentInfo],
+    lexicon: dict[str, tuple[str, ...]],
 ) -> LoadedIndex:
     position = {c.id: i for i, c in enumerate(chunks)}
-    owner = np.array([position[s.id.rsplit("/", 1)[0]] for s in sentences], dtype=np.intp)
+    sentences = [Sentence(r.id, position[r.id.rsplit("/", 1)[0]], r.text, r.footnotes) for r in records]
+    types = [answer_types_of(s.text) for s in sentences]
     return LoadedIndex(
-        generation, chunks, sentences, vectors, owner, position, docs,
-        LexicalIndex([f"{c.section_title} {c.text}" for c in chunks]),
-        LexicalIndex([s.text for s in sentences]),
-        np.array([mentions_date(s.text) for s in sentences], dtype=np.float32),
-        [frozenset(NUMBER.findall(unicodedata.normalize("NFKC", strip_footnotes(s.text)))) for s in sentences],
-    )  # fmt: skip
+        generation=generation,
+        chunks=chunks,
+        sentences=sentences,
+        sentence_vectors=vectors,
+        sentence_chunk=np.array([s.chunk for s in sentences], dtype=np.intp),
+        chunk_position=position,
+        documents=documents,
+        chunk_lexical=LexicalIndex([f"{c.section_title} {c.text}" for c in chunks]),
+        sentence_lexical=LexicalIndex([s.text for s in sentences]),
+        sentence_types={kind: np.array([kind in t for t in types], dtype=np.float32) for kind in ANSWER_TYPES},
+        specific_sentences=_inverted([specifics_of(s.text) for s in sentences]),
+        lexicon=lexicon,
+    )
 
 
 class IndexManager:
@@ -128,28 +201,31 @@ class IndexManager:
         self._state_dir = state_dir
         self._manifest_path = state_dir / "manifest.json"
 
-    def _read_manifest(self) -> dict[str, Any] | None:
+    def _read_manifest(self) -> Manifest | None:
         try:
-            manifest: dict[str, Any] = json.loads(self._manifest_path.read_text(encoding="utf-8"))
+            return Manifest.model_validate_json(self._manifest_path.read_bytes())
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
-            log.warning("index manifest %s is unreadable (%s); rebuilding", self._manifest_path, exc)
+        except (OSError, ValueError, ValidationError) as exc:
+            log.warning("index manifest %s is unreadable (%s); rebuilding", self._manifest_path, str(exc)[:200])
             return None
-        return manifest
 
-    def _is_current(self, manifest: dict[str, Any] | None) -> bool:
-        if manifest is None:
-            return False
-        wanted: dict[str, object] = {"corpus_hash": hash_corpus(self._corpus_dir), "model": self._embedder.fingerprint}
-        wanted["chunker_version"] = CHUNKER_VERSION
-        stale = [k for k, v in wanted.items() if manifest.get(k) != v]
+    def _lexicon_path(self, generation: str) -> Path:
+        return self._state_dir / f"lexicon-{generation}.tsv"
+
+    def _is_current(self, manifest: Manifest) -> bool:
+        wanted: dict[str, object] = {
+            "corpus_hash": hash_corpus(self._corpus_dir),
+            "model": self._embedder.fingerprint,
+            "chunker_version": CHUNKER_VERSION,
+            "lexicon_version": lexicon_version(),
+        }
+        stale = [k for k, v in wanted.items() if getattr(manifest, k) != v]
         if stale:
             log.info("index is stale (%s changed)", ", ".join(stale))
         present = set(self._store.collections())
-        generation = manifest.get("generation", "")
-        complete = {f"{_PREFIX}{generation}-chunks", f"{_PREFIX}{generation}-sentences"} <= present
-        return not stale and complete
+        names = {f"{_PREFIX}{manifest.generation}-chunks", f"{_PREFIX}{manifest.generation}-sentences"}
+        return not stale and names <= present and self._lexicon_path(manifest.generation).is_file()
 
     def load_or_build(self, *, progress: bool = True) -> LoadedIndex:
         """Load the current index, building it first if it is missing or stale."""
@@ -160,16 +236,12 @@ class IndexManager:
         index, _ = self.rebuild(progress=progress)
         return index
 
-    def _load(self, manifest: dict[str, Any]) -> LoadedIndex:
-        generation = manifest["generation"]
+    def _load(self, manifest: Manifest) -> LoadedIndex:
+        generation = manifest.generation
         chunks, _ = self._store.chunks(f"{_PREFIX}{generation}-chunks")
         sentences, vectors = self._store.chunks(f"{_PREFIX}{generation}-sentences")
-        docs = {
-            doc: {**info, "references": {int(n): text for n, text in info["references"].items()}}
-            for doc, info in manifest["documents"].items()
-        }
-        self._drop_generations(keep={generation})
-        return _loaded(generation, chunks, sentences, vectors, docs)
+        lexicon = read_lexicon(self._lexicon_path(generation))
+        return _loaded(generation, chunks, sentences, vectors, manifest.documents, lexicon)
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
@@ -201,23 +273,27 @@ class IndexManager:
             chunks, sentences, vectors = self._embed(corpus, progress=progress)
             generation = time.strftime("g%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**6:06d}"
             self._write(generation, chunks, sentences, vectors)
-            docs = {d.id: _document_info(d) for d in corpus.documents}
-            manifest = {
-                "generation": generation,
-                "corpus_hash": hash_corpus(self._corpus_dir),
-                "model": self._embedder.fingerprint,
-                "chunker_version": CHUNKER_VERSION,
-                "documents": docs,
-                "counts": {"documents": len(corpus.documents), "chunks": len(chunks), "sentences": len(sentences)},
-            }
+            lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), _corpus_text(corpus))
+            write_lexicon(lexicon, self._lexicon_path(generation))
+            documents = {d.id: _document_info(d) for d in corpus.documents}
+            counts = Counts(documents=len(corpus.documents), chunks=len(chunks), sentences=len(sentences))
+            manifest = Manifest(
+                generation=generation,
+                corpus_hash=hash_corpus(self._corpus_dir),
+                model=self._embedder.fingerprint,
+                chunker_version=CHUNKER_VERSION,
+                lexicon_version=lexicon_version(),
+                documents=documents,
+                counts=counts,
+            )
             self._write_manifest(manifest)
-            keep = {generation} | ({previous["generation"]} if previous else set())
-            self._drop_generations(keep=keep)
+            self._drop_generations(keep={generation} | ({previous.generation} if previous else set()))
         report = BuildReport(
             len(corpus.documents), len(chunks), len(sentences), time.perf_counter() - started,
-            tuple(map(str, corpus.errors)), (previous or {}).get("counts", {}).get("chunks"),
+            tuple(map(str, corpus.errors)), previous.counts.chunks if previous else None,
         )  # fmt: skip
-        return _loaded(generation, chunks, sentences, vectors[len(chunks) :], docs), report
+        index = _loaded(generation, chunks, sentences, vectors[len(chunks) :], documents, lexicon)
+        return index, report
 
     def _embed(self, corpus: Corpus, *, progress: bool) -> tuple[list[Chunk], list[Chunk], Vectors]:
         self._embedder.warm_up()
@@ -262,9 +338,9 @@ class IndexManager:
                     f"{name} does not find its own record {records[i].id}; the previous index stays in use"
                 )
 
-    def _write_manifest(self, manifest: dict[str, Any]) -> None:
+    def _write_manifest(self, manifest: Manifest) -> None:
         tmp = self._manifest_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.write_text(manifest.model_dump_json(indent=1), encoding="utf-8")
         os.replace(tmp, self._manifest_path)
 
     def _drop_generations(self, *, keep: set[str]) -> None:
@@ -272,3 +348,6 @@ class IndexManager:
         for name in self._store.collections():
             if name.startswith(_PREFIX) and name not in keep_names:
                 self._store.drop(name)
+        for path in self._state_dir.glob("lexicon-*.tsv"):
+            if path.stem.removeprefix("lexicon-") not in keep:
+                path.unlink(missing_ok=True)

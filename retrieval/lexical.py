@@ -49,7 +49,8 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Split text into BM25 terms: character bigrams for Japanese, lower-case words otherwise.
 
-    The text is folded first (``fold``), so spelling variants of one name share their terms. A lone kana (usually a particle) is dropped; a lone kanji is kept as a unigram.
+    The text is folded first (``fold``), so spelling variants of one name share their terms. A lone kana
+    (usually a particle) is dropped; a lone kanji is kept as a unigram.
     """
     text = fold(strip_footnotes(text))
     tokens: list[str] = []

@@ -1,8 +1,10 @@
-"""Ranking maths: min-max normalisation and weighted fusion of dense and lexical scores."""
+"""Ranking maths: fusion of dense and lexical scores, bonuses for what the question asks, highlight choice."""
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple, cast
+import math
+from collections.abc import Iterable
+from typing import Any, Literal, NamedTuple, cast
 
 import numpy as np
 
@@ -59,6 +61,56 @@ def fuse(
 
     """
     return _FUSIONS[method](passage, sentence, lexical, weights)
+
+
+def best_per_chunk(values: Vectors, owner: np.ndarray[Any, np.dtype[np.intp]], chunks: int) -> Vectors:
+    """The highest sentence value of each chunk (-1 for a chunk without sentences)."""
+    best = np.full(chunks, -1.0, dtype=np.float32)
+    np.maximum.at(best, owner, values)
+    return best
+
+
+def specifics_bonus(matches: list[np.ndarray[Any, np.dtype[np.intp]]], sentences: int) -> Vectors:
+    """Share of the question's specifics each sentence holds, each specific weighted by its rarity.
+
+    Args:
+        matches: for each specific of the question that the corpus holds, the sentences holding it.
+        sentences: how many sentences there are.
+
+    Returns:
+        Per sentence, in 0..1: the rarity-weighted share of the specifics it holds (zeros when the
+        question names nothing the corpus holds).
+
+    """
+    bonus = np.zeros(sentences, dtype=np.float32)
+    weights = [math.log(1 + sentences / len(m)) for m in matches if len(m)]
+    if not weights:
+        return bonus
+    for found, weight in zip((m for m in matches if len(m)), weights, strict=True):
+        bonus[found] += weight
+    return cast(Vectors, bonus / sum(weights))
+
+
+def type_bonus(asked: Iterable[str], sentence_types: dict[str, Vectors], sentences: int) -> Vectors:
+    """1.0 for each sentence that holds a kind of answer the question asks for, else 0.0."""
+    bonus = np.zeros(sentences, dtype=np.float32)
+    for kind in asked:
+        bonus = np.maximum(bonus, sentence_types[kind])
+    return bonus
+
+
+def choose_highlight(sentence_scores: Vectors, lexical: Vectors, *, lexical_weight: float) -> int:
+    """The position, among one passage's sentences, of the one that answers.
+
+    Args:
+        sentence_scores: each sentence's similarity to the question plus its bonuses.
+        lexical: each sentence's BM25 score for the question (normalised here by the passage's best).
+        lexical_weight: how much the normalised BM25 adds.
+
+    """
+    top = float(lexical.max()) if len(lexical) else 0.0
+    normalised = lexical / top if top > 0 else lexical
+    return int(np.argmax(sentence_scores + lexical_weight * normalised))
 
 
 def top_indices(scores: Vectors, k: int) -> list[int]:

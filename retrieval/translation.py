@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
+#: Hand-kept terms for this subject (read first), then all of JMdict (scripts/build_lexicon.py).
+LEXICON_FILES = (DATA / "en_ja_glossary.tsv", DATA / "en_ja_jmdict.tsv.gz")
+_FORMS_KEPT = 4
+_MAX_FORM_CHARS = 12
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOPWORDS = frozenset(
     [
@@ -125,7 +132,7 @@ _MAX_PHRASE = 3
 
 
 def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
-    """Read tab-separated ``english<TAB>ja1|ja2`` files; earlier files win for the same key.
+    """Read tab-separated ``english<TAB>ja1|ja2`` files (``.gz`` too); earlier files win for the same key.
 
     Raises:
         OSError: a file cannot be read.
@@ -133,12 +140,48 @@ def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
     """
     lexicon: dict[str, tuple[str, ...]] = {}
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        for line in raw.decode("utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             key, _, forms = line.partition("\t")
             lexicon.setdefault(key.strip().lower(), tuple(f for f in forms.split("|") if f))
     return lexicon
+
+
+def lexicon_version(paths: Iterable[Path] = LEXICON_FILES) -> str:
+    """A short hash of the word lists, recorded in the index manifest so a new list rebuilds the index."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def restrict_lexicon(lexicon: dict[str, tuple[str, ...]], text: str) -> dict[str, tuple[str, ...]]:
+    """Keep, for each English key, the Japanese forms that occur in ``text``: at most four, the corpus's own first.
+
+    JMdict lists a word's forms in its own order (橋 comes late for "bridge", after ブリッジ and
+    架橋); the forms the corpus uses most come first here, an earlier dictionary rank breaking
+    ties. Every substring of ``text`` up to the longest useful form is looked up once, so the
+    cost grows with the corpus, not with the dictionary.
+    """
+    forms = {f for found in lexicon.values() for f in found if len(f) <= _MAX_FORM_CHARS}
+    longest = max((len(f) for f in forms), default=0)
+    counts = Counter(
+        piece for n in range(1, longest + 1) for i in range(len(text) - n + 1) if (piece := text[i : i + n]) in forms
+    )
+    kept: dict[str, tuple[str, ...]] = {}
+    for key, found in lexicon.items():
+        present = [(counts[f] / (1 + rank / 4), -rank, f) for rank, f in enumerate(found) if counts[f]]
+        if present:
+            kept[key] = tuple(f for _, _, f in sorted(present, reverse=True)[:_FORMS_KEPT])
+    return kept
+
+
+def write_lexicon(lexicon: dict[str, tuple[str, ...]], path: Path) -> None:
+    """Write ``lexicon`` in the tab-separated form ``read_lexicon`` reads."""
+    lines = [f"{key}\t{'|'.join(forms)}" for key, forms in sorted(lexicon.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _lemmas(word: str) -> list[str]:
@@ -173,12 +216,6 @@ class TermExpander:
         self._transliterate = transliterate
         self._max_terms = max_terms
 
-    @classmethod
-    def bundled(cls, *, names: bool = True) -> TermExpander:
-        """The expander over the shipped glossary and JMdict-derived lexicon, with e2k for names."""
-        lexicon = read_lexicon(DATA / "en_ja_glossary.tsv", DATA / "en_ja_lexicon.tsv")
-        return cls(lexicon, transliterate=_e2k() if names else None)
-
     def _lookup(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
         """The longest phrase at ``start`` that the lexicon knows: (words used, its terms)."""
         for length in range(min(_MAX_PHRASE, len(words) - start), 0, -1):
@@ -206,7 +243,8 @@ class TermExpander:
         return terms[: self._max_terms]
 
 
-def _e2k() -> Callable[[str], str] | None:
+def name_transliterator() -> Callable[[str], str] | None:
+    """e2k's English-to-katakana converter for names the lexicon lacks (None when e2k is missing)."""
     try:
         import e2k
     except ImportError:

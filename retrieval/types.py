@@ -28,6 +28,16 @@ class Chunk(NamedTuple):
         return " > ".join(self.section)
 
 
+class Sentence(NamedTuple):
+    """One sentence of a chunk: what is highlighted, and what the refusal's confidence reads."""
+
+    id: str
+    chunk: int
+    """The position of its chunk in the loaded index."""
+    text: str
+    footnotes: tuple[int, ...]
+
+
 class Hit(NamedTuple):
     """One vector-store result."""
 
@@ -52,10 +62,12 @@ class Passage:
     citations: tuple[Citation, ...]
     score: float
     document: str = ""
+    """The title of the article the passage comes from."""
 
     def to_dict(self) -> dict[str, Any]:
         """The ``ask --json`` shape of one passage."""
         return {
+            "document": self.document,
             "section": self.section,
             "text": self.text,
             "highlight": self.highlight,

@@ -1,6 +1,9 @@
-"""Build retrieval/data/en_ja_lexicon.tsv: English words mapped to the article's Japanese words, from JMdict.
+"""Build retrieval/data/en_ja_jmdict.tsv.gz: English glosses mapped to Japanese words, from all of JMdict.
 
-Run once after editing the corpus (`make lexicon`); needs the dev extra (jamdict, jamdict-data).
+Run once when the dictionary changes (`make lexicon`; needs the `lexicon` extra: jamdict, jamdict-data).
+The list covers the whole dictionary, not one article: the index cuts it down to the corpus's own
+vocabulary each time it is built (retrieval/translation.py), so any Japanese article added to
+corpus/ gets English questions answered.
 JMdict is © the Electronic Dictionary Research and Development Group, CC BY-SA 3.0
 (see retrieval/data/JMDICT-LICENSE.md).
 """
@@ -8,34 +11,20 @@ JMdict is © the Electronic Dictionary Research and Development Group, CC BY-SA 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import sqlite3
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from corpus import load_corpus  # noqa: E402
-
 _PAREN = re.compile(r"\([^)]*\)")
 _LEADING = re.compile(r"^(?:to|a|an|the) ")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 _MIN_KANA = 3
 _MAX_GLOSS_WORDS = 3
 _MAX_SENSES = 3
-_FORMS_PER_KEY = 4
-
-
-def _article_text(corpus_dir: Path) -> str:
-    parts = []
-    for document in load_corpus(corpus_dir).documents:
-        article = document.article
-        parts.append(article.title)
-        parts.extend(p.text for s in article.sections for p in s.paragraphs)
-        parts.extend(s.path[-1] for s in article.sections)
-    return "\n".join(parts)
+_FORMS_PER_KEY = 12
 
 
 def _usable(form: str, table: str) -> bool:
@@ -48,20 +37,19 @@ def _usable(form: str, table: str) -> bool:
 
 def _keys(gloss: str) -> list[str]:
     text = _LEADING.sub("", _PAREN.sub("", gloss).strip().lower()).strip(" .;")
-    if not text or len(text.split()) > _MAX_GLOSS_WORDS:
+    if not text or len(text.split()) > _MAX_GLOSS_WORDS or "\t" in text:
         return []
     return [text]
 
 
-def build(db: Path, corpus_dir: Path) -> dict[str, list[str]]:
-    """Map each English gloss to the article's words that JMdict translates it by, best first."""
-    text = _article_text(corpus_dir)
+def build(db: Path) -> dict[str, list[str]]:
+    """Map each English gloss to the Japanese words JMdict translates it by, best first."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     forms: dict[int, list[tuple[str, bool]]] = defaultdict(list)
     for table, prio in (("Kanji", "KJP"), ("Kana", "KNP")):
         rows = con.execute(f"SELECT k.idseq, k.text, EXISTS(SELECT 1 FROM {prio} p WHERE p.kid = k.ID) FROM {table} k")  # noqa: S608
         for idseq, form, has_prio in rows:
-            if form and _usable(form, table) and form in text:
+            if form and _usable(form, table):
                 forms[idseq].append((form, bool(has_prio)))
     candidates: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     senses: dict[int, int] = defaultdict(int)
@@ -95,15 +83,16 @@ def build(db: Path, corpus_dir: Path) -> dict[str, list[str]]:
 def main() -> None:
     """Write the lexicon file."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / "en_ja_lexicon.tsv")
+    parser.add_argument("--out", type=Path, default=ROOT / "retrieval" / "data" / "en_ja_jmdict.tsv.gz")
     args = parser.parse_args()
     from jamdict_data import JAMDICT_DB_PATH
 
-    lexicon = build(Path(JAMDICT_DB_PATH), args.corpus)
+    lexicon = build(Path(JAMDICT_DB_PATH))
     lines = [f"{key}\t{'|'.join(forms)}" for key, forms in sorted(lexicon.items())]
-    header = "# English gloss -> Japanese words of the corpus. Derived from JMdict (EDRDG, CC BY-SA 3.0).\n"
-    args.out.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    header = "# English gloss -> Japanese words, best first. Derived from JMdict (EDRDG, CC BY-SA 3.0).\n"
+    # mtime=0: the same dictionary gives the same bytes, so the file's hash versions the list.
+    with gzip.GzipFile(args.out, "wb", mtime=0) as handle:
+        handle.write((header + "\n".join(lines) + "\n").encode("utf-8"))
     print(f"wrote {len(lines)} entries to {args.out}")
 
 

@@ -16,6 +16,7 @@ from retrieval.lexical import tokenize
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = ROOT / "corpus"
 ARTICLE_PATH = CORPUS_DIR / "2021-us-russia-summit.ja.txt"
+AKASHI_PATH = ROOT / "tests" / "data" / "articles" / "akashi-kaikyo-bridge.ja.txt"
 
 
 def clean_env(**values: str) -> dict[str, str]:

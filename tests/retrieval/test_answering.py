@@ -9,7 +9,7 @@ from corpus.timeline import mentions_date
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import IndexManager
 from retrieval.store import ChromaStore
-from tests.conftest import ARTICLE_PATH, FakeEmbedder
+from tests.conftest import AKASHI_PATH, ARTICLE_PATH, FakeEmbedder
 
 
 @pytest.fixture
@@ -60,7 +60,8 @@ def test_json_shape_matches_the_contract(store, corpus_dir, tmp_path):
     assert set(data) == {"question", "answered", "passages"}
     assert isinstance(data["answered"], bool)
     for passage in data["passages"]:
-        assert set(passage) == {"section", "text", "highlight", "citations", "score"}
+        assert set(passage) == {"document", "section", "text", "highlight", "citations", "score"}
+        assert passage["document"] == "2021年米露首脳会談"
         assert all(set(c) == {"n", "text"} and isinstance(c["n"], int) for c in passage["citations"])
         assert isinstance(passage["score"], float)
 
@@ -165,28 +166,24 @@ def test_corrupt_extra_file_is_skipped_and_reported(store, corpus_dir, tmp_path)
 
 def test_a_when_question_prefers_dated_sentences_without_raising_confidence(store, corpus_dir, tmp_path):
     question = "冷戦中のジュネーブのサミットはいつ"
-    dated = make_answerer(store, corpus_dir, tmp_path / "b", date_bonus=1.0).answer(question)
+    dated = make_answerer(store, corpus_dir, tmp_path / "b", type_bonus=1.0).answer(question)
     assert all(mentions_date(p.highlight) for p in dated.passages)
     assert dated.details["confidence"] <= 1.0  # a cosine: the bonus of 1.0 did not leak into it
 
 
 def test_a_number_in_the_question_moves_the_highlight_to_the_sentence_holding_it(store, corpus_dir, tmp_path):
-    answerer = make_answerer(store, corpus_dir, tmp_path / "n", number_bonus=1.0)
-    answer = answerer.answer("1985年のジュネーブの会談")
+    answerer = make_answerer(store, corpus_dir, tmp_path / "n", specifics_bonus=1.0)
+    answer = answerer.answer("1985年の会談では何が話し合われた")
     assert "1985年" in answer.passages[0].highlight
     assert answer.details["confidence"] <= 1.0
 
 
 def test_an_english_question_checks_the_bare_question_only_when_near_the_threshold(store, corpus_dir, tmp_path):
-    from retrieval.translation import TermExpander
-
     def asked(margin):
         embedder = FakeEmbedder()
         manager = IndexManager(store, embedder, corpus_dir=corpus_dir, state_dir=tmp_path / f"m{margin}")
         policy = AnswerPolicy(refusal_threshold=0.0, sure_margin=margin)
-        answerer = Answerer(
-            manager=manager, store=store, embedder=embedder, expander=TermExpander.bundled(), policy=policy
-        )
+        answerer = Answerer(manager=manager, store=store, embedder=embedder, policy=policy)
         answerer.warm_up()
         before = embedder.calls
         answer = answerer.answer("Which lake does the summit venue overlook?")
@@ -196,3 +193,29 @@ def test_an_english_question_checks_the_bare_question_only_when_near_the_thresho
     unsure_calls, unsure = asked(2.0)
     assert (sure_calls, unsure_calls) == (1, 2)
     assert [p.section for p in sure.passages] == [p.section for p in unsure.passages]
+
+
+def test_the_index_keeps_its_own_english_word_list_cut_to_the_corpus(store, corpus_dir, tmp_path):
+    index = make_answerer(store, corpus_dir, tmp_path / "lex").index
+    assert index.lexicon["lake"] == ("湖",)
+    assert "首脳会談" in index.lexicon["summit"]
+    assert "bridge" not in index.lexicon  # no 橋 in this article: the full list is cut to its words
+    assert (tmp_path / "lex" / f"lexicon-{index.generation}.tsv").is_file()
+
+
+def test_a_second_article_brings_its_own_english_words(store, corpus_dir, tmp_path):
+    shutil.copy(AKASHI_PATH, corpus_dir / "akashi.txt")
+    answerer = make_answerer(store, corpus_dir, tmp_path / "two")
+    assert answerer.index.lexicon["bridge"][0] == "橋"  # the form the corpus uses most comes first
+    top = answerer.answer("How many lanes does the bridge carry?").passages[0]
+    assert top.document == "明石海峡大橋"
+
+
+def test_a_manifest_of_the_wrong_shape_is_rebuilt_not_a_crash(store, corpus_dir, tmp_path):
+    state = tmp_path / "shape"
+    first = make_answerer(store, corpus_dir, state).index.generation
+    for broken in ("[]", '{"generation": "x", "documents": {}}', "not json"):
+        (state / "manifest.json").write_text(broken, encoding="utf-8")
+        index = make_answerer(store, corpus_dir, state).index
+        assert index.generation != first
+        assert index.chunks

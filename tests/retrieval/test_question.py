@@ -54,12 +54,23 @@ def test_expander_transliterates_unknown_capitalised_names_only():
     assert expander.expand("Who is here?") == []
 
 
-def test_bundled_lexicon_maps_summit_words():
-    expander = TermExpander.bundled(names=False)
-    terms = expander.expand("Which lake does the summit venue overlook?")
+def test_the_shipped_lists_cut_to_an_article_map_its_words():
+    from retrieval.translation import LEXICON_FILES, read_lexicon, restrict_lexicon
+    from tests.conftest import ARTICLE_PATH
+
+    lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), ARTICLE_PATH.read_text(encoding="utf-8"))
+    terms = TermExpander(lexicon).expand("Which lake does the summit venue overlook?")
     assert "湖" in terms
     assert "会場" in terms
-    assert "首脳会談" in terms
+    assert {"首脳会談", "サミット"} & set(terms)
+
+
+def test_restricting_keeps_only_forms_in_the_text_most_used_first():
+    from retrieval.translation import restrict_lexicon
+
+    lexicon = {"bridge": ("ブリッジ", "架橋", "橋"), "moon": ("月",), "sun": ("太陽",)}
+    text = "橋を渡る。橋の上。ブリッジ。"
+    assert restrict_lexicon(lexicon, text) == {"bridge": ("橋", "ブリッジ")}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,240 @@
+"""What a question asks for and names, and what a sentence holds: answer types and specifics.
+
+Pure functions over text. A question's *answer type* (when, where, who, how long, how many) and
+its *specifics* (numbers with their counters, names) are matched against the same features of each
+sentence; the answerer turns matches into small bonuses for ranking and highlighting, never into
+the confidence that decides a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+from corpus.text import strip_footnotes
+from corpus.timeline import mentions_date
+from retrieval.lexical import fold
+
+AnswerType = Literal["date", "duration", "quantity", "place", "person"]
+ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "duration", "quantity", "place", "person")
+
+#: Counters as the article writes them, each mapped to one spelling (ヶ月/カ月 → か月).
+_COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
+_COUNTER = (
+    r"(?:時間半|時間|年間|年|か月|ヶ月|カ月|ヵ月|月|週間|日間|日|分|秒|人|名|か国|ヶ国|カ国|ヵ国"
+    r"|回|本|隻|台|車線|メートル|キロメートル|キロ|トン|億円|万円|円|%|パーセント|歳)"
+)
+_NUMBER_WITH_COUNTER = re.compile(
+    rf"""
+    (?P<number>\d+(?:[.,]\d+)?)     # digits, maybe with a decimal point or thousands comma
+    \s*
+    (?P<counter>{_COUNTER})?        # the counter that says what is counted
+    """,
+    re.VERBOSE,
+)
+_KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_KANJI_WITH_COUNTER = re.compile(rf"(?<![一-龥])(?P<number>[一二三四五六七八九])(?P<counter>{_COUNTER})")
+#: A run of katakana (a name or a loanword) as ``fold`` leaves it.
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa]{3,}")
+#: Capitalised Latin words and acronyms (CAATSA, NATO, Stergos) inside Japanese text.
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")
+#: Capitalised only because they open an English question.
+_NOT_NAMES = frozenset(
+    [
+        "how",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "why",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "in",
+        "on",
+        "at",
+        "for",
+        "the",
+        "a",
+        "an",
+        "and",
+        "besides",
+        "according",
+        "can",
+        "could",
+        "would",
+        "has",
+        "have",
+        "had",
+        "tell",
+        "give",
+        "list",
+        "name",
+        "after",
+        "before",
+        "during",
+    ]
+)
+
+_DURATION = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
+)
+_QUANTITY = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:人|名|か国|ヶ国|カ国|回|本|隻|台|車線|メートル|キロ|トン|億円|万円|円|%|パーセント|歳)"
+)
+_PLACE = re.compile(
+    r"[\u30a1-\u30fa\u4e00-\u9fff]{1,12}(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|地区|区|町|村)"
+    r"|で開催|で開かれ|にある|に位置|を見下ろす|に架か|の間に"
+)
+_PERSON = re.compile(
+    r"(?:大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|副大臣|顧問|代表|市長|知事|議長|社長|会長|教授|技師|氏)"
+    r"|[\u30a1-\u30fa]{2,}・[\u30a1-\u30fa]{2,}"
+)
+
+_ASKS = {
+    "date": re.compile(
+        r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
+        r"|いつ|何年(?!間)|何月|何日(?!間)|日付|日にち|日程|時期",
+        re.IGNORECASE,
+    ),
+    "duration": re.compile(
+        r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
+        r"|何時間|何年間|何日間|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)|期間|時間がかか",
+        re.IGNORECASE,
+    ),
+    "quantity": re.compile(
+        r"\bhow\s+(?:many|much|tall|high|wide|far|long\s+(?:is|are|was|were))\b|\bwhat\s+(?:percentage|share|number)\b"
+        r"|何人|何か国|何カ国|何ヶ国|いくつ|何本|何隻|何台|何回|何車線|いくら|何メートル|何キロ|何パーセント|何%|何億|費用|高さ|長さ",
+        re.IGNORECASE,
+    ),
+    "place": re.compile(
+        r"\bwhere\b|\b(?:which|what)\s+(?:city|country|town|place|lake|building|venue|island|strait|region)\b"
+        r"|\bin\s+what\s+(?:city|country|place)\b|どこ|どの(?:都市|国|場所|湖|建物|町|島)|何処|場所|会場|開催地",
+        re.IGNORECASE,
+    ),
+    "person": re.compile(
+        r"\bwho(?:m|se)?\b|\b(?:which|what)\s+(?:person|official|president|minister|leader|adviser|advisor|man|woman)\b"
+        r"|誰|だれ|どなた|何者|どの人",
+        re.IGNORECASE,
+    ),
+}
+
+#: English number words, for "two days before", "three hours".
+_EN_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "hundred": "100",
+}  # fmt: skip
+#: English counters mapped to the Japanese counter the article would use.
+_EN_COUNTERS = {
+    "hour": "時間", "hours": "時間", "year": "年", "years": "年", "month": "か月", "months": "か月",
+    "week": "週間", "weeks": "週間", "day": "日", "days": "日", "minute": "分", "minutes": "分",
+    "people": "人", "person": "人", "persons": "人", "times": "回", "country": "か国", "countries": "か国",
+    "nations": "か国", "ships": "隻", "vessels": "隻", "lanes": "車線", "lane": "車線", "cables": "本",
+    "meters": "メートル", "metres": "メートル", "meter": "メートル", "metre": "メートル", "m": "メートル",
+    "km": "キロメートル", "kilometers": "キロメートル", "kilometres": "キロメートル", "percent": "%",
+    "yen": "円", "tons": "トン", "tonnes": "トン",
+}  # fmt: skip
+_EN_QUANTITY = re.compile(
+    r"\b(?P<number>\d+(?:[.,]\d+)?|" + "|".join(_EN_NUMBERS) + r")(?:\s+and\s+a\s+half)?[\s-]*(?P<counter>[a-z%]+)?",
+    re.IGNORECASE,
+)
+#: Durations and counts written with a shared unit: 年間 matches 年, 時間半 matches 時間.
+_UNIT_FAMILY = {"年間": "年", "日間": "日", "時間半": "時間", "か月間": "か月", "名": "人", "パーセント": "%"}
+
+
+def _counter(raw: str | None) -> str:
+    counter = _COUNTER_SPELLINGS.get(raw or "", raw or "")
+    return _UNIT_FAMILY.get(counter, counter)
+
+
+def _number(raw: str, *, half: bool = False) -> str:
+    """Digits without thousands commas; ``half`` adds one half (3時間半, "three and a half hours" → 3.5)."""
+    number = raw.replace(",", "")
+    if not half:
+        return number
+    return f"{float(number) + 0.5:g}"
+
+
+def quantities_in(text: str) -> frozenset[str]:
+    """Numbers with their counters (``2日``, ``3時間``, ``25か国``), and numbers of two digits or more alone."""
+    found: set[str] = set()
+    for match in _NUMBER_WITH_COUNTER.finditer(text):
+        raw_counter = match.group("counter")
+        number, counter = _number(match.group("number"), half=raw_counter == "時間半"), _counter(raw_counter)
+        if counter:
+            found.add(number + counter)
+        if number.isdigit() and len(number) >= 2:
+            found.add(number)
+    for match in _KANJI_WITH_COUNTER.finditer(text):
+        found.add(_KANJI_NUMBERS[match.group("number")] + _counter(match.group("counter")))
+    return frozenset(found)
+
+
+def english_quantities(question: str) -> frozenset[str]:
+    """An English question's numbers in the article's terms: "two days" → ``2日``, "1991 m" → ``1991メートル``."""
+    found: set[str] = set()
+    for match in _EN_QUANTITY.finditer(question):
+        raw = match.group("number").lower()
+        number = _number(_EN_NUMBERS.get(raw, raw), half="half" in match.group(0).lower())
+        counter = _EN_COUNTERS.get((match.group("counter") or "").lower(), "")
+        if counter:
+            found.add(number + counter)
+        if number.isdigit() and len(number) >= 2:
+            found.add(number)
+    return frozenset(found)
+
+
+def names_in(text: str) -> frozenset[str]:
+    """Katakana runs and capitalised Latin words, folded (so プーチン and プチン are one name)."""
+    folded = fold(text)
+    names = {m.group(0) for m in _KATAKANA_RUN.finditer(folded)}
+    names.update(fold(m.group(0)) for m in _LATIN_NAME.finditer(text) if m.group(0).lower() not in _NOT_NAMES)
+    return frozenset(names)
+
+
+def specifics_of(text: str) -> frozenset[str]:
+    """What a sentence names precisely: its quantities and names (footnote markers aside)."""
+    bare = strip_footnotes(text)
+    return quantities_in(unicodedata.normalize("NFKC", bare)) | names_in(bare)
+
+
+def answer_types_of(text: str) -> frozenset[AnswerType]:
+    """The kinds of answer a sentence can give."""
+    bare = strip_footnotes(text)
+    kinds: set[AnswerType] = set()
+    if mentions_date(bare):
+        kinds.add("date")
+    if _DURATION.search(bare):
+        kinds.add("duration")
+    if _QUANTITY.search(bare):
+        kinds.add("quantity")
+    if _PLACE.search(bare):
+        kinds.add("place")
+    if _PERSON.search(bare):
+        kinds.add("person")
+    return frozenset(kinds)
+
+
+def asked_types(question: str) -> frozenset[AnswerType]:
+    """The kinds of answer a question asks for (none for why / what-did-they-say questions)."""
+    kinds: set[AnswerType] = {kind for kind, pattern in _ASKS.items() if pattern.search(question)}  # type: ignore[misc]
+    if "duration" in kinds:
+        kinds.discard("quantity")
+    return frozenset(kinds)
+
+
+def question_specifics(question: str, terms: list[str]) -> frozenset[str]:
+    """A question's specifics: its own quantities and names, and those of its Japanese terms."""
+    found = set(specifics_of(question)) | set(english_quantities(question))
+    for term in terms:
+        found.update(names_in(term))
+    return frozenset(found)

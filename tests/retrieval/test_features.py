@@ -1,0 +1,99 @@
+import pytest
+
+from retrieval.features import answer_types_of, asked_types, english_quantities, question_specifics, specifics_of
+from retrieval.lexical import fold, tokenize
+
+
+@pytest.mark.parametrize(
+    ("variant", "other"),
+    [
+        ("プーチン", "プチン"),
+        ("ジョー・バイデン", "ジョーバイデン"),
+        ("ジョー バイデン", "ジョーバイデン"),
+        ("アナトリ―アントノフ", "アナトリーアントノフ"),
+        ("フィルターシュ", "フィルタッシュ"),
+        ("ヴィララグランジ", "ビララグランジ"),
+        ("ＷＨＯ ＭＥＴ", "who met"),
+    ],
+)
+def test_fold_unifies_spelling_variants(variant, other):
+    assert fold(variant) == fold(other)
+    assert tokenize(variant) == tokenize(other)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("会談は合計3時間半続き[35] 、予定よりも短い時間でした。", {"3.5時間"}),
+        ("サミットの2日前にブリュッセルで", {"2日"}),
+        ("25か国の協定に繰り返し違反している", {"25", "25か国"}),
+        ("新しいSTART核不拡散条約を5年間延長する", {"5年"}),
+        ("全長、3911メートル[3]", {"3911", "3911メートル"}),
+    ],
+)
+def test_quantities_keep_their_counters(sentence, expected):
+    assert expected <= specifics_of(sentence)
+
+
+def test_footnote_markers_are_not_quantities():
+    assert not any(item.startswith("35") for item in specifics_of("会談は続いた。[35]"))
+
+
+def test_names_are_folded_and_question_words_are_not_names():
+    assert "ラブロフ" in specifics_of("ロシア外務大臣、セルゲイ・ラブロフ[34]") or any(
+        "ラブロフ" in s for s in specifics_of("ロシア外務大臣、セルゲイ・ラブロフ[34]")
+    )
+    assert question_specifics("Who is Peskov?", []) == {"peskov"}
+    assert "ペスコフ" in question_specifics("Who is Peskov?", ["ペスコフ"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("two days before the summit", {"2日"}),
+        ("How long did it last, 3.5 hours?", {"3.5時間"}),
+        ("three and a half hours", {"3.5時間"}),
+        ("an agreement of 25 countries", {"25", "25か国"}),
+        ("the central span of 1,991 m", {"1991", "1991メートル"}),
+    ],
+)
+def test_english_quantities_use_the_article_counters(question, expected):
+    assert english_quantities(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("When was the summit held?", {"date"}),
+        ("会談はいつ開かれた？", {"date"}),
+        ("How long did the meeting last?", {"duration"}),
+        ("会談は何時間続いた？", {"duration"}),
+        ("How long is the central span?", {"quantity"}),
+        ("How many countries signed it?", {"quantity"}),
+        ("Where was the summit held?", {"place"}),
+        ("会場はどこ？", {"place"}),
+        ("Who is Peskov?", {"person"}),
+        ("誰が出席した？", {"person"}),
+        ("Why did Biden skip the joint press conference?", set()),
+    ],
+)
+def test_questions_ask_for_a_kind_of_answer(question, kinds):
+    assert asked_types(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("1985年、米国のロナルド・レーガン大統領と", "date"),
+        ("会談は合計3時間半続き", "duration"),
+        ("25か国の協定に繰り返し違反している", "quantity"),
+        ("サミットは、ジュネーブ湖を見下ろす18世紀の建物である歴史的なヴィララグランジで開催されました。", "place"),
+        ("ロシア外務大臣、セルゲイ・ラブロフ[34]", "person"),
+    ],
+)
+def test_sentences_hold_kinds_of_answer(sentence, kind):
+    assert kind in answer_types_of(sentence)
+
+
+def test_a_sentence_without_a_date_is_not_dated():
+    assert "date" not in answer_types_of("プーチンは「私たちはお互いを理解している」と答えた。")
