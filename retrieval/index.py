@@ -21,8 +21,9 @@ from config.errors import IndexBuildError, SummitError
 from corpus.loading import Corpus, Document, hash_corpus, load_corpus
 from corpus.text import footnotes_in, strip_footnotes
 from retrieval.chunking import CHUNKER_VERSION, Chunker
+from retrieval.coverage import vocabulary_of
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, specifics_of
-from retrieval.lexical import LexicalIndex
+from retrieval.lexical import LexicalIndex, fold
 from retrieval.store import ChromaStore
 from retrieval.translation import LEXICON_FILES, lexicon_version, read_lexicon, restrict_lexicon, write_lexicon
 from retrieval.types import Chunk, Embedder, Sentence, Vectors
@@ -86,6 +87,10 @@ class LoadedIndex:
     """Each quantity or name a sentence holds (``features.specifics_of``), with the sentences holding it."""
     lexicon: dict[str, tuple[str, ...]]
     """English → Japanese terms, cut down to this corpus's words."""
+    vocabulary: frozenset[str]
+    """The corpus's content words (``coverage.vocabulary_of``)."""
+    folded_text: str
+    """Every chunk's text, folded, for spotting words the corpus never uses."""
 
     @property
     def chunk_collection(self) -> str:
@@ -162,6 +167,7 @@ def _loaded(
     vectors: Vectors,
     documents: dict[str, DocumentInfo],
     lexicon: dict[str, tuple[str, ...]],
+    vocabulary: frozenset[str],
 ) -> LoadedIndex:
     position = {c.id: i for i, c in enumerate(chunks)}
     sentences = [Sentence(r.id, position[r.id.rsplit("/", 1)[0]], r.text, r.footnotes) for r in records]
@@ -179,6 +185,8 @@ def _loaded(
         sentence_types={kind: np.array([kind in t for t in types], dtype=np.float32) for kind in ANSWER_TYPES},
         specific_sentences=_inverted([specifics_of(s.text) for s in sentences]),
         lexicon=lexicon,
+        vocabulary=vocabulary,
+        folded_text=fold("\n".join(f"{c.section_title}\n{c.text}" for c in chunks)),
     )
 
 
@@ -213,6 +221,9 @@ class IndexManager:
     def _lexicon_path(self, generation: str) -> Path:
         return self._state_dir / f"lexicon-{generation}.tsv"
 
+    def _vocabulary_path(self, generation: str) -> Path:
+        return self._state_dir / f"vocabulary-{generation}.txt"
+
     def _is_current(self, manifest: Manifest) -> bool:
         wanted: dict[str, object] = {
             "corpus_hash": hash_corpus(self._corpus_dir),
@@ -225,7 +236,8 @@ class IndexManager:
             log.info("index is stale (%s changed)", ", ".join(stale))
         present = set(self._store.collections())
         names = {f"{_PREFIX}{manifest.generation}-chunks", f"{_PREFIX}{manifest.generation}-sentences"}
-        return not stale and names <= present and self._lexicon_path(manifest.generation).is_file()
+        files = (self._lexicon_path(manifest.generation), self._vocabulary_path(manifest.generation))
+        return not stale and names <= present and all(path.is_file() for path in files)
 
     def load_or_build(self, *, progress: bool = True) -> LoadedIndex:
         """Load the current index, building it first if it is missing or stale."""
@@ -241,7 +253,8 @@ class IndexManager:
         chunks, _ = self._store.chunks(f"{_PREFIX}{generation}-chunks")
         sentences, vectors = self._store.chunks(f"{_PREFIX}{generation}-sentences")
         lexicon = read_lexicon(self._lexicon_path(generation))
-        return _loaded(generation, chunks, sentences, vectors, manifest.documents, lexicon)
+        vocabulary = frozenset(self._vocabulary_path(generation).read_text(encoding="utf-8").split())
+        return _loaded(generation, chunks, sentences, vectors, manifest.documents, lexicon, vocabulary)
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
@@ -273,8 +286,11 @@ class IndexManager:
             chunks, sentences, vectors = self._embed(corpus, progress=progress)
             generation = time.strftime("g%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**6:06d}"
             self._write(generation, chunks, sentences, vectors)
-            lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), _corpus_text(corpus))
+            text = _corpus_text(corpus)
+            lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
             write_lexicon(lexicon, self._lexicon_path(generation))
+            vocabulary = vocabulary_of(text)
+            self._vocabulary_path(generation).write_text("\n".join(sorted(vocabulary)), encoding="utf-8")
             documents = {d.id: _document_info(d) for d in corpus.documents}
             counts = Counts(documents=len(corpus.documents), chunks=len(chunks), sentences=len(sentences))
             manifest = Manifest(
@@ -292,7 +308,7 @@ class IndexManager:
             len(corpus.documents), len(chunks), len(sentences), time.perf_counter() - started,
             tuple(map(str, corpus.errors)), previous.counts.chunks if previous else None,
         )  # fmt: skip
-        index = _loaded(generation, chunks, sentences, vectors[len(chunks) :], documents, lexicon)
+        index = _loaded(generation, chunks, sentences, vectors[len(chunks) :], documents, lexicon, vocabulary)
         return index, report
 
     def _embed(self, corpus: Corpus, *, progress: bool) -> tuple[list[Chunk], list[Chunk], Vectors]:
@@ -348,6 +364,6 @@ class IndexManager:
         for name in self._store.collections():
             if name.startswith(_PREFIX) and name not in keep_names:
                 self._store.drop(name)
-        for path in self._state_dir.glob("lexicon-*.tsv"):
-            if path.stem.removeprefix("lexicon-") not in keep:
+        for path in [*self._state_dir.glob("lexicon-*.tsv"), *self._state_dir.glob("vocabulary-*.txt")]:
+            if path.stem.partition("-")[2] not in keep:
                 path.unlink(missing_ok=True)

@@ -178,21 +178,18 @@ def test_a_number_in_the_question_moves_the_highlight_to_the_sentence_holding_it
     assert answer.details["confidence"] <= 1.0
 
 
-def test_an_english_question_checks_the_bare_question_only_when_near_the_threshold(store, corpus_dir, tmp_path):
-    def asked(margin):
-        embedder = FakeEmbedder()
-        manager = IndexManager(store, embedder, corpus_dir=corpus_dir, state_dir=tmp_path / f"m{margin}")
-        policy = AnswerPolicy(refusal_threshold=0.0, sure_margin=margin)
-        answerer = Answerer(manager=manager, store=store, embedder=embedder, policy=policy)
-        answerer.warm_up()
-        before = embedder.calls
-        answer = answerer.answer("Which lake does the summit venue overlook?")
-        return embedder.calls - before, answer
-
-    sure_calls, sure = asked(-1.0)
-    unsure_calls, unsure = asked(2.0)
-    assert (sure_calls, unsure_calls) == (1, 2)
-    assert [p.section for p in sure.passages] == [p.section for p in unsure.passages]
+def test_a_word_the_article_never_uses_is_checked_by_ablation_and_named(store, corpus_dir, tmp_path):
+    embedder = FakeEmbedder()
+    answerer = make_answerer(store, corpus_dir, tmp_path / "abl", embedder, refusal_threshold=0.0)
+    answerer.warm_up()
+    before = embedder.calls
+    covered = answerer.answer("会場はどの湖を見下ろしていますか")
+    assert covered.answered
+    assert embedder.calls - before == 1  # every word is the article's: no second embedding
+    weather = answerer.answer("サミットの日のジュネーブの天気はどうだった")
+    assert not weather.answered
+    assert "天気" in weather.reason
+    assert weather.passages  # the closest passages are still shown
 
 
 def test_the_index_keeps_its_own_english_word_list_cut_to_the_corpus(store, corpus_dir, tmp_path):

@@ -1,0 +1,85 @@
+"""Which content words of a Japanese question the corpus never uses (天気 in a summit article).
+
+A question whose focal word the corpus never mentions is often on topic but unanswered ("what was
+the weather"), and similarity alone scores it like an answerable one. The answerer checks such
+words by ablation: if the best passage matches the question better *without* them, the passage
+does not speak to them and the question is declined, naming the words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from retrieval.lexical import fold
+
+#: Parts of speech that carry content (SudachiPy's first two levels).
+_CONTENT = {("名詞", "普通名詞"), ("名詞", "固有名詞"), ("動詞", "一般"), ("形容詞", "一般")}
+#: Question words and fillers that are never what the article lacks.
+_QUESTION_WORD = re.compile(
+    r"^(?:何|いつ|どこ|誰|だれ|どう|どんな|どの|幾|いく|本当|ほんと|積もり|つもり|事|物|方|様|為る|有る|居る|成る|言う)"
+)
+_MIN_CHARS = 2
+
+
+@functools.cache
+def _tokenizer() -> Any:
+    from sudachipy import dictionary
+
+    return dictionary.Dictionary(dict="core").tokenizer()
+
+
+def _morphemes(text: str) -> Iterable[Any]:
+    from sudachipy import tokenizer
+
+    return _tokenizer().tokenize(text, tokenizer.Tokenizer.SplitMode.A)  # type: ignore[no-any-return]
+
+
+#: A katakana name cut by the analyser leaves pieces like フっ (katakana then hiragana): not words.
+_SPLIT_NAME = re.compile(r"^[\u30a1-\u30fc]+[\u3041-\u3096]")
+
+
+def _is_content(morpheme: Any) -> bool:
+    pos = tuple(morpheme.part_of_speech()[:2])
+    surface = morpheme.surface()
+    return (
+        pos in _CONTENT
+        and len(surface) >= _MIN_CHARS
+        and not _QUESTION_WORD.match(morpheme.normalized_form())
+        and not _SPLIT_NAME.match(surface)
+    )
+
+
+def vocabulary_of(text: str) -> frozenset[str]:
+    """The normalised and dictionary forms of every content word in ``text``."""
+    forms: set[str] = set()
+    for morpheme in _morphemes(text):
+        if _is_content(morpheme):
+            forms.update((morpheme.normalized_form(), morpheme.dictionary_form()))
+    return frozenset(forms)
+
+
+def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: str) -> list[str]:
+    """The question's content words that the corpus never uses, as written in the question.
+
+    A word counts as used when its normalised or dictionary form is in ``vocabulary`` or its
+    folded spelling occurs in the folded corpus text (names the analyser splits, ゲラシモ|フ).
+    """
+    missing: list[str] = []
+    for morpheme in _morphemes(question):
+        if not _is_content(morpheme):
+            continue
+        surface = morpheme.surface()
+        known = {morpheme.normalized_form(), morpheme.dictionary_form()} & vocabulary
+        if not known and fold(surface) not in folded_text and surface not in missing:
+            missing.append(surface)
+    return missing
+
+
+def without_words(question: str, words: list[str]) -> str:
+    """The question with ``words`` removed (the ablation the answerer compares against)."""
+    for word in words:
+        question = question.replace(word, "")
+    return question
