@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.labels import label, language
 from bot.paging import tell
+from bot.transport import fail_fast_on_first_connect, install_tolerant_json
 from config.errors import ConfigError, DiscordUnavailableError, SummitError
 from config.settings import Settings
 from retrieval.answering import Answerer
@@ -136,6 +137,7 @@ def point_at(settings: Settings) -> None:
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord.gateway_url)
+    install_tolerant_json()
 
 
 def token_of(settings: Settings) -> str:
@@ -166,6 +168,7 @@ def run_bot(answerer: Answerer, settings: Settings) -> None:
     token = token_of(settings)
     point_at(settings)
     bot = SummitBot(answerer, settings)
+    fail_fast_on_first_connect(bot, gateway_url=settings.discord.gateway_url)
 
     async def main() -> None:
         async with bot:
