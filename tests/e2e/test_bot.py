@@ -244,6 +244,21 @@ def test_reindex_by_an_admin_while_ten_questions_are_answered(fake_discord, runn
     )
 
 
+def test_long_input_is_cut_to_fit_discords_limits(fake_discord, running_bot):
+    side = fake_discord.answered(fake_discord.command("delegation", {"side": "Moon " * 1000}, user_id=user_id(16)))
+    assert side["content"].startswith("No delegation matches “Moon Moon")
+    assert len(side["content"]) < 300
+    date = fake_discord.answered(fake_discord.command("timeline", {"from": "2021-" + "1" * 5000}, user_id=user_id(16)))
+    assert "is not a date" in date["content"]
+    assert len(date["content"]) < 300
+    menu = fake_discord.answered(fake_discord.message_command("Ask summit-bot", "Who met Putin? " * 266))
+    assert "1000" in menu["content"]
+
+
+def test_discord_accepted_every_reply(fake_discord, running_bot):
+    assert fake_discord.rejected == []
+
+
 def test_the_token_is_never_logged(running_bot):
     log = running_bot.log()
     assert "ready as" in log
