@@ -80,7 +80,9 @@ def main(ctx: click.Context) -> None:
     except SummitError as exc:
         click.echo(f"error: {exc}", err=True)
         ctx.exit(EXIT_USER_ERROR)
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    from bot.logs import configure_logging
+
+    configure_logging(settings.log_level)
     ctx.obj["settings"] = settings
 
 

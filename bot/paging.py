@@ -9,6 +9,7 @@ import discord
 
 from bot.embeds import CONTENT_LIMIT, references_embeds, truncate
 from bot.labels import Language, label
+from bot.logs import mark
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class AnswerView(Pager):
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:
     """Send ``text`` privately (cut to Discord's 2000 characters), whether or not the interaction was answered yet."""
     text = truncate(text, CONTENT_LIMIT)
+    mark(interaction, "refused")
     try:
         if interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

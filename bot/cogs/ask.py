@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -13,6 +12,7 @@ from discord.ext import commands
 
 from bot.embeds import not_covered_embed, passage_embed
 from bot.labels import Language, label, language
+from bot.logs import mark
 from bot.paging import NO_MENTIONS, AnswerView, tell
 from config.errors import QuestionError
 from retrieval.question import clean_question
@@ -82,9 +82,7 @@ class AskCog(commands.Cog):
             await tell(interaction, label("cooldown", lang, seconds=max(wait, 1)))
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
-        started = time.perf_counter()
         answer = await asyncio.to_thread(self.bot.answerer.answer, question)
-        log.info("answered interaction %s in %.0f ms", interaction.id, (time.perf_counter() - started) * 1000)
         await self.send_answer(interaction, answer, lang, private=private)
 
     async def send_answer(
@@ -92,6 +90,7 @@ class AskCog(commands.Cog):
     ) -> None:
         """The follow-up message for ``answer``."""
         if not answer.answered:
+            mark(interaction, "refused")
             embed = not_covered_embed(answer, lang)
             await interaction.followup.send(embed=embed, ephemeral=private, allowed_mentions=NO_MENTIONS)
             return

@@ -284,6 +284,33 @@ def test_an_unreachable_gateway_at_start_is_one_line(fake_discord, model_dir, tm
     assert "Traceback" not in result.stderr
 
 
+def test_one_info_line_per_command_and_no_question_or_interaction_token_in_the_log(fake_discord, running_bot):
+    names = {c["name"] for c in fake_discord.commands}
+    commands = [s for s in fake_discord.interactions.values() if s.kind in names]
+
+    def command_lines():
+        return [line for line in running_bot.log().splitlines() if line.startswith("INFO bot.logs: command ")]
+
+    fake_discord.wait(lambda: len(command_lines()) >= len(commands), 10, "a log line for every command")
+    lines = command_lines()
+    assert len(lines) == len(commands)
+    assert any(line.startswith("INFO bot.logs: command ask locale ja answered in ") for line in lines)
+    assert any(line.startswith("INFO bot.logs: command delegation locale en-US refused in ") for line in lines)
+    assert any(line.startswith("INFO bot.logs: command reindex locale en-US refused in ") for line in lines)
+    log = running_bot.log()
+    info = "\n".join(line for line in log.splitlines() if line.startswith(("INFO ", "WARNING ", "ERROR ")))
+    for question in [
+        "米国の代表団には誰がいましたか",
+        "Who was in the Russian delegation",
+        "Where was the summit held",
+    ]:
+        assert question in log  # DEBUG shows the gateway's events...
+        assert question not in info  # ...INFO and above never
+    assert "/interactions/" in log  # discord.py's request lines were logged...
+    assert "[redacted]" in log  # ...with their tokens taken out
+    assert all(sent.token not in log for sent in fake_discord.interactions.values())
+
+
 def sync_run(fake_discord, token):
     env = bot_env(fake_discord, token)
     return subprocess.run(
