@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -26,8 +27,22 @@ def _quiet_libraries() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
+def _forgive_undecodable_input() -> None:
+    """Bytes on stdin that are not UTF-8 become U+FFFD: one bad line must not end a batch or a chat."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+
+
 class _Group(click.Group):
-    """Turns SummitError into one line on stderr and a non-zero exit, never a traceback."""
+    """Repairs undecodable arguments; turns SummitError into one line on stderr and an exit code, never a traceback."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        """Parse ``args`` with bytes that are not UTF-8 (kept by Python as lone surrogates) replaced by U+FFFD."""
+        from retrieval.question import repair_text
+
+        return super().make_context(info_name, [repair_text(arg) for arg in args], parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -58,13 +73,16 @@ def _answerer(ctx: click.Context) -> Any:
 def main(ctx: click.Context) -> None:
     """summit-bot: answers questions about the 2021 US-Russia summit in Geneva from its Wikipedia article."""
     _quiet_libraries()
+    _forgive_undecodable_input()
     ctx.ensure_object(dict)
     try:
         settings = load_settings()
     except SummitError as exc:
         click.echo(f"error: {exc}", err=True)
         ctx.exit(EXIT_USER_ERROR)
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    from bot.logs import configure_logging
+
+    configure_logging(settings.log_level)
     ctx.obj["settings"] = settings
 
 

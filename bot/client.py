@@ -12,7 +12,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.labels import label, language
+from bot.logs import log_handled, start_timing
 from bot.paging import tell
+from bot.transport import fail_fast_on_first_connect, install_tolerant_json
 from config.errors import ConfigError, DiscordUnavailableError, SummitError
 from config.settings import Settings
 from retrieval.answering import Answerer
@@ -61,6 +63,15 @@ class JapaneseTranslator(app_commands.Translator):
         return JAPANESE.get(string.message)
 
 
+class SummitTree(app_commands.CommandTree["SummitBot"]):
+    """The command tree; notes when each command starts, for the one log line it gets."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Every interaction is handled; this only starts its clock."""
+        start_timing(interaction)
+        return True
+
+
 class SummitBot(commands.Bot):
     """The bot: default intents (no message content), no pings, cogs loaded in ``setup_hook``."""
 
@@ -71,6 +82,7 @@ class SummitBot(commands.Bot):
             intents=discord.Intents.default(),
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
+            tree_cls=SummitTree,
         )
         self.answerer = answerer
         self.settings = settings
@@ -101,6 +113,14 @@ class SummitBot(commands.Bot):
             log.warning("synced %d commands globally (Discord may take up to an hour to show them)", len(synced))
         return synced
 
+    async def on_app_command_completion(
+        self,
+        interaction: discord.Interaction[Any],
+        command: app_commands.Command[Any, Any, Any] | app_commands.ContextMenu,
+    ) -> None:
+        """Log the command's one line."""
+        log_handled(interaction)
+
     async def on_ready(self) -> None:
         """Say who we are and where."""
         log.warning("ready as %s in %d server(s)", self.user, len(self.guilds))
@@ -112,17 +132,18 @@ class SummitBot(commands.Bot):
         lang = language(interaction.locale)
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         if isinstance(cause, SummitError):
-            log.warning("command %s: %s", getattr(interaction.command, "name", "?"), cause)
+            log.debug("command %s: %s", getattr(interaction.command, "name", "?"), cause)
             await tell(interaction, str(cause))
-            return
-        if isinstance(error, app_commands.NoPrivateMessage):
+        elif isinstance(error, app_commands.NoPrivateMessage):
             await tell(interaction, label("server_only", lang))
-            return
-        if isinstance(error, app_commands.CheckFailure):
+        elif isinstance(error, app_commands.CheckFailure):
             await tell(interaction, label("reindex_denied", lang))
+        else:
+            log.error("command %s failed", getattr(interaction.command, "name", "?"), exc_info=cause)
+            await tell(interaction, label("error", lang))
+            log_handled(interaction, "error")
             return
-        log.error("command %s failed", getattr(interaction.command, "name", "?"), exc_info=cause)
-        await tell(interaction, label("error", lang))
+        log_handled(interaction, "refused")
 
 
 def point_at(settings: Settings) -> None:
@@ -136,6 +157,7 @@ def point_at(settings: Settings) -> None:
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord.gateway_url)
+    install_tolerant_json()
 
 
 def token_of(settings: Settings) -> str:
@@ -166,6 +188,7 @@ def run_bot(answerer: Answerer, settings: Settings) -> None:
     token = token_of(settings)
     point_at(settings)
     bot = SummitBot(answerer, settings)
+    fail_fast_on_first_connect(bot, gateway_url=settings.discord.gateway_url)
 
     async def main() -> None:
         async with bot:

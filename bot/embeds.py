@@ -19,6 +19,8 @@ MESSAGE_EMBED_CHARS = 6000
 CONTENT_LIMIT = 2000
 FOOTER_LIMIT = 2048
 COLOUR = discord.Colour.blurple()
+#: The longest piece of user input quoted back in a reply (a side, a date): enough to recognise, never a flood.
+ECHO_LIMIT = 100
 #: Room kept for the footer and title when a page is filled up to the message budget.
 _PAGE_BUDGET = 3500
 _SENTENCE_END = re.compile(r"[。！？!?.](?:[」』）)\"']*)(?:\s*\[\d{1,3}\])*")
@@ -38,6 +40,11 @@ def truncate(text: str, limit: int) -> str:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, room) if m.end() >= room // 2]
     cut = ends[-1] if ends else (text.rfind(" ", room // 2, room) if " " in text[room // 2 : room] else room)
     return text[:cut].rstrip() + "…"
+
+
+def echo(text: str, limit: int = ECHO_LIMIT) -> str:
+    """User input quoted back: white space collapsed, cut to ``limit`` characters, made inert."""
+    return escape(truncate(" ".join(text.split()), limit))
 
 
 def _highlighted(passage: Passage) -> str:

@@ -7,8 +7,9 @@ from typing import Any
 
 import discord
 
-from bot.embeds import references_embeds
+from bot.embeds import CONTENT_LIMIT, references_embeds, truncate
 from bot.labels import Language, label
+from bot.logs import mark
 from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class Pager(discord.ui.View):
         """Let only the asker turn pages; tell anyone else how to get their own."""
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(label("not_yours", self.lang), ephemeral=True)
+        await tell(interaction, label("not_yours", self.lang))
         return False
 
     async def on_timeout(self) -> None:
@@ -113,7 +114,9 @@ class AnswerView(Pager):
 
 
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:
-    """Send ``text`` privately, whether or not the interaction has been answered yet."""
+    """Send ``text`` privately (cut to Discord's 2000 characters), whether or not the interaction was answered yet."""
+    text = truncate(text, CONTENT_LIMIT)
+    mark(interaction, "refused")
     try:
         if interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

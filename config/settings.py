@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from config.errors import ConfigError
 
@@ -88,11 +89,33 @@ def _variable(location: tuple[str | int, ...]) -> str:
     return "SUMMIT_" + "__".join(str(part).upper() for part in location)
 
 
+_UNPARSED = re.compile(r'field "(?P<field>\w+)" from source "(?P<source>\w+)"')
+
+
+def _env_file(overrides: dict[str, object]) -> Path:
+    given = overrides.get("_env_file", Settings.model_config.get("env_file"))
+    return Path(str(given)).resolve()
+
+
+def _unparsed(exc: SettingsError, env_file: Path) -> ConfigError:
+    """A nested setting whose value is not JSON, named with where it was set."""
+    match = _UNPARSED.search(str(exc))
+    if match is None:
+        return ConfigError(f"a setting cannot be read: {exc}")
+    variable = _variable((match["field"],))
+    where = f" in {env_file}" if match["source"].startswith("DotEnv") else ""
+    return ConfigError(
+        f"{variable}{where} is not valid JSON ({exc.__cause__ or exc}): give a JSON object, "
+        f"or set one key at a time as {variable}__KEY"
+    )
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read the settings.
 
     Raises:
-        ConfigError: a variable has a value the program cannot use; the message names it.
+        ConfigError: a variable has a value the program cannot use, or ``.env`` cannot be read; the message names
+            the variable or the file.
 
     """
     try:
@@ -101,3 +124,9 @@ def load_settings(**overrides: object) -> Settings:
         first = exc.errors()[0]
         given = first.get("input")
         raise ConfigError(f"{_variable(tuple(first['loc']))}={given!r} is not accepted: {first['msg']}") from exc
+    except SettingsError as exc:
+        raise _unparsed(exc, _env_file(overrides)) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{_env_file(overrides)} is not UTF-8 text (byte {exc.start}: {exc.reason}): save it as UTF-8"
+        ) from exc

@@ -10,8 +10,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.embeds import CONTENT_LIMIT, truncate
 from bot.labels import label, language
-from bot.paging import NO_MENTIONS
+from bot.paging import NO_MENTIONS, tell
 
 if TYPE_CHECKING:
     from bot.client import SummitBot
@@ -46,10 +47,10 @@ class AdminCog(commands.Cog):
         lang = language(interaction.locale)
         if not may_reindex(interaction):
             log.info("reindex refused for user %s", interaction.user.id)
-            await interaction.response.send_message(label("reindex_denied", lang), ephemeral=True)
+            await tell(interaction, label("reindex_denied", lang))
             return
         if self.lock.locked():
-            await interaction.response.send_message(label("reindex_busy", lang), ephemeral=True)
+            await tell(interaction, label("reindex_busy", lang))
             return
         async with self.lock:
             await interaction.response.defer(ephemeral=True, thinking=True)
@@ -65,5 +66,5 @@ class AdminCog(commands.Cog):
             seconds=report.seconds,
         )
         if report.errors:
-            text += "\n" + label("reindex_skipped", lang, errors="; ".join(report.errors))[:1500]
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            text += "\n" + label("reindex_skipped", lang, errors="; ".join(report.errors))
+        await interaction.followup.send(truncate(text, CONTENT_LIMIT), ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -13,7 +12,8 @@ from discord.ext import commands
 
 from bot.embeds import not_covered_embed, passage_embed
 from bot.labels import Language, label, language
-from bot.paging import NO_MENTIONS, AnswerView
+from bot.logs import mark
+from bot.paging import NO_MENTIONS, AnswerView, tell
 from config.errors import QuestionError
 from retrieval.question import clean_question
 from retrieval.types import Answer
@@ -65,9 +65,7 @@ class AskCog(commands.Cog):
     async def ask_message(self, interaction: discord.Interaction[Any], message: discord.Message) -> None:
         """Answer the selected message's text (privately: the asker chose someone else's words)."""
         if not message.content.strip():
-            await interaction.response.send_message(
-                label("empty_message", language(interaction.locale)), ephemeral=True
-            )
+            await tell(interaction, label("empty_message", language(interaction.locale)))
             return
         await self.respond(interaction, message.content, private=True)
 
@@ -77,16 +75,14 @@ class AskCog(commands.Cog):
         try:
             clean_question(question, max_chars=self.bot.answerer.policy.max_question_chars)
         except QuestionError as exc:
-            await interaction.response.send_message(label("bad_question", lang, reason=exc), ephemeral=True)
+            await tell(interaction, label("bad_question", lang, reason=exc))
             return
         wait = self.cooldowns.retry_after(interaction.user.id)
         if wait:
-            await interaction.response.send_message(label("cooldown", lang, seconds=max(wait, 1)), ephemeral=True)
+            await tell(interaction, label("cooldown", lang, seconds=max(wait, 1)))
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
-        started = time.perf_counter()
         answer = await asyncio.to_thread(self.bot.answerer.answer, question)
-        log.info("answered interaction %s in %.0f ms", interaction.id, (time.perf_counter() - started) * 1000)
         await self.send_answer(interaction, answer, lang, private=private)
 
     async def send_answer(
@@ -94,6 +90,7 @@ class AskCog(commands.Cog):
     ) -> None:
         """The follow-up message for ``answer``."""
         if not answer.answered:
+            mark(interaction, "refused")
             embed = not_covered_embed(answer, lang)
             await interaction.followup.send(embed=embed, ephemeral=private, allowed_mentions=NO_MENTIONS)
             return

@@ -9,9 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, delegation_embeds, escape, timeline_embeds, truncate
+from bot.embeds import COLOUR, delegation_embeds, echo, escape, timeline_embeds, truncate
 from bot.labels import label, language
-from bot.paging import NO_MENTIONS, Pager
+from bot.paging import NO_MENTIONS, Pager, tell
 from config.errors import ReferenceNotFoundError
 from corpus import load_corpus
 from corpus.loading import Corpus
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 _CHOICE_NAME = 100
 _MAX_CHOICES = 25
+#: Longer than any date: a longer value is cut before parsing, so the error quotes a short piece of it.
+_DATE_CHARS = 32
 
 
 class ViewsCog(commands.Cog):
@@ -51,7 +53,7 @@ class ViewsCog(commands.Cog):
         corpus = await asyncio.to_thread(self._corpus)
         found = find_delegations(corpus, side=side)
         if not found:
-            await interaction.response.send_message(label("no_delegation", lang, side=side or ""), ephemeral=True)
+            await tell(interaction, label("no_delegation", lang, side=echo(side or "")))
             return
         await self._send_pages(interaction, delegation_embeds(found, self._references(corpus), lang))
 
@@ -75,14 +77,14 @@ class ViewsCog(commands.Cog):
         """List the dated events between two dates."""
         lang = language(interaction.locale)
         try:
-            bounds = [When.parse(value) if value else None for value in (start, end)]
+            bounds = [_as_date(value) if value else None for value in (start, end)]
         except ValueError as exc:
-            await interaction.response.send_message(label("bad_date", lang, reason=exc), ephemeral=True)
+            await tell(interaction, label("bad_date", lang, reason=echo(str(exc), 200)))
             return
         corpus = await asyncio.to_thread(self._corpus)
         events = find_events(corpus, start=bounds[0], end=bounds[1])
         if not events:
-            await interaction.response.send_message(label("no_events", lang), ephemeral=True)
+            await tell(interaction, label("no_events", lang))
             return
         await self._send_pages(interaction, timeline_embeds(events, self._references(corpus), lang))
 
@@ -94,7 +96,7 @@ class ViewsCog(commands.Cog):
         try:
             citation = self.bot.answerer.reference(number)
         except ReferenceNotFoundError as exc:
-            await interaction.response.send_message(label("no_reference", lang, reason=exc), ephemeral=True)
+            await tell(interaction, label("no_reference", lang, reason=exc))
             return
         embed = discord.Embed(
             title=label("reference", lang, n=citation.n),
@@ -124,6 +126,12 @@ class ViewsCog(commands.Cog):
         lang = language(interaction.locale)
         embed = discord.Embed(title=label("help_title", lang), description=label("help", lang), colour=COLOUR)
         await interaction.response.send_message(embed=embed, ephemeral=True)
+
+
+def _as_date(value: str) -> When:
+    """``value`` parsed by ``When.parse``, cut first if it is too long to be a date (the error then quotes the cut)."""
+    text = value.strip()
+    return When.parse(text if len(text) <= _DATE_CHARS else text[:_DATE_CHARS] + "…")
 
 
 def citation_line_plain(n: int, text: str) -> str:

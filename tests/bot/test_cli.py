@@ -20,8 +20,12 @@ def env(tmp_path_factory, model_dir):
     return clean_env(SUMMIT_DATA_DIR=str(data), SUMMIT_MODEL__NAME=str(model_dir))
 
 
-def run(env, *args, stdin=None):
-    return subprocess.run([*CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=300, cwd=ROOT)
+def run(env, *args, stdin=None, text=True, cwd=ROOT):
+    return subprocess.run([*CLI, *args], env=env, input=stdin, capture_output=True, text=text, timeout=300, cwd=cwd)
+
+
+#: Python decodes stdin leniently (surrogateescape) under C.UTF-8 and strictly under a full UTF-8 locale.
+STDIN_DECODING = [{}, {"PYTHONIOENCODING": "utf-8:strict"}]
 
 
 def test_ask_json_follows_the_contract(env):
@@ -42,6 +46,68 @@ def test_ask_stdin_answers_one_line_per_question(env):
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["answered"] for line in lines] == [True, False, False]
     assert "empty" in lines[1]["error"]
+
+
+def test_bytes_that_are_not_utf8_in_an_ask_argument_are_replaced(env):
+    result = run(env, "ask", b"who met \xff\xfe putin?", "--json", text=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    data = json.loads(result.stdout.decode("utf-8"))  # strict: what is printed is UTF-8
+    assert data["question"] == "who met \ufffd\ufffd putin?"
+
+
+@pytest.mark.parametrize("decoding", STDIN_DECODING)
+def test_ask_stdin_goes_on_after_a_line_that_is_not_utf8(env, decoding):
+    lines = ["会場はどの湖を見下ろしていますか".encode(), b"\xff\xfe\x80", b"Where was the summit \xe9t\xe9 held?"]
+    result = run({**env, **decoding}, "ask", "--json", "--stdin", stdin=b"\n".join(lines) + b"\n", text=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    answers = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [a["answered"] for a in answers] == [True, False, True]
+    assert "no words" in answers[1]["error"]
+    assert answers[2]["question"] == "Where was the summit \ufffdt\ufffd held?"
+
+
+@pytest.mark.parametrize("decoding", STDIN_DECODING)
+def test_chat_goes_on_after_a_line_that_is_not_utf8(env, decoding):
+    stdin = b"\xff\xfe\n" + "会場はどの湖を見下ろしていますか\n/quit\n".encode()
+    result = run({**env, **decoding}, "chat", stdin=stdin, text=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert "ジュネーブ湖" in result.stdout.decode("utf-8")
+    assert b"Traceback" not in result.stderr
+
+
+def test_full_width_question_is_answered_like_ascii_and_code_is_not_a_question(env):
+    stdin = "WHO MET PUTIN?\nＷＨＯ ＭＥＴ ＰＵＴＩＮ？\n%s %d {0}\nSELECT * FROM x; --\na b\n"
+    result = run(env, "ask", "--json", "--stdin", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    plain, wide, *junk = [json.loads(line) for line in result.stdout.splitlines()]
+    assert plain["answered"]
+    assert wide == plain
+    assert [(j["answered"], j["passages"]) for j in junk] == [(False, [])] * 3
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("SUMMIT_RETRIEVAL", "{bad"), ("SUMMIT_DISCORD", "[1,"), ("SUMMIT_MODEL", "name")]
+)
+def test_malformed_json_in_a_nested_setting_is_one_line(env, variable, value, tmp_path):
+    from_env = run({**env, variable: value}, "ask", "会場は")
+    (tmp_path / ".env").write_text(f"{variable}={value}\n", encoding="utf-8")
+    from_file = run(env, "ask", "会場は", cwd=tmp_path)
+    for result in (from_env, from_file):
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"error: {variable}")
+        assert "is not valid JSON" in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    assert str(tmp_path / ".env") in from_file.stderr
+
+
+def test_dotenv_that_is_not_utf8_is_one_line(env, tmp_path):
+    (tmp_path / ".env").write_bytes(b"SUMMIT_LOG_LEVEL=\xff\n")
+    result = run(env, "ask", "会場は", cwd=tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"error: {tmp_path / '.env'} is not UTF-8 text (byte 17: invalid start byte): save it as UTF-8\n"
+    )
 
 
 def test_ask_text_output_shows_highlight_and_references(env):

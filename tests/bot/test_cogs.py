@@ -1,6 +1,7 @@
 """The cogs against spec'd mocks of discord.py objects: what each command sends, and when."""
 
 import asyncio
+import dataclasses
 import logging
 from unittest.mock import MagicMock
 
@@ -12,11 +13,13 @@ from bot.client import SummitBot
 from bot.cogs.admin import AdminCog
 from bot.cogs.ask import AskCog, Cooldowns
 from bot.cogs.views import ViewsCog
+from bot.embeds import not_covered_embed, passage_embed
 from bot.paging import AnswerView
 from config.settings import Settings
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import BuildReport
 from retrieval.types import Answer, Citation, Passage
+from tests.e2e.fake_discord import limit_problems
 
 
 def make_bot(**discord_settings):
@@ -201,3 +204,57 @@ def test_delegation_side_autocomplete_offers_the_headings():
     cog = ViewsCog(make_bot())
     choices = asyncio.run(cog._side_choices(make_interaction(), "ロシア"))
     assert [c.value for c in choices] == ["ロシアの代表団"]
+
+
+def replied(interaction):
+    """The private text reply, as Discord would receive it."""
+    args, kwargs = interaction.response.send_message.await_args
+    assert kwargs["ephemeral"] is True
+    return args[0]
+
+
+def test_a_5000_character_side_is_cut_to_fit_the_reply():
+    cog = ViewsCog(make_bot())
+    interaction = make_interaction()
+    asyncio.run(cog.delegation.callback(cog, interaction, "Moon @everyone **" * 300))
+    text = replied(interaction)
+    assert text.startswith("No delegation matches “Moon @​everyone \\*\\*")
+    assert len(text) < 300
+    assert "…" in text
+
+
+@pytest.mark.parametrize("start", ["2021-" + "9" * 5000, "x" * 5000, "2021-06-17" + " " * 3000 + "x"])
+def test_a_5000_character_date_is_cut_in_the_error(start):
+    cog = ViewsCog(make_bot())
+    interaction = make_interaction()
+    asyncio.run(cog.timeline.callback(cog, interaction, start, None))
+    text = replied(interaction)
+    assert "is not a date: use YYYY, YYYY-MM or YYYY-MM-DD" in text
+    assert len(text) < 300
+
+
+def test_a_long_error_message_is_cut_to_discords_content_limit():
+    from config.errors import QuestionError
+
+    bot = make_bot()
+    interaction = make_interaction()
+    command = MagicMock(spec=app_commands.Command)
+    command.name = "ask"
+    error = app_commands.CommandInvokeError(command, QuestionError("no " * 3000))
+    asyncio.run(SummitBot.on_app_command_error(bot, interaction, error))
+    text = replied(interaction)
+    assert 1900 < len(text) <= 2000
+    assert text.endswith("…")
+
+
+def test_the_longest_question_allowed_still_fits_every_embed():
+    longest = "Who met Putin? " * 700  # 10,500 characters: over the highest SUMMIT_RETRIEVAL__MAX_QUESTION_CHARS
+    section = "Section " * 100
+    passage = Passage(section, "文。" * 3000, "文。" * 1000, tuple(Citation(n, "ref " * 300) for n in range(40)), 0.9)
+    answered = Answer(longest, answered=True, passages=(passage,) * 3)
+    refused = Answer(
+        longest, answered=False, passages=tuple(dataclasses.replace(passage, section=f"{section}{i}") for i in range(9))
+    )
+    embeds = [passage_embed(answered, 0, "en"), not_covered_embed(refused, "ja")]
+    for embed in embeds:
+        assert limit_problems({"embeds": [embed.to_dict()]}) == []

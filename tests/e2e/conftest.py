@@ -52,7 +52,7 @@ def running_bot(fake_discord, model_dir, tmp_path_factory):
         TOKEN,
         SUMMIT_DATA_DIR=str(data),
         SUMMIT_MODEL__NAME=str(model_dir),
-        SUMMIT_LOG_LEVEL="INFO",
+        SUMMIT_LOG_LEVEL="DEBUG",  # discord.py's request lines carry interaction tokens at DEBUG: all must be redacted
     )
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, stdout=out, stderr=out)

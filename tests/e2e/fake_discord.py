@@ -30,6 +30,38 @@ EPHEMERAL = 1 << 6
 CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE = 4, 5, 7
 
 _snowflakes = itertools.count(910000000000000000)
+#: Discord's limits on a message (characters), which it enforces with 400 Invalid Form Body.
+LIMITS = {"content": 2000, "title": 256, "description": 4096, "field_name": 256, "field_value": 1024,
+          "footer": 2048, "author": 256, "fields": 25, "embeds": 10, "embed_total": 6000}  # fmt: skip
+
+
+def limit_problems(message: dict[str, Any]) -> list[str]:
+    """What in a message payload Discord would reject for its length; empty when it fits."""
+    problems = []
+    if len(message.get("content") or "") > LIMITS["content"]:
+        problems.append(f"content has {len(message['content'])} characters")
+    embeds = message.get("embeds") or []
+    if len(embeds) > LIMITS["embeds"]:
+        problems.append(f"{len(embeds)} embeds")
+    total = 0
+    for embed in embeds:
+        fields = embed.get("fields") or []
+        parts = [
+            ("title", embed.get("title")),
+            ("description", embed.get("description")),
+            ("footer", (embed.get("footer") or {}).get("text")),
+            ("author", (embed.get("author") or {}).get("name")),
+        ]
+        parts += [p for f in fields for p in (("field_name", f.get("name")), ("field_value", f.get("value")))]
+        for kind, text in parts:
+            if text and len(text) > LIMITS[kind]:
+                problems.append(f"embed {kind} has {len(text)} characters")
+            total += len(text or "")
+        if len(fields) > LIMITS["fields"]:
+            problems.append(f"{len(fields)} fields")
+    if total > LIMITS["embed_total"]:
+        problems.append(f"embeds have {total} characters")
+    return problems
 
 
 def snowflake() -> str:
@@ -96,6 +128,8 @@ class FakeDiscord:
         self.messages: dict[str, dict[str, Any]] = {}
         self.heartbeats: list[float] = []
         self.commands: list[dict[str, Any]] = []
+        self.rejected: list[tuple[str, list[str]]] = []
+        """Requests refused as Discord would (a message over its limits): path and what was wrong."""
         self.identified = threading.Event()
         self.guild_sent = threading.Event()
         self.compression = ""
@@ -167,9 +201,17 @@ class FakeDiscord:
                 {**defaults, **c, "id": snowflake(), "application_id": APP_ID, "version": "1"} for c in body
             ]
             return _json(self.commands)
-        if method == "POST" and parts[0] == "interactions" and parts[-1] == "callback":
+        is_callback = method == "POST" and parts[0] == "interactions" and parts[-1] == "callback"
+        is_webhook = parts[0] == "webhooks" and len(parts) >= 3
+        payload = body.get("data") if is_callback and isinstance(body, dict) else body
+        problems = limit_problems(payload) if (is_callback or is_webhook) and isinstance(payload, dict) else []
+        if problems:
+            with self._lock:
+                self.rejected.append((path, problems))
+            return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
+        if is_callback:
             return _json(self._callback(parts[1], body))
-        if parts[0] == "webhooks" and len(parts) >= 3:
+        if is_webhook:
             return self._webhook(method, parts, body)
         return _json({"message": f"fake Discord has no route {method} {path}", "code": 0}, 404)
 

@@ -4,6 +4,7 @@ Timings the suite saw are printed (run with -s) so the closing note can quote th
 """
 
 import itertools
+import socket
 import statistics
 import subprocess
 import sys
@@ -134,6 +135,17 @@ def test_message_menu_asks_the_selected_text(fake_discord, running_bot):
     assert reply["embeds"][0]["fields"][0]["value"].startswith("[")
 
 
+def test_a_lone_surrogate_in_an_interaction_is_answered_and_the_bot_goes_on(fake_discord, running_bot):
+    # The fake writes JSON with ASCII escapes, so Discord's frame carries "\ud800": valid JSON, not valid Unicode.
+    sent = fake_discord.command("ask", {"question": "Who met Putin \ud800 in Geneva?"}, user_id=user_id(14))
+    reply = fake_discord.answered(sent)
+    assert "Who met Putin \ufffd in Geneva?" in reply["embeds"][0]["footer"]["text"]
+    assert running_bot.process.poll() is None
+    after = fake_discord.answered(fake_discord.command("delegation", {"side": "\udcff"}, user_id=user_id(14)))
+    assert after["flags"] & EPHEMERAL
+    assert "\ufffd" in after["content"]
+
+
 def test_delegation_pages_with_buttons(fake_discord, running_bot):
     sent = fake_discord.command("delegation", user_id=user_id(8))
     reply = fake_discord.answered(sent)
@@ -232,10 +244,71 @@ def test_reindex_by_an_admin_while_ten_questions_are_answered(fake_discord, runn
     )
 
 
+def test_long_input_is_cut_to_fit_discords_limits(fake_discord, running_bot):
+    side = fake_discord.answered(fake_discord.command("delegation", {"side": "Moon " * 1000}, user_id=user_id(16)))
+    assert side["content"].startswith("No delegation matches “Moon Moon")
+    assert len(side["content"]) < 300
+    date = fake_discord.answered(fake_discord.command("timeline", {"from": "2021-" + "1" * 5000}, user_id=user_id(16)))
+    assert "is not a date" in date["content"]
+    assert len(date["content"]) < 300
+    menu = fake_discord.answered(fake_discord.message_command("Ask summit-bot", "Who met Putin? " * 266))
+    assert "1000" in menu["content"]
+
+
+def test_discord_accepted_every_reply(fake_discord, running_bot):
+    assert fake_discord.rejected == []
+
+
 def test_the_token_is_never_logged(running_bot):
     log = running_bot.log()
     assert "ready as" in log
     assert TOKEN not in log
+
+
+def test_an_unreachable_gateway_at_start_is_one_line(fake_discord, model_dir, tmp_path):
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        dead = f"ws://127.0.0.1:{probe.getsockname()[1]}/gateway"
+    env = {
+        **bot_env(fake_discord, TOKEN, SUMMIT_DATA_DIR=str(tmp_path), SUMMIT_MODEL__NAME=str(model_dir)),
+        "SUMMIT_DISCORD__GATEWAY_URL": dead,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=240
+    )
+    assert result.returncode == 2, result.stderr[-3000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert dead in errors[0]
+    assert "SUMMIT_DISCORD__GATEWAY_URL" in errors[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_one_info_line_per_command_and_no_question_or_interaction_token_in_the_log(fake_discord, running_bot):
+    names = {c["name"] for c in fake_discord.commands}
+    commands = [s for s in fake_discord.interactions.values() if s.kind in names]
+
+    def command_lines():
+        return [line for line in running_bot.log().splitlines() if line.startswith("INFO bot.logs: command ")]
+
+    fake_discord.wait(lambda: len(command_lines()) >= len(commands), 10, "a log line for every command")
+    lines = command_lines()
+    assert len(lines) == len(commands)
+    assert any(line.startswith("INFO bot.logs: command ask locale ja answered in ") for line in lines)
+    assert any(line.startswith("INFO bot.logs: command delegation locale en-US refused in ") for line in lines)
+    assert any(line.startswith("INFO bot.logs: command reindex locale en-US refused in ") for line in lines)
+    log = running_bot.log()
+    info = "\n".join(line for line in log.splitlines() if line.startswith(("INFO ", "WARNING ", "ERROR ")))
+    for question in [
+        "米国の代表団には誰がいましたか",
+        "Who was in the Russian delegation",
+        "Where was the summit held",
+    ]:
+        assert question in log  # DEBUG shows the gateway's events...
+        assert question not in info  # ...INFO and above never
+    assert "/interactions/" in log  # discord.py's request lines were logged...
+    assert "[redacted]" in log  # ...with their tokens taken out
+    assert all(sent.token not in log for sent in fake_discord.interactions.values())
 
 
 def sync_run(fake_discord, token):

@@ -1,7 +1,7 @@
 import pytest
 
 from config.errors import QuestionError
-from retrieval.question import asks_when, clean_question, is_small_talk, language_of
+from retrieval.question import asks_when, clean_question, is_small_talk, language_of, repair_text
 from retrieval.translation import TermExpander
 
 
@@ -23,7 +23,39 @@ def test_punctuation_only_is_refused(text):
 
 
 def test_control_and_zero_width_characters_are_removed():
-    assert clean_question("会場は\u200bどこ\x07ですか\n？", max_chars=100) == "会場はどこ ですか ？"
+    assert clean_question("会場は\u200bどこ\x07ですか\n？", max_chars=100) == "会場はどこ ですか ?"
+
+
+def test_full_width_text_is_the_same_question_as_ascii():
+    assert clean_question("ＷＨＯ ＭＥＴ ＰＵＴＩＮ？", max_chars=100) == "WHO MET PUTIN?"
+    assert clean_question("ｶﾞﾗﾊﾟｺﾞｽ①", max_chars=100) == "ガラパゴス1"
+
+
+def test_nfkc_comes_before_the_length_check():
+    # "㍿" is one character but four after NFKC: the limit applies to what is answered.
+    with pytest.raises(QuestionError, match="5 characters long"):
+        clean_question("a㍿", max_chars=4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("who met \udcff\udcfe putin?", "who met \ufffd\ufffd putin?"),  # argv or stdin bytes that are not UTF-8
+        ("who met \ud800 putin?", "who met \ufffd putin?"),  # a lone surrogate from a JSON escape
+        ("会場は\udce4どこ", "会場は\ufffdどこ"),
+        ("plain text", "plain text"),
+    ],
+)
+def test_undecodable_input_is_replaced_not_kept(text, expected):
+    assert repair_text(text) == expected
+    cleaned = clean_question(text, max_chars=100)
+    cleaned.encode("utf-8")  # would raise on a surrogate
+    assert cleaned == expected
+
+
+def test_only_undecodable_bytes_is_no_words():
+    with pytest.raises(QuestionError, match="no words"):
+        clean_question("\udcff\udcfe", max_chars=100)
 
 
 @pytest.mark.parametrize("text", ["hello", "Hi!", "ok", "thanks", "こんにちは", "ありがとう！", "Peskov?", "湖"])
@@ -31,9 +63,28 @@ def test_greetings_and_one_word_messages_are_small_talk(text):
     assert is_small_talk(text)
 
 
-@pytest.mark.parametrize("text", ["Where was the summit held?", "会場はどこ？", "Who attended?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where was the summit held?", "会場はどこ？", "Who attended?", "ラブロフとは？", "Lavrov's role?",
+        "Who is Peskov?", "ＷＨＯ ＭＥＴ ＰＵＴＩＮ？", "Who is FSB?", "What is 5*3 for Biden?",
+        "Who met Putin (in 2021)?", "Select the delegates from Russia",
+    ],
+)  # fmt: skip
 def test_real_questions_are_not_small_talk(text):
-    assert not is_small_talk(text)
+    assert not is_small_talk(clean_question(text, max_chars=100))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "%s %d {0}", "{name} {0} %(x)s %-5.2f", "${HOME} $PATH", "SELECT * FROM x; --", "DROP TABLE users; --",
+        "SELECT name FROM delegates WHERE side=1", "x = 1; y = 2;", "<script>alert(1)</script>", 'print("hi")',
+        "a b", "a b c d", "Who is it?", "ｗｈｏ ｉｓ ｉｔ？",
+    ],
+)  # fmt: skip
+def test_text_with_no_content_word_is_not_a_question(text):
+    assert is_small_talk(clean_question(text, max_chars=100))
 
 
 def test_language_detection():

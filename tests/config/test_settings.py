@@ -1,0 +1,54 @@
+"""Settings read from the environment and ``.env``: every bad value is one error naming what to fix."""
+
+import os
+
+import pytest
+
+from config.errors import ConfigError
+from config.settings import load_settings
+
+
+@pytest.fixture(autouse=True)
+def _no_settings(monkeypatch, tmp_path):
+    """An empty working directory (no ``.env``) and none of the project's variables."""
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.startswith("SUMMIT_") or n == "DISCORD_TOKEN"]:
+        monkeypatch.delenv(name)
+
+
+def test_nested_settings_are_read_from_json_and_from_keys(monkeypatch):
+    monkeypatch.setenv("SUMMIT_RETRIEVAL", '{"top_k": 5}')
+    monkeypatch.setenv("SUMMIT_DISCORD__ASK_RATE", "7")
+    settings = load_settings()
+    assert settings.retrieval.top_k == 5
+    assert settings.discord.ask_rate == 7
+
+
+@pytest.mark.parametrize("value", ["{bad", "[1, 2", "{'top_k': 3}"])
+def test_malformed_json_in_a_nested_variable_names_the_variable(monkeypatch, value):
+    monkeypatch.setenv("SUMMIT_RETRIEVAL", value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith("SUMMIT_RETRIEVAL is not valid JSON")
+    assert "SUMMIT_RETRIEVAL__KEY" in message
+    assert "\n" not in message
+
+
+def test_malformed_json_in_dotenv_names_the_variable_and_the_file(tmp_path):
+    (tmp_path / ".env").write_text("SUMMIT_DISCORD={bad\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"SUMMIT_DISCORD in .*\.env is not valid JSON"):
+        load_settings()
+
+
+def test_dotenv_that_is_not_utf8_names_the_file(tmp_path):
+    (tmp_path / ".env").write_bytes(b"SUMMIT_LOG_LEVEL=INFO\nDISCORD_TOKEN=\xff\xfe\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert str(caught.value).startswith(f"{tmp_path / '.env'} is not UTF-8 text")
+
+
+def test_a_value_out_of_range_names_the_variable(monkeypatch):
+    monkeypatch.setenv("SUMMIT_RETRIEVAL__TOP_K", "99")
+    with pytest.raises(ConfigError, match=r"SUMMIT_RETRIEVAL__TOP_K=.*99"):
+        load_settings()
