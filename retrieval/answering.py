@@ -28,7 +28,7 @@ from retrieval.ranking import (
     type_bonus,
 )
 from retrieval.store import ChromaStore
-from retrieval.translation import TermExpander
+from retrieval.translation import Expansion, TermExpander
 from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
 
 log = logging.getLogger(__name__)
@@ -141,13 +141,13 @@ class Answerer:
             raise ReferenceNotFoundError(f"there is no reference {n}; the article has references 1 to {len(refs)}")
         return Citation(n, refs[n])
 
-    def _terms(self, index: LoadedIndex, text: str) -> list[str]:
+    def _terms(self, index: LoadedIndex, text: str) -> Expansion:
         """Japanese terms for an English question, from the index's own word list."""
         if not self._policy.translate or language_of(text) != "en":
-            return []
+            return Expansion([], [])
         if self._expander is None or self._expander[0] != index.generation:
             self._expander = (index.generation, TermExpander(index.lexicon, transliterate=self._transliterate))
-        return self._expander[1].expand(text)
+        return self._expander[1].expansion(text)
 
     def answer(self, question: str, *, top_k: int | None = None) -> Answer:
         """Answer one question.
@@ -173,11 +173,11 @@ class Answerer:
             return Answer(text, answered=False, reason="not a question about the article")
         index = self.index
         language = language_of(text)
-        terms = self._terms(index, text)
+        terms, names = self._terms(index, text)
         ranked_text = f"{text} {' '.join(terms)}" if terms else text
         query = _normalise(self._embedder.embed_queries([ranked_text])[0])
         similarity = (index.sentence_vectors @ query).astype(np.float32)
-        boosted = similarity + self._bonus(index, text, terms)
+        boosted = similarity + self._bonus(index, text, names)
         chunk_scores = self._chunk_scores(index, query, ranked_text, boosted)
         order = top_indices(chunk_scores, k)
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this.
@@ -213,11 +213,11 @@ class Answerer:
             if confidence - sim < -self._policy.unsupported_margin
         ]
 
-    def _bonus(self, index: LoadedIndex, text: str, terms: list[str]) -> Vectors:
+    def _bonus(self, index: LoadedIndex, text: str, names: list[str]) -> Vectors:
         """Per sentence: the kind of answer the question asks for, and its numbers and names."""
         n = len(index.sentences)
         kinds = type_bonus(asked_types(text), index.sentence_types, n)  # type: ignore[arg-type]
-        matches = [index.holding(item) for item in question_specifics(text, terms)]
+        matches = [index.holding(item) for item in question_specifics(text, names)]
         return cast(
             Vectors, self._policy.type_bonus * kinds + self._policy.specifics_bonus * specifics_bonus(matches, n)
         )

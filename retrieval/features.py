@@ -232,9 +232,9 @@ def asked_types(question: str) -> frozenset[AnswerType]:
     return frozenset(kinds)
 
 
-def question_specifics(question: str, terms: list[str]) -> frozenset[str]:
-    """A question's specifics: its own quantities and names, and those of its Japanese terms."""
+def question_specifics(question: str, names: list[str]) -> frozenset[str]:
+    """A question's specifics: its own quantities and names, and the Japanese spellings of its names."""
     found = set(specifics_of(question)) | set(english_quantities(question))
-    for term in terms:
-        found.update(names_in(term))
+    for name in names:
+        found.update(names_in(name))
     return frozenset(found)

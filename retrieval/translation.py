@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,13 @@ def _lemmas(word: str) -> list[str]:
     return found
 
 
+class Expansion(NamedTuple):
+    """An English question's Japanese terms; ``names`` are those that stand for its capitalised words."""
+
+    terms: list[str]
+    names: list[str]
+
+
 class TermExpander:
     """Finds Japanese terms for an English question: dictionary phrases first, then names by sound."""
 
@@ -229,18 +237,26 @@ class TermExpander:
 
     def expand(self, question: str) -> list[str]:
         """Japanese terms for ``question`` (empty when it has no English words)."""
+        return self.expansion(question).terms
+
+    def expansion(self, question: str) -> Expansion:
+        """Japanese terms for ``question``, and which of them stand for its names (capitalised words)."""
         originals = re.findall(r"[A-Za-z][A-Za-z'-]*", question)
         words = [w.lower() for w in originals]
         terms: list[str] = []
+        names: list[str] = []
         i = 0
         while i < len(words):
             used, found = self._lookup(words, i)
             is_name = originals[i][0].isupper() and i > 0 and words[i] not in _STOPWORDS
             if not found and used == 1 and self._transliterate and is_name:
                 found = (self._transliterate(words[i]),)
-            terms.extend(t for t in found[:2] if t and t not in terms)
+            kept = [t for t in found[:2] if t and t not in terms]
+            terms.extend(kept)
+            if is_name:
+                names.extend(kept)
             i += used
-        return terms[: self._max_terms]
+        return Expansion(terms[: self._max_terms], [n for n in names if n in terms[: self._max_terms]])
 
 
 def name_transliterator() -> Callable[[str], str] | None:
