@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from corpus.timeline import date_mentions
-from retrieval.english import english_date
+from retrieval.english import english_century, english_date
 
 SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
 
@@ -18,7 +18,10 @@ _DURATION = re.compile(
     (?<![\d.,])
     (?:約|およそ)?                                   # "about"
     \d+(?:\.\d+)?
-    (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
+    (?:
+        (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
+      | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後)                       # 2か月前: how long before
+    )
     """,
     re.VERBOSE,
 )
@@ -34,6 +37,7 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE,
 )
+_CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
 _PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
 _PLACE = re.compile(
     rf"""
@@ -68,6 +72,7 @@ _ORG = re.compile(
 )
 #: A list line: 「総事業費、約5000億円」, 「ロシア外務大臣、セルゲイ・ラブロフ」 (footnote markers removed).
 LIST_LINE = re.compile(r"(?P<label>[^、。\n]{1,30})、(?P<value>[^、。\n]{1,40})")
+_PLAIN_NAME = re.compile(rf"[{_KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+")
 _KANJI_NAME = re.compile(rf"[{_KANJI}]{{3,5}}(?=\(|（|$)")
 _QUANTITY_TYPES: dict[str, SpanType] = {"円": "money", "%": "percent", "パーセント": "percent"}
 _MEASURES = frozenset(["キロメートル", "メートル", "トン"])
@@ -94,7 +99,10 @@ def _quantity_type(counter: str) -> SpanType:
 
 def _dates(sentence: str, anchor: date | None) -> list[Candidate]:
     """Dates as written; a year that modifies the next noun (2021年米露首脳会談) names a thing, not a date."""
-    found = []
+    found = [
+        Candidate(m.group(0), "date", m.start(), m.end(), sentence, english_century(int(m.group(1))))
+        for m in _CENTURY.finditer(sentence)
+    ]
     for mention in date_mentions(sentence, anchor=anchor):
         following = sentence[mention.end : mention.end + 1]
         if re.match(rf"[{_KANJI}{_KATAKANA}]", following) or (mention.relative and mention.when.day is None):
@@ -122,16 +130,22 @@ def candidates_in(sentence: str, anchor: date | None) -> list[Candidate]:
 
 def is_name(value: str) -> bool:
     """Whether a list value is a person's name (katakana, Latin, or three to five kanji before a note)."""
-    return bool(NAME.fullmatch(value) or _KANJI_NAME.match(value))
+    return bool(NAME.fullmatch(value) or _KANJI_NAME.match(value) or _PLAIN_NAME.fullmatch(value))
 
 
-def value_candidate(label: str, value: str) -> Candidate | None:
-    """A list line's value as a span, typed by its shape and scored against its label (``label value``)."""
+def value_candidate(label: str, value: str, *, people: bool = False) -> Candidate | None:
+    """A list line's value as a span, typed by its shape and scored against its label (``label value``).
+
+    ``people``: the list names people (a delegation), so a katakana or Latin value with no dot
+    (エリックグリーン, アナトリ―アントノフ) is a name too.
+    """
     sentence = f"{label} {value}"
     start = len(label) + 1
-    if match := NAME.fullmatch(value) or _KANJI_NAME.match(value):
+    if match := NAME.fullmatch(value) or _KANJI_NAME.match(value) or (people and _PLAIN_NAME.fullmatch(value)):
         return Candidate(match.group(0), "person", start, start + match.end(), sentence)
-    if (match := _ORG.fullmatch(value)) or (match := _QUANTITY.fullmatch(value)):
-        kind = "org" if match.re is _ORG else _quantity_type(match.group("counter"))
-        return Candidate(value, kind, start, start + len(value), sentence)
+    if match := _ORG.fullmatch(value):
+        return Candidate(value, "org", start, start + len(value), sentence)
+    if match := _QUANTITY.search(value):
+        kind = _quantity_type(match.group("counter"))
+        return Candidate(match.group(0), kind, start + match.start(), start + match.end(), sentence)
     return None

@@ -23,6 +23,7 @@ _DURATION = re.compile(
     (?P<unit>時間|年|か月|ヶ月|カ月|ヵ月|週間|日|分|秒)
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
+    (?P<direction>前|後)?                   # 2か月前: that long before
     """,
     re.VERBOSE,
 )
@@ -57,6 +58,12 @@ def english_date(when: When) -> str:
     return f"{month} {when.year}" if when.day is None else f"{when.day} {month} {when.year}"
 
 
+def english_century(number: int) -> str:
+    """``18世紀`` → ``18th century``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} century"
+
+
 def _plural(number: str, word: str) -> str:
     return f"{number} {word}" if number == "1" else f"{number} {word}s"
 
@@ -70,6 +77,8 @@ def english_duration(text: str) -> str | None:
     if match.group("half"):
         number = f"{float(number) + 0.5:g}"
     rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
+    if match.group("direction"):
+        rendered += " before" if match.group("direction") == "前" else " after"
     return f"about {rendered}" if match.group("about") else rendered
 
 

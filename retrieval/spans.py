@@ -18,38 +18,15 @@ from corpus.delegations import DELEGATION_HEADING, parse_member
 from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date
-from retrieval._span_shapes import LIST_LINE, NAME, Candidate, SpanType, candidates_in, is_name, value_candidate
+from retrieval._span_questions import SINCE, asked_counter, question_keys, wanted_types
+from retrieval._span_shapes import LIST_LINE, Candidate, SpanType, candidates_in, is_name, value_candidate
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
 from retrieval.lexical import fold
 from retrieval.question import language_of
 from retrieval.types import Short
 
-#: The finer span types each asked answer type accepts.
-_ACCEPTS: dict[AnswerType, tuple[SpanType, ...]] = {
-    "date": ("date",),
-    "duration": ("duration",),
-    "quantity": ("count", "quantity", "money", "percent"),
-    "place": ("place",),
-    "person": ("person", "org"),
-}
-_ROLE_ASKED = re.compile(r"役職|役割|肩書|立場|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b", re.IGNORECASE)
-_ORG_ASKED = re.compile(r"組織|機関|会社|団体|公団|organi[sz]ation|agency|company|\bbody\b", re.IGNORECASE)
-_MONEY_ASKED = re.compile(r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b", re.IGNORECASE)
-_PERCENT_ASKED = re.compile(r"%|パーセント|割合|percent|percentage", re.IGNORECASE)
-#: English verbs of the question mapped to the Japanese stems the article's predicates use.
-_VERB_CUES = {
-    r"\bheld\b|\bhold\b|take place|took place|\bhost": "開催",
-    r"\bmeet\b|\bmet\b|\bmeeting\b": "会談",
-    r"\bopen(?:ed)?\b": "開通",
-    r"\blast(?:ed)?\b|\btake\b|\btook\b": "続",
-    r"\bdied?\b|\bkilled\b|\bdeaths?\b": "死亡",
-    r"\bcross(?:es)?\b|\bspans?\b": "横断",
-    r"\bstart(?:ed)?\b|\bbegan?\b|\bbegin\b": "着工",
-    r"\bextend(?:ed)?\b": "延長",
-    r"\bcost\b": "事業費",
-    r"\bmanage[sd]?\b|\brun\b|\boperates?\b": "管理",
-}
+_SINCE_DATE = re.compile(r"以来|から|以降")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
 _SAME, _NEXT, _PREVIOUS = 1.0, 0.5, 0.25
 _SEGMENT_END = re.compile(r"[、。,，（）()「」『』]")
@@ -70,30 +47,16 @@ class SpanContext(NamedTuple):
     section: str = ""
 
 
-def wanted_types(question: str, asked: Iterable[AnswerType]) -> frozenset[SpanType]:
-    """The span types that can answer ``question``, given its asked answer types."""
-    wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
-    if _ROLE_ASKED.search(question):
-        wanted.add("role")
-    if _ORG_ASKED.search(question):
-        wanted.add("org")
-    if "quantity" in asked and _MONEY_ASKED.search(question):
-        wanted &= {"money"}
-    elif "quantity" in asked and _PERCENT_ASKED.search(question):
-        wanted &= {"percent"}
-    return frozenset(wanted)
-
-
-def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
-    """Bigrams of the question's content words (kanji, katakana, Latin, digits), and of its Japanese terms."""
-    texts = [question, *terms]
-    if language_of(question) == "en":
-        texts += [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
-    keys: set[str] = set()
-    for text in texts:
-        for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text) if text is question else text):
-            keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
-    return frozenset(keys)
+def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether a candidate of a wanted type can answer: not the asker's own words, the counter and "since" asked."""
+    if _answered_already(candidate, question, terms):
+        return False
+    counter = asked_counter(question)
+    if candidate.type == "count" and counter and counter not in candidate.text:
+        return False
+    if candidate.type == "date" and SINCE.search(question):
+        return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))
+    return True
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:
@@ -139,6 +102,15 @@ def _choose(candidates: list[Candidate], keys: frozenset[str], *, minimum: float
     return scored[0][1]
 
 
+def _choose_entry(candidates: list[Candidate], keys: frozenset[str]) -> Candidate | None:
+    """The list entry whose label holds the most of the question's words, one more than any other; else ``None``."""
+    scored = sorted(((sum(k in c.sentence[: c.start] for k in keys), c) for c in candidates), key=lambda p: -p[0])
+    if not scored or scored[0][0] < 1:
+        return None
+    rivals = [s for s, c in scored if c.text != scored[0][1].text]
+    return scored[0][1] if not rivals or scored[0][0] > rivals[0] else None
+
+
 def _list_entries(passage: str, section: str) -> list[tuple[str, str, int]]:
     """Lines of a list passage as (label, value, line number): 「総事業費、約5000億円[29]」, delegation members."""
     entries = []
@@ -156,7 +128,7 @@ def _entry_candidates(passage: str, section: str) -> list[Candidate]:
     """Each list entry's value typed by its shape (scored against its label), and its label as a role."""
     found: list[Candidate] = []
     for label, value, _ in _list_entries(passage, section):
-        candidate = value_candidate(label, value)
+        candidate = value_candidate(label, value, people=bool(DELEGATION_HEADING.search(section)))
         if candidate is not None:
             found.append(candidate)
         if is_name(value) and label:
@@ -164,10 +136,11 @@ def _entry_candidates(passage: str, section: str) -> list[Candidate]:
     return found
 
 
-def _answered_already(candidate: Candidate, question: str) -> bool:
-    """Whether the asker wrote the span themself: then it is what they ask about, not the answer."""
-    return fold(candidate.text) in fold(question) or any(
-        len(part) >= 2 and fold(part) in fold(question) for part in NAME.findall(candidate.text)
+def _answered_already(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether the asker wrote the span themself (or its Japanese term): then it is what they ask about."""
+    asked = fold(" ".join([question, *terms]))
+    return fold(candidate.text) in asked or any(
+        len(part) >= 2 and fold(part) in asked for part in re.split(r"[・=\s]", candidate.text)
     )
 
 
@@ -188,11 +161,11 @@ def _pick(
     entries = _entry_candidates(passage, context.section)
     if entries:
         role = _role_candidate(entries, keys) if "role" in wanted else None
-        pool = [c for c in entries if c.type in wanted - {"role"} and not _answered_already(c, question)]
-        return role or _choose(pool, keys, minimum=_FALLBACK_MIN)
+        pool = [c for c in entries if c.type in wanted - {"role"} and _fits(c, question, context.terms)]
+        return role or _choose_entry(pool, keys)
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
-    pool = [c for c in candidates_in(sentence, anchor) if c.type in wanted and not _answered_already(c, question)]
+    pool = [c for c in candidates_in(sentence, anchor) if c.type in wanted and _fits(c, question, context.terms)]
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [
@@ -200,7 +173,7 @@ def _pick(
         for s in split_sentences(passage)
         if strip_footnotes(s) != sentence
         for c in candidates_in(strip_footnotes(s), anchor)
-        if c.type in wanted and not _answered_already(c, question)
+        if c.type in wanted and _fits(c, question, context.terms)
     ]
     return _choose(others, keys, minimum=_FALLBACK_MIN)
 
