@@ -26,7 +26,7 @@ _ORG_ASKED = re.compile(
 _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
 #: "Who is Peskov?", 「ゲラシモフってどういう人？」: the question names the person and asks what they are.
 _ABOUT_PERSON = re.compile(
-    r"^\s*who\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
+    r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
 )
 _COUNT_ASKED = re.compile(r"何(?:人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
@@ -34,6 +34,13 @@ _MEASURE_ASKED = re.compile(
     r"|\bwidth\b|\bdiameter\b|\bdistance\b",
     re.IGNORECASE,
 )
+#: The question words themselves: when a question holds one, its other answer types only name its topic
+#: (「会場の建物はいつ…」 asks a date, not the venue).
+_INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
+    "date": re.compile(r"いつ|\bwhen\b|何年(?!間)|何月|何日(?!間)", re.IGNORECASE),
+    "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
+    "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
+}
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
@@ -70,6 +77,10 @@ def wanted_types(question: str, asked: Iterable[AnswerType]) -> frozenset[SpanTy
     """The span types that can answer ``question``, given its asked answer types."""
     if _ABOUT_PERSON.search(question):
         return frozenset({"role"})
+    asked = set(asked)
+    explicit = {kind for kind in asked if kind in _INTERROGATIVES and _INTERROGATIVES[kind].search(question)}
+    if len(explicit) == 1:
+        asked = explicit
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
     if not wanted and _VAGUE_AMOUNT.search(question):
         wanted = {"count", "quantity", "duration"}

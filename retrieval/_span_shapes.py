@@ -37,6 +37,8 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE,
 )
+#: A noun right after a date, which the date then names (2021年米露首脳会談), unless it only places it in time.
+_MODIFIED_NOUN = re.compile(rf"(?!以来|以降|以前|頃|末|初め|当時)[{_KANJI}{_KATAKANA}]")
 _CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
 _PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
 _PLACE = re.compile(
@@ -104,8 +106,7 @@ def _dates(sentence: str, anchor: date | None) -> list[Candidate]:
         for m in _CENTURY.finditer(sentence)
     ]
     for mention in date_mentions(sentence, anchor=anchor):
-        following = sentence[mention.end : mention.end + 1]
-        if re.match(rf"[{_KANJI}{_KATAKANA}]", following) or (mention.relative and mention.when.day is None):
+        if _MODIFIED_NOUN.match(sentence, mention.end) or (mention.relative and mention.when.day is None):
             continue
         text = sentence[mention.start : mention.end]
         found.append(Candidate(text, "date", mention.start, mention.end, sentence, english_date(mention.when)))
