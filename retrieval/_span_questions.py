@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal
 
 from retrieval._span_shapes import SpanType
 from retrieval.features import AnswerType, english_counter
@@ -11,11 +12,12 @@ from retrieval.lexical import fold
 from retrieval.question import language_of
 
 #: The finer span types each asked answer type accepts.
-_ACCEPTS: dict[AnswerType, tuple[SpanType, ...]] = {
+_ACCEPTS: dict[AnswerType | Literal["org"], tuple[SpanType, ...]] = {
     "date": ("date",),
     "duration": ("duration",),
     "quantity": ("count", "quantity", "money", "percent"),
-    "place": ("place", "org"),
+    "place": ("place",),
+    "org": ("org",),
     "person": ("person", "org"),
 }
 _ROLE_ASKED = re.compile(r"役職|役割|肩書|立場|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b", re.IGNORECASE)
@@ -43,6 +45,8 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
 }
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
+_EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
+_STEM_KANA = re.compile(r"[\u4e00-\u9fff][\u3041-\u3096]")
 SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 """A question asking since when: the date it wants is followed by 以来, から or 以降."""
 _JA_COUNTER = re.compile(r"何(?P<counter>人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)")
@@ -73,12 +77,18 @@ _AMOUNTS: tuple[tuple[re.Pattern[str], SpanType], ...] = (
 )  # fmt: skip
 
 
-def wanted_types(question: str, asked: Iterable[AnswerType]) -> frozenset[SpanType]:
+def wanted_types(question: str, answer_types: Iterable[AnswerType]) -> frozenset[SpanType]:
     """The span types that can answer ``question``, given its asked answer types."""
-    if _ABOUT_PERSON.search(question):
+    if _ABOUT_PERSON.search(question) or _ROLE_ASKED.search(question):
         return frozenset({"role"})
-    asked = set(asked)
-    explicit = {kind for kind in asked if kind in _INTERROGATIVES and _INTERROGATIVES[kind].search(question)}
+    asked: set[AnswerType | Literal["org"]] = set(answer_types)
+    if language_of(question) == "en" and not _EN_WHEN.search(question):
+        asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
+    if "place" in asked and "どこ" in question:
+        asked.add("org")  # 「どこが引き継いだ」: which body, as often as which place
+    explicit: set[AnswerType | Literal["org"]] = {
+        kind for kind in asked if kind in _INTERROGATIVES and _INTERROGATIVES[kind].search(question)
+    }
     if len(explicit) == 1:
         asked = explicit
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
@@ -111,4 +121,6 @@ def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     for text in texts:
         for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text) if text is question else text):
             keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
+    # A verb's stem and first kana (引き継いだ → 引き) find the predicate the answer stands next to.
+    keys.update(m.group(0) for m in _STEM_KANA.finditer(question) if "何" not in m.group(0))
     return frozenset(keys)

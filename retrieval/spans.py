@@ -26,6 +26,8 @@ from retrieval.lexical import fold
 from retrieval.question import language_of
 from retrieval.types import Short
 
+#: Offices a question can name (ambassador → 大使): a member whose label lacks the one asked is not the answer.
+_ROLE_NOUNS = re.compile(r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|代表|参謀本部長|市長|知事")
 _SINCE_DATE = re.compile(r"以来|から|以降")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
 _SAME, _NEXT, _PREVIOUS = 1.0, 0.5, 0.25
@@ -161,7 +163,14 @@ def _pick(
     entries = _entry_candidates(passage, context.section)
     if entries:
         role = _role_candidate(entries, keys) if "role" in wanted else None
-        pool = [c for c in entries if c.type in wanted - {"role"} and _fits(c, question, context.terms)]
+        roles = set(_ROLE_NOUNS.findall(" ".join([question, *context.terms])))
+        pool = [
+            c
+            for c in entries
+            if c.type in wanted - {"role"}
+            and _fits(c, question, context.terms)
+            and (c.type != "person" or not roles or any(r in c.sentence[: c.start] for r in roles))
+        ]
         return role or _choose_entry(pool, keys)
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)

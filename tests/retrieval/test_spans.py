@@ -194,3 +194,16 @@ def test_questions_without_a_span_type_get_none():
 )
 def test_wanted_types(question, wanted):
     assert wanted_types(question, asked_types(question)) == wanted
+
+
+def test_an_office_asked_for_must_be_the_members_label():
+    # "ambassador" (大使): the US list's first line, the president, is not the answer whatever else matches.
+    found = short("Who was the American ambassador on the US team?", "在ロシア米国大使、ジョン・サリバン",
+                  terms=("アメリカ", "大使", "米国"))  # fmt: skip
+    assert found is not None and found.text == "ジョン・サリバン"
+
+
+def test_when_inside_an_english_question_does_not_ask_a_date():
+    question = "What position did Biden hold when he first met Putin?"
+    assert wanted_types(question, asked_types(question)) == {"role"}
+    assert short(question, "2011年3月にモスクワ") is None
