@@ -95,7 +95,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType]) -> frozenset
     if not wanted and _VAGUE_AMOUNT.search(question):
         wanted = {"count", "quantity", "duration"}
     for pattern, kind in _ADDED:
-        if pattern.search(question):
+        # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date.
+        if not explicit and pattern.search(question):
             wanted.add(kind)
     for pattern, kind in _AMOUNTS:
         if "quantity" in asked and pattern.search(question):

@@ -207,3 +207,9 @@ def test_when_inside_an_english_question_does_not_ask_a_date():
     question = "What position did Biden hold when he first met Putin?"
     assert wanted_types(question, asked_types(question)) == {"role"}
     assert short(question, "2011年3月にモスクワ") is None
+
+
+def test_a_body_named_as_the_topic_of_a_when_question_is_not_asked_for():
+    question = "ロシアの情報機関はいつごろから汚職の話を流していたのか"
+    assert wanted_types(question, asked_types(question)) == {"date"}
+    assert short(question, "少なくとも2014年以来").text == "2014年"
