@@ -9,7 +9,7 @@ import discord
 from bot.labels import Language, label
 from corpus.delegations import Delegation
 from corpus.timeline import Event
-from retrieval.types import Answer, Citation, Passage
+from retrieval.types import Answer, Citation, Passage, Short
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -21,6 +21,8 @@ FOOTER_LIMIT = 2048
 COLOUR = discord.Colour.blurple()
 #: The longest piece of user input quoted back in a reply (a side, a date): enough to recognise, never a flood.
 ECHO_LIMIT = 100
+#: The longest short answer shown, display and Japanese each: a span is a few words, never a paragraph.
+SHORT_LIMIT = 200
 #: Room kept for the footer and title when a page is filled up to the message budget.
 _PAGE_BUDGET = 3500
 _SENTENCE_END = re.compile(r"[。！？!?.](?:[」』）)\"']*)(?:\s*\[\d{1,3}\])*")
@@ -62,10 +64,23 @@ def citation_line(citation: Citation, limit: int = 300) -> str:
     return f"[{citation.n}] {escape(truncate(citation.text, limit))}"
 
 
+def short_line(short: Short, limit: int = SHORT_LIMIT) -> str:
+    """The short answer in bold, escaped, its Japanese beside a converted display, then its footnote numbers."""
+    display = f"**{escape(truncate(short.display, limit))}**"
+    original = f" ({escape(truncate(short.text, limit))})" if short.display != short.text else ""
+    notes = "".join(f"[{n}]" for n in short.citations)
+    return f"{display}{original} {notes}".rstrip()
+
+
 def passage_embed(answer: Answer, index: int, lang: Language) -> discord.Embed:
-    """One passage of an answer: the answering sentence quoted, the passage, its section and footnotes."""
+    """One passage of an answer: the answering sentence quoted, the passage, its section and footnotes.
+
+    The first passage's embed opens with the short answer, when there is one, as its first line.
+    """
     passage = answer.passages[index]
     quote = "> " + escape(passage.highlight).replace("\n", "\n> ")
+    if index == 0 and answer.short is not None:
+        quote = f"{short_line(answer.short)}\n\n{quote}"
     body = _highlighted(passage)
     room = DESCRIPTION_LIMIT - len(quote) - 2
     if len(body) > room:

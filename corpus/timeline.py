@@ -106,32 +106,73 @@ class Event(NamedTuple):
     footnotes: tuple[int, ...]
 
 
+class DateMention(NamedTuple):
+    """A date as a sentence writes it: where it stands, and the date it means."""
+
+    start: int
+    end: int
+    when: When
+    relative: bool
+    """Whether it hangs from the summit (サミットの2日前) rather than the calendar."""
+
+
 def summit_date(article: Article) -> date | None:
     """The summit's date: the infobox date, else the first full date in the lead."""
-    for text in (article.facts["date"].value if "date" in article.facts else "", article.lead):
-        for when in _absolute_dates(text, default_year=None):
-            if when.month is not None and when.day is not None:
-                return date(when.year, when.month, when.day)
+    return first_full_date(article.facts["date"].value if "date" in article.facts else "") or first_full_date(
+        article.lead
+    )
+
+
+def first_full_date(text: str) -> date | None:
+    """The first date in ``text`` with year, month and day (2021年6月16日), if any."""
+    for when in _absolute_dates(text, default_year=None):
+        if when.month is not None and when.day is not None:
+            return date(when.year, when.month, when.day)
     return None
+
+
+def date_mentions(text: str, *, anchor: date | None) -> list[DateMention]:
+    """Every date written in ``text`` with its place, in order; relative ones only when ``anchor`` is known.
+
+    A month with no year (1月) takes the sentence's last year, else ``anchor``'s. Offsets are into
+    ``text`` as given (the article writes its digits in ASCII).
+    """
+    found = (
+        [DateMention(m.start(), m.end(), _resolve(m, anchor), relative=True) for m in _RELATIVE.finditer(text)]
+        if anchor
+        else []
+    )
+    year: int | None = anchor.year if anchor else None
+    for match in _ABSOLUTE.finditer(text):
+        when = _when(match, year)
+        if when is not None and _valid(when):
+            year = when.year
+            found.append(DateMention(match.start(), match.end(), when, relative=False))
+    return sorted(found)
 
 
 def _absolute_dates(text: str, *, default_year: int | None) -> list[When]:
     found: list[When] = []
     year_in_sentence: int | None = None
     for match in _ABSOLUTE.finditer(unicodedata.normalize("NFKC", text)):
-        if match.group("year"):
-            year_in_sentence = int(match.group("year"))
-            month, day = match.group("month"), match.group("day")
-        else:
-            year = year_in_sentence if year_in_sentence is not None else default_year
-            if year is None:
-                continue
-            month, day = match.group("month_only"), match.group("day_only")
-            year_in_sentence = year
-        when = When(year_in_sentence, int(month) if month else None, int(day) if day else None)
+        when = _when(match, year_in_sentence if year_in_sentence is not None else default_year)
+        if when is None:
+            continue
+        year_in_sentence = when.year
         if _valid(when):
             found.append(when)
     return found
+
+
+def _when(match: re.Match[str], year: int | None) -> When | None:
+    """The date an ``_ABSOLUTE`` match means; a month alone takes ``year`` (none when that is unknown)."""
+    if match.group("year"):
+        year, month, day = int(match.group("year")), match.group("month"), match.group("day")
+    else:
+        month, day = match.group("month_only"), match.group("day_only")
+    if year is None:
+        return None
+    return When(year, int(month) if month else None, int(day) if day else None)
 
 
 def _valid(when: When) -> bool:
@@ -177,22 +218,23 @@ def _common(dates: list[When]) -> When:
 def _relative_dates(text: str, anchor: date | None) -> list[When]:
     if anchor is None:
         return []
-    found: list[When] = []
-    for match in _RELATIVE.finditer(unicodedata.normalize("NFKC", text)):
-        if match.group("eve"):
-            found.append(_at(anchor - timedelta(days=1), "day"))
-        elif match.group("same"):
-            found.append(_at(anchor, "day"))
-        elif match.group("next"):
-            unit = {"翌日": "日", "翌週": "週間", "翌月": "か月"}[match.group("next")]
-            found.append(_at(*_shift(anchor, 1, unit, 1)))
-        else:
-            unit = match.group("unit")
-            unit = "か月" if unit in {"ヶ月", "カ月", "ヵ月"} else unit
-            sign = -1 if match.group("direction") == "前" else 1
-            counts = _FEW if match.group("count") == "数" else [int(match.group("count"))]
-            found.append(_common([_at(*_shift(anchor, n, unit, sign)) for n in counts]))
-    return found
+    return [_resolve(match, anchor) for match in _RELATIVE.finditer(unicodedata.normalize("NFKC", text))]
+
+
+def _resolve(match: re.Match[str], anchor: date) -> When:
+    """The date a ``_RELATIVE`` match means, at the precision its unit allows."""
+    if match.group("eve"):
+        return _at(anchor - timedelta(days=1), "day")
+    if match.group("same"):
+        return _at(anchor, "day")
+    if match.group("next"):
+        unit = {"翌日": "日", "翌週": "週間", "翌月": "か月"}[match.group("next")]
+        return _at(*_shift(anchor, 1, unit, 1))
+    unit = match.group("unit")
+    unit = "か月" if unit in {"ヶ月", "カ月", "ヵ月"} else unit
+    sign = -1 if match.group("direction") == "前" else 1
+    counts = _FEW if match.group("count") == "数" else [int(match.group("count"))]
+    return _common([_at(*_shift(anchor, n, unit, sign)) for n in counts])
 
 
 def _distinct(dates: list[When]) -> list[When]:

@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 import numpy as np
@@ -27,6 +27,7 @@ from retrieval.ranking import (
     top_indices,
     type_bonus,
 )
+from retrieval.spans import SpanContext, find_short
 from retrieval.store import ChromaStore
 from retrieval.translation import Expansion, TermExpander
 from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
@@ -190,7 +191,7 @@ class Answerer:
         reason = "" if answered else "the article does not cover this"
         if missing:
             reason = f"the article does not mention {', '.join(missing)}"
-        return Answer(text, answered, passages, reason, {"confidence": confidence})
+        return self._with_short(index, terms, Answer(text, answered, passages, reason, {"confidence": confidence}))
 
     def _unsupported(self, index: LoadedIndex, text: str, top: int, confidence: float) -> list[str]:
         """The words of a Japanese question the corpus never uses that the best passage does not speak to.
@@ -242,3 +243,14 @@ class Answerer:
         citations = tuple(Citation(n, refs.get(n, "")) for n in chunk.footnotes)
         title = info.title if info else chunk.document
         return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, title)
+
+    def _with_short(self, index: LoadedIndex, terms: list[str], answer: Answer) -> Answer:
+        """``answer`` with the span that answers it (``spans.find_short``); never for a refused answer."""
+        if not answer.answered or not answer.passages:
+            return answer
+        top = answer.passages[0]
+        info = next((d for d in index.documents.values() if d.title == top.document), None)
+        context = SpanContext(info.facts if info else {}, index.english_forms, tuple(terms), top.section)
+        asked = asked_types(answer.question)
+        found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)
+        return replace(answer, short=found)

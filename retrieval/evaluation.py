@@ -1,4 +1,4 @@
-"""Evaluation on questions with known answers: hit@1, hit@3, highlight@1, citation@1 and refusals, per language."""
+"""Evaluation on questions with known answers: hit@1, hit@3, highlight@1, citation@1, refusals and short answers."""
 
 from __future__ import annotations
 
@@ -61,6 +61,25 @@ def _judge(row: dict[str, Any], answer: Answer) -> dict[str, Any]:
     }
 
 
+def _judge_short(row: dict[str, Any], answer: Answer) -> dict[str, bool]:
+    """For a question whose answer is a span: was a short answer given, and does it hold the expected span.
+
+    ``precision`` and ``display`` are judged only when a short answer was given (a missing one is
+    a coverage miss, not a wrong answer); ``display`` only for English questions with ``display_any``.
+    """
+    expected = row.get("short")
+    if not expected or row.get("negative"):
+        return {}
+    verdict = {"coverage": answer.short is not None}
+    if answer.short is None:
+        return verdict
+    verdict["precision"] = any(a in answer.short.text for a in expected.get("answer_any", []))
+    shown = expected.get("display_any") or row.get("display_any")
+    if row["lang"] == "en" and shown:
+        verdict["display"] = any(d.lower() in answer.short.display.lower() for d in shown)
+    return verdict
+
+
 def evaluate(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Answer every question and aggregate the metrics per language."""
     by_lang: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
@@ -71,20 +90,29 @@ def evaluate(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
         kind = "negative" if row.get("negative") else "positive"
         for metric, ok in verdict.items():
             by_lang[row["lang"]][f"{kind}:{metric}"].append(ok)
+        short = _judge_short(row, answer)
+        for metric, ok in short.items():
+            by_lang[row["lang"]][f"short:{metric}"].append(ok)
         failed = (
             [m for m, ok in verdict.items() if (ok if m == "refused" else not ok)]
             if kind == "positive"
             else ([] if verdict["refused"] else ["refused"])
-        )
+        ) + [f"short-{m}" for m, ok in short.items() if not ok]
         if failed:
             top = answer.passages[0] if answer.passages else None
             misses.append({
                 "id": row.get("id", ""), "q": row["q"], "failed": failed,
                 "got_section": top.section if top else "", "got_highlight": top.highlight[:80] if top else "",
                 "confidence": round(answer.details.get("confidence", 0.0), 3),
+                "short": answer.short.display if answer.short else "",
             })  # fmt: skip
     summary = {
-        lang: {metric: round(sum(v) / len(v), 3) for metric, v in sorted(metrics.items())} | {"n": _count(metrics)}
+        lang: {metric: round(sum(v) / len(v), 3) for metric, v in sorted(metrics.items())}
+        | {
+            "n": _count(metrics),
+            "n_short": len(metrics.get("short:coverage", [])),
+            "n_short_given": len(metrics.get("short:precision", [])),
+        }
         for lang, metrics in sorted(by_lang.items())
     }
     return {"summary": summary, "misses": misses}
@@ -120,6 +148,20 @@ _COLUMNS = [("positive:hit1", "hit@1"), ("positive:hit3", "hit@3"), ("positive:h
             ("negative:refused", "unanswerable refused")]  # fmt: skip
 
 
+_SHORT_COLUMNS = [("short:coverage", "coverage"), ("short:precision", "precision"),
+                  ("short:display", "display prec.")]  # fmt: skip
+
+
+def _short_rows(name: str, report: dict[str, Any]) -> list[str]:
+    lines = []
+    for lang, metrics in report["summary"].items():
+        if not metrics.get("n_short"):
+            continue
+        cells = "  ".join(f"{metrics[key]:>13.3f}" if key in metrics else f"{'-':>13}" for key, _ in _SHORT_COLUMNS)
+        lines.append(f"{name:<8} {lang:<4} {metrics['n_short']:>3} {metrics['n_short_given']:>5}  {cells}")
+    return lines
+
+
 def _rows(name: str, report: dict[str, Any]) -> list[str]:
     lines = []
     for lang, metrics in report["summary"].items():
@@ -133,6 +175,10 @@ def render_suite(reports: dict[str, dict[str, Any]], *, misses: bool = True) -> 
     lines = ["set      lang   n  " + "  ".join(f"{label:>11}" for _, label in _COLUMNS)]
     for name, report in reports.items():
         lines.extend(_rows(name, report))
+    short_rows = [line for name, report in reports.items() for line in _short_rows(name, report)]
+    if short_rows:
+        header = "set      lang   n given  " + "  ".join(f"{label:>13}" for _, label in _SHORT_COLUMNS)
+        lines += ["", "short answers (questions whose answer is a span)", header, *short_rows]
     if misses:
         for name, report in reports.items():
             lines.append(f"{name}: " + _render_misses(report))
@@ -148,7 +194,7 @@ def _render_misses(report: dict[str, Any]) -> str:
     lines = [f"misses ({len(report['misses'])}):"]
     lines.extend(
         f"  {m['id']} {m['q']} -> failed {','.join(m['failed'])}; got [{m['got_section']}] "
-        f"{m['got_highlight']} (conf {m['confidence']})"
+        f"{m['got_highlight']} (conf {m['confidence']})" + (f" short: {m['short']}" if m.get("short") else "")
         for m in report["misses"]
     )
     return "\n".join(lines)

@@ -238,3 +238,8 @@ def question_specifics(question: str, names: list[str]) -> frozenset[str]:
     for name in names:
         found.update(names_in(name))
     return frozenset(found)
+
+
+def english_counter(word: str) -> str:
+    """The Japanese counter the article uses for an English word ("ships" → 隻), or ``""``."""
+    return _EN_COUNTERS.get(word.lower(), "")

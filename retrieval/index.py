@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import logging
 import os
 import time
@@ -91,6 +92,20 @@ class LoadedIndex:
     """The corpus's content words (``coverage.vocabulary_of``)."""
     folded_text: str
     """Every chunk's text, folded, for spotting words the corpus never uses."""
+
+    @functools.cached_property
+    def english_forms(self) -> dict[str, str]:
+        """Japanese form → English word: the lexicon read backwards, for showing names to English readers.
+
+        Only a word's first (most used) form maps back; of several words sharing it, the one of
+        fewest words, then the shortest, wins (ジュネーブ → geneva, not geneva convention).
+        """
+        found: dict[str, str] = {}
+        for key in sorted(self.lexicon, key=lambda k: (len(k.split()), len(k), k)):
+            forms = self.lexicon[key]
+            if forms:
+                found.setdefault(forms[0], key)
+        return found
 
     @property
     def chunk_collection(self) -> str:

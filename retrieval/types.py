@@ -76,6 +76,23 @@ class Passage:
         }
 
 
+class Short(NamedTuple):
+    """The span that answers a factoid question: as the article writes it, and as the asker reads it."""
+
+    text: str
+    """Exactly as in the article."""
+    display: str
+    """In the asker's language: Japanese as written; for English, dates and numbers converted exactly."""
+    type: str
+    """What kind of span: date, duration, count, quantity, money, percent, place, person, role, org."""
+    citations: tuple[int, ...]
+    """The footnotes of the sentence it comes from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``ask --json`` shape of the short answer."""
+        return {"text": self.text, "display": self.display, "type": self.type, "citations": list(self.citations)}
+
+
 @dataclass(frozen=True)
 class Answer:
     """The answer to one question; ``answered`` is false when the article does not cover it."""
@@ -86,12 +103,15 @@ class Answer:
     reason: str = ""
     """Why the question was not answered (empty when it was)."""
     details: dict[str, float] = field(default_factory=dict)
+    short: Short | None = None
+    """The span that answers, when the question asks for one and it was found with confidence."""
 
     def to_dict(self) -> dict[str, Any]:
         """The ``ask --json`` shape (DESIGN.md)."""
         return {
             "question": self.question,
             "answered": self.answered,
+            "short": self.short.to_dict() if self.short else None,
             "passages": [p.to_dict() for p in self.passages],
         }
 

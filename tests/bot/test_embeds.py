@@ -15,7 +15,7 @@ from bot.embeds import (
 )
 from corpus.delegations import parse_delegations
 from corpus.timeline import extract_events
-from retrieval.types import Answer, Citation, Passage
+from retrieval.types import Answer, Citation, Passage, Short
 
 
 def test_truncate_prefers_a_sentence_end():
@@ -66,3 +66,28 @@ def test_delegation_and_timeline_pages_carry_footnotes(article):
     assert all(isinstance(e, discord.Embed) and len(e) <= MESSAGE_EMBED_CHARS for e in timeline)
     assert timeline[0].description.startswith("`1955`")
     assert timeline[0].footer.text == f"Page 1 of {len(timeline)}"
+
+
+def _short_answer(display="16 June 2021", text="2021年6月16日"):
+    passage = Passage("2021年米露首脳会談", "会談は2021年6月16日に開かれた。[1]", "会談は2021年6月16日に開かれた。[1]",
+                      (Citation(1, "ref"),), 1.0)  # fmt: skip
+    return Answer("When was the summit?", True, (passage, passage), short=Short(text, display, "date", (1,)))
+
+
+def test_short_answer_is_the_first_line_in_bold_with_its_footnotes():
+    embed = passage_embed(_short_answer(), 0, "en")
+    first = embed.description.split("\n")[0]
+    assert first == "**16 June 2021** (2021年6月16日) [1]"
+    assert "**" not in passage_embed(_short_answer(), 1, "en").description.split("\n")[0]
+
+
+def test_short_answer_in_japanese_is_shown_once_and_escaped():
+    embed = passage_embed(_short_answer(display="*3時間半*", text="*3時間半*"), 0, "ja")
+    assert embed.description.split("\n")[0] == "**\\*3時間半\\*** [1]"
+
+
+def test_a_huge_short_answer_stays_within_the_limits():
+    embed = passage_embed(_short_answer(display="x" * 5000, text="あ" * 5000), 0, "en")
+    assert len(embed.description) <= DESCRIPTION_LIMIT
+    assert len(embed.description.split("\n")[0]) < 500
+    assert len(embed) <= MESSAGE_EMBED_CHARS

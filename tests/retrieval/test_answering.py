@@ -57,8 +57,9 @@ def test_passages_are_best_first_and_top_k_is_honoured(store, corpus_dir, tmp_pa
 def test_json_shape_matches_the_contract(store, corpus_dir, tmp_path):
     answer = make_answerer(store, corpus_dir, tmp_path / "state").answer("核兵器の削減について")
     data = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
-    assert set(data) == {"question", "answered", "passages"}
+    assert set(data) == {"question", "answered", "short", "passages"}
     assert isinstance(data["answered"], bool)
+    assert data["short"] is None or set(data["short"]) == {"text", "display", "type", "citations"}
     for passage in data["passages"]:
         assert set(passage) == {"document", "section", "text", "highlight", "citations", "score"}
         assert passage["document"] == "2021年米露首脳会談"
@@ -216,3 +217,27 @@ def test_a_manifest_of_the_wrong_shape_is_rebuilt_not_a_crash(store, corpus_dir,
         index = make_answerer(store, corpus_dir, state).index
         assert index.generation != first
         assert index.chunks
+
+
+def test_factoid_question_gets_a_short_answer_in_the_json(store, corpus_dir, tmp_path):
+    answer = make_answerer(store, corpus_dir, tmp_path / "state").answer("会談は合計何時間続きましたか")
+    assert answer.answered
+    assert answer.short is not None
+    data = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
+    assert data["short"] == {"text": "3時間半", "display": "3時間半", "type": "duration", "citations": [35]}
+    assert data["short"]["text"] in data["passages"][0]["text"]
+
+
+def test_a_refused_answer_has_no_short_answer(store, corpus_dir, tmp_path):
+    # The same factoid question, but the threshold refuses it: no short answer either.
+    answer = make_answerer(store, corpus_dir, tmp_path / "state", refusal_threshold=0.99).answer(
+        "会談は合計何時間続きましたか"
+    )
+    assert not answer.answered
+    assert answer.short is None
+    assert answer.to_dict()["short"] is None
+
+
+def test_a_question_that_is_not_a_factoid_has_no_short_answer(store, corpus_dir, tmp_path):
+    answer = make_answerer(store, corpus_dir, tmp_path / "state").answer("バイデンは人権問題について何と述べたか")
+    assert answer.short is None

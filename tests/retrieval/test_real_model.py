@@ -6,7 +6,7 @@ import pytest
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import IndexManager
 from retrieval.store import ChromaStore
-from retrieval.translation import TermExpander
+from retrieval.translation import name_transliterator
 from tests.conftest import CORPUS_DIR
 
 pytestmark = pytest.mark.slow
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 def answerer(real_embedder, tmp_path_factory):
     store = ChromaStore.in_memory()
     manager = IndexManager(store, real_embedder, corpus_dir=CORPUS_DIR, state_dir=tmp_path_factory.mktemp("state"))
-    answerer = Answerer(manager=manager, store=store, embedder=real_embedder, expander=TermExpander.bundled())
+    answerer = Answerer(manager=manager, store=store, embedder=real_embedder, transliterate=name_transliterator())
     answerer.warm_up()
     return answerer
 
@@ -69,3 +69,17 @@ def test_default_policy_threshold_matches_settings_default():
     from config.settings import RetrievalSettings
 
     assert AnswerPolicy().refusal_threshold == RetrievalSettings().refusal_threshold
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "display"),
+    [
+        ("How long did the meeting last?", "3時間半", "3.5 hours"),
+        ("会談は合計何時間続きましたか", "3時間半", "3時間半"),
+        ("ロシアの外務大臣は誰ですか", "セルゲイ・ラブロフ", "セルゲイ・ラブロフ"),
+    ],
+)
+def test_factoid_questions_get_a_short_answer(answerer, question, text, display):
+    short = answerer.answer(question).short
+    assert short is not None
+    assert (short.text, short.display) == (text, display)

@@ -1,0 +1,127 @@
+"""What a factoid question wants as its short answer: the span types, the counter, and its words as bigrams."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from retrieval._span_shapes import SpanType
+from retrieval.features import AnswerType, english_counter
+from retrieval.lexical import fold
+from retrieval.question import language_of
+
+#: The finer span types each asked answer type accepts.
+_ACCEPTS: dict[AnswerType | Literal["org"], tuple[SpanType, ...]] = {
+    "date": ("date",),
+    "duration": ("duration",),
+    "quantity": ("count", "quantity", "money", "percent"),
+    "place": ("place",),
+    "org": ("org",),
+    "person": ("person", "org"),
+}
+_ROLE_ASKED = re.compile(r"役職|役割|肩書|立場|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b", re.IGNORECASE)
+_ORG_ASKED = re.compile(
+    r"組織|機関|会社|団体|公団|organi[sz]ation|agency|company|corporation|authority|\bfirm\b|\bbody\b(?!\s+of\s+water)",
+    re.IGNORECASE,
+)
+_PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
+#: "Who is Peskov?", 「ゲラシモフってどういう人？」: the question names the person and asks what they are.
+_ABOUT_PERSON = re.compile(
+    r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
+)
+_COUNT_ASKED = re.compile(r"何(?:人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
+_MEASURE_ASKED = re.compile(
+    r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|deep)\b|\bheight\b|\blength\b"
+    r"|\bwidth\b|\bdiameter\b|\bdistance\b",
+    re.IGNORECASE,
+)
+#: The question words themselves: when a question holds one, its other answer types only name its topic
+#: (「会場の建物はいつ…」 asks a date, not the venue).
+_INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
+    "date": re.compile(r"いつ|\bwhen\b|何年(?!間)|何月|何日(?!間)", re.IGNORECASE),
+    "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
+    "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
+}
+#: "How much", 「どれだけ」 without a unit: an amount or a length of time.
+_VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
+_EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
+_STEM_KANA = re.compile(r"[\u4e00-\u9fff][\u3041-\u3096]")
+SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
+"""A question asking since when: the date it wants is followed by 以来, から or 以降."""
+_JA_COUNTER = re.compile(r"何(?P<counter>人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)")
+_EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
+_MONEY_ASKED = re.compile(r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b", re.IGNORECASE)
+_PERCENT_ASKED = re.compile(r"%|パーセント|割合|percent|percentage", re.IGNORECASE)
+#: English verbs of the question mapped to the Japanese stems the article's predicates use.
+_VERB_CUES = {
+    r"\bheld\b|\bhold\b|take place|took place|\bhost": "開催",
+    r"\bmeet\b|\bmet\b|\bmeeting\b": "会談",
+    r"\bopen(?:ed)?\b": "開通",
+    r"\blast(?:ed)?\b|\btake\b|\btook\b": "続",
+    r"\bdied?\b|\bkilled\b|\bdeaths?\b": "死亡",
+    r"\bcross(?:es)?\b|\bspans?\b": "横断",
+    r"\bstart(?:ed)?\b|\bbegan?\b|\bbegin\b": "着工",
+    r"\bextend(?:ed)?\b": "延長",
+    r"\bcost\b": "事業費",
+    r"\bmanage[sd]?\b|\brun\b|\boperates?\b": "管理",
+}
+
+#: Cues that add a span type to those the answer types accept.
+_ADDED: tuple[tuple[re.Pattern[str], SpanType], ...] = (
+    (_ROLE_ASKED, "role"), (_ORG_ASKED, "org"), (_PLACE_ASKED, "place")
+)  # fmt: skip
+#: Cues that narrow a quantity question to one kind of amount, first match wins.
+_AMOUNTS: tuple[tuple[re.Pattern[str], SpanType], ...] = (
+    (_MONEY_ASKED, "money"), (_PERCENT_ASKED, "percent"), (_COUNT_ASKED, "count"), (_MEASURE_ASKED, "quantity")
+)  # fmt: skip
+
+
+def wanted_types(question: str, answer_types: Iterable[AnswerType]) -> frozenset[SpanType]:
+    """The span types that can answer ``question``, given its asked answer types."""
+    if _ABOUT_PERSON.search(question) or _ROLE_ASKED.search(question):
+        return frozenset({"role"})
+    asked: set[AnswerType | Literal["org"]] = set(answer_types)
+    if language_of(question) == "en" and not _EN_WHEN.search(question):
+        asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
+    if "place" in asked and "どこ" in question:
+        asked.add("org")  # 「どこが引き継いだ」: which body, as often as which place
+    explicit: set[AnswerType | Literal["org"]] = {
+        kind for kind in asked if kind in _INTERROGATIVES and _INTERROGATIVES[kind].search(question)
+    }
+    if len(explicit) == 1:
+        asked = explicit
+    wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
+    if not wanted and _VAGUE_AMOUNT.search(question):
+        wanted = {"count", "quantity", "duration"}
+    for pattern, kind in _ADDED:
+        # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date.
+        if not explicit and pattern.search(question):
+            wanted.add(kind)
+    for pattern, kind in _AMOUNTS:
+        if "quantity" in asked and pattern.search(question):
+            return frozenset(wanted - {"count", "quantity", "money", "percent"} | {kind})
+    return frozenset(wanted)
+
+
+def asked_counter(question: str) -> str:
+    """The counter a "how many" question names (何隻, "how many ships" → 隻), or ``""``."""
+    if match := _JA_COUNTER.search(question):
+        return match.group("counter")
+    if match := _EN_COUNTER.search(question):
+        return next((c for word in match.group("words").split() if (c := english_counter(word))), "")
+    return ""
+
+
+def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
+    """Bigrams of the question's content words (kanji, katakana, Latin, digits), and of its Japanese terms."""
+    texts = [question, *terms]
+    if language_of(question) == "en":
+        texts += [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
+    keys: set[str] = set()
+    for text in texts:
+        for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text) if text is question else text):
+            keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
+    # A verb's stem and first kana (引き継いだ → 引き) find the predicate the answer stands next to.
+    keys.update(m.group(0) for m in _STEM_KANA.finditer(question) if "何" not in m.group(0))
+    return frozenset(keys)

@@ -1,0 +1,152 @@
+"""The shapes of answer spans in the article's sentences: dates, durations, numbers, places, names, organisations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal, NamedTuple
+
+from corpus.timeline import date_mentions
+from retrieval.english import english_century, english_date
+
+SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
+
+_KANJI = r"\u4e00-\u9fff々"
+_KATAKANA = r"\u30a1-\u30fa\u30fc"
+_DURATION = re.compile(
+    r"""
+    (?<![\d.,])
+    (?:約|およそ)?                                   # "about"
+    \d+(?:\.\d+)?
+    (?:
+        (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
+      | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後)                       # 2か月前: how long before
+    )
+    """,
+    re.VERBOSE,
+)
+_QUANTITY = re.compile(
+    r"""
+    (?<![\d.,])
+    (?:約|およそ)?
+    (?:毎秒)?                                        # 毎秒80メートル: a speed
+    \d[\d,]*(?:\.\d+)?
+    (?:万|億|兆)?                                    # 5000億: the kanji powers
+    (?P<counter>キロメートル|メートル|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台)
+    (?:×\d+)?                                        # 960メートル×2
+    """,
+    re.VERBOSE,
+)
+#: A noun right after a date, which the date then names (2021年米露首脳会談), unless it only places it in time.
+_MODIFIED_NOUN = re.compile(rf"(?!以来|以降|以前|頃|末|初め|当時)[{_KANJI}{_KATAKANA}]")
+_CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
+_PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
+_PLACE = re.compile(
+    rf"""
+    (?<![{_KATAKANA}{_KANJI}])
+    (?P<place>
+        [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
+      | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
+    )
+    (?=で(?![はも、])|に(?:架か|位置|あ)|を(?:横断|見下ろ|結)|の間)  # where something is or happens
+    """,
+    re.VERBOSE,
+)
+#: Katakana words that stand before で but name the event, not a place.
+_NOT_PLACES = frozenset(["サミット", "イベント", "セッション", "ランサムウェア", "トラス"])
+#: A person's name: Latin words (Stergos Kaloudis), katakana with a middle dot, or katakana before a title.
+NAME = re.compile(
+    rf"""
+    [A-Z][a-z]+(?:\s[A-Z][a-z]+)+
+    | [{_KATAKANA}―]+(?:[・=][{_KATAKANA}]+)+
+    | [{_KATAKANA}]{{2,}}(?=大統領|首相|氏|書記長|外相|副外相|長官|大臣|補佐官|大使|報道官)
+    """,
+    re.VERBOSE,
+)
+_ORG = re.compile(
+    rf"""
+    (?<![{_KANJI}{_KATAKANA}A-Za-z])
+    [{_KANJI}{_KATAKANA}A-Za-z]{{1,24}}?
+    (?:公団|株式会社|研究所|公社|協会|機関|委員会|政府|通信社|省|庁)  # what names a body
+    (?![{_KANJI}])
+    """,
+    re.VERBOSE,
+)
+#: A list line: 「総事業費、約5000億円」, 「ロシア外務大臣、セルゲイ・ラブロフ」 (footnote markers removed).
+LIST_LINE = re.compile(r"(?P<label>[^、。\n]{1,30})、(?P<value>[^、。\n]{1,40})")
+_PLAIN_NAME = re.compile(rf"[{_KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+")
+_KANJI_NAME = re.compile(rf"[{_KANJI}]{{3,5}}(?=\(|（|$)")
+_QUANTITY_TYPES: dict[str, SpanType] = {"円": "money", "%": "percent", "パーセント": "percent"}
+_MEASURES = frozenset(["キロメートル", "メートル", "トン"])
+
+
+class Candidate(NamedTuple):
+    """A span that could answer: its text, kind, and where it stands in the text it is scored against."""
+
+    text: str
+    type: SpanType
+    start: int
+    end: int
+    sentence: str
+    """The sentence (footnote markers removed), or a list line's label and value, the span stands in."""
+    english: str | None = None
+    """Its exact English rendering, when reading it worked one out (dates)."""
+
+
+def _quantity_type(counter: str) -> SpanType:
+    if counter in _QUANTITY_TYPES:
+        return _QUANTITY_TYPES[counter]
+    return "quantity" if counter in _MEASURES else "count"
+
+
+def _dates(sentence: str, anchor: date | None) -> list[Candidate]:
+    """Dates as written; a year that modifies the next noun (2021年米露首脳会談) names a thing, not a date."""
+    found = [
+        Candidate(m.group(0), "date", m.start(), m.end(), sentence, english_century(int(m.group(1))))
+        for m in _CENTURY.finditer(sentence)
+    ]
+    for mention in date_mentions(sentence, anchor=anchor):
+        if _MODIFIED_NOUN.match(sentence, mention.end) or (mention.relative and mention.when.day is None):
+            continue
+        text = sentence[mention.start : mention.end]
+        found.append(Candidate(text, "date", mention.start, mention.end, sentence, english_date(mention.when)))
+    return found
+
+
+def candidates_in(sentence: str, anchor: date | None) -> list[Candidate]:
+    """Every span of every kind in one sentence (footnote markers removed), in order of kind then place."""
+    found = _dates(sentence, anchor)
+    found += [Candidate(m.group(0), "duration", m.start(), m.end(), sentence) for m in _DURATION.finditer(sentence)]
+    spans = [(c.start, c.end) for c in found]
+    for m in _QUANTITY.finditer(sentence):
+        if not any(a < m.end() and m.start() < b for a, b in spans):
+            found.append(Candidate(m.group(0), _quantity_type(m.group("counter")), m.start(), m.end(), sentence))
+    for m in _PLACE.finditer(sentence):
+        if m.group("place") not in _NOT_PLACES:
+            found.append(Candidate(m.group("place"), "place", m.start(), m.end(), sentence))
+    found += [Candidate(m.group(0), "person", m.start(), m.end(), sentence) for m in NAME.finditer(sentence)]
+    found += [Candidate(m.group(0), "org", m.start(), m.end(), sentence) for m in _ORG.finditer(sentence)]
+    return found
+
+
+def is_name(value: str) -> bool:
+    """Whether a list value is a person's name (katakana, Latin, or three to five kanji before a note)."""
+    return bool(NAME.fullmatch(value) or _KANJI_NAME.match(value) or _PLAIN_NAME.fullmatch(value))
+
+
+def value_candidate(label: str, value: str, *, people: bool = False) -> Candidate | None:
+    """A list line's value as a span, typed by its shape and scored against its label (``label value``).
+
+    ``people``: the list names people (a delegation), so a katakana or Latin value with no dot
+    (エリックグリーン, アナトリ―アントノフ) is a name too.
+    """
+    sentence = f"{label} {value}"
+    start = len(label) + 1
+    if match := NAME.fullmatch(value) or _KANJI_NAME.match(value) or (people and _PLAIN_NAME.fullmatch(value)):
+        return Candidate(match.group(0), "person", start, start + match.end(), sentence)
+    if match := _ORG.fullmatch(value):
+        return Candidate(value, "org", start, start + len(value), sentence)
+    if match := _QUANTITY.search(value):
+        kind = _quantity_type(match.group("counter"))
+        return Candidate(match.group(0), kind, start + match.start(), start + match.end(), sentence)
+    return None

@@ -1,0 +1,110 @@
+"""Exact English renderings of the article's dates, durations and numbers (no translation of words).
+
+Pure functions over text. Each reads one shape the article writes (2021年6月16日, 3時間半, 約5000億円,
+約41%, 1991メートル) and writes it the way an English reader writes it; a shape it does not know
+gives ``None``, so the caller shows the Japanese as written rather than a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from corpus.timeline import When
+
+#: Powers the article writes in kanji after a number (5000億 = 500,000,000,000).
+_POWERS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
+_NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+_DURATION = re.compile(
+    r"""
+    (?P<about>約|およそ)?                   # "about"
+    (?:合計)?                               # "in all" adds nothing to the figure
+    (?P<number>\d+(?:\.\d+)?)
+    (?P<unit>時間|年|か月|ヶ月|カ月|ヵ月|週間|日|分|秒)
+    (?P<half>半)?                           # 3時間半: and a half
+    (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
+    (?P<direction>前|後)?                   # 2か月前: that long before
+    """,
+    re.VERBOSE,
+)
+_DURATION_UNITS = {
+    "時間": "hour", "年": "year", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month",
+    "週間": "week", "日": "day", "分": "minute", "秒": "second",
+}  # fmt: skip
+_QUANTITY = re.compile(
+    r"""
+    (?P<about>約|およそ)?
+    (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
+    (?P<number>\d[\d,]*(?:\.\d+)?)
+    (?P<power>万|億|兆)?
+    (?P<counter>キロメートル|メートル|キロ|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台)?
+    (?:×(?P<times>\d+))?                    # 960メートル×2
+    """,
+    re.VERBOSE,
+)
+#: Counters with an exact English word or unit; the others (本, 基, 台) leave the bare number.
+_UNITS = {
+    "キロメートル": " km", "キロ": " km", "メートル": " m", "トン": " t", "%": "%", "パーセント": "%",
+    "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
+    "カ国": " countries", "回": " times",
+}  # fmt: skip
+
+
+def english_date(when: When) -> str:
+    """``16 June 2021``, ``June 2021`` or ``2021``: the precision the article gives, no more."""
+    if when.month is None:
+        return str(when.year)
+    month = calendar.month_name[when.month]
+    return f"{month} {when.year}" if when.day is None else f"{when.day} {month} {when.year}"
+
+
+def english_century(number: int) -> str:
+    """``18世紀`` → ``18th century``."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} century"
+
+
+def _plural(number: str, word: str) -> str:
+    return f"{number} {word}" if number == "1" else f"{number} {word}s"
+
+
+def english_duration(text: str) -> str | None:
+    """``3時間半`` → ``3.5 hours``, ``5年間`` → ``5 years``, ``約24年間`` → ``about 24 years``; else ``None``."""
+    match = _DURATION.fullmatch(text)
+    if not match:
+        return None
+    number = match.group("number")
+    if match.group("half"):
+        number = f"{float(number) + 0.5:g}"
+    rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
+    if match.group("direction"):
+        rendered += " before" if match.group("direction") == "前" else " after"
+    return f"about {rendered}" if match.group("about") else rendered
+
+
+def english_number(value: float) -> str:
+    """``1991`` → ``1,991``, ``5e11`` → ``500 billion``, ``1.12`` → ``1.12``: exact, with the usual grouping."""
+    for power, name in _NAMED_POWERS:
+        if value >= power and (value / power) * 1000 == int((value / power) * 1000):
+            return f"{value / power:,g} {name}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
+
+
+def english_quantity(text: str) -> str | None:
+    """``約5000億円`` → ``about ¥500 billion``, ``約41%`` → ``about 41%``, ``1991メートル`` → ``1,991 m``.
+
+    A counter with no exact English word (本, 基, 台) leaves the bare number; an unknown shape gives ``None``.
+    """
+    match = _QUANTITY.fullmatch(text)
+    if not match:
+        return None
+    value = float(match.group("number").replace(",", "")) * _POWERS[match.group("power") or ""]
+    number, counter = english_number(value), match.group("counter") or ""
+    rendered = f"¥{number}" if counter == "円" else number + _UNITS.get(counter, "")
+    if match.group("rate"):
+        rendered += " per second"
+    if match.group("times"):
+        rendered += f" × {match.group('times')}"
+    return f"about {rendered}" if match.group("about") else rendered

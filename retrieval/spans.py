@@ -1,0 +1,249 @@
+"""Direct short answers: the span of the answering sentence that a factoid question asks for.
+
+Pure functions over text, no model. Candidates of the kinds the question asks for are read from
+the highlighted sentence (from the passage's other sentences when it holds none, and from list
+lines such as 「ロシア外務大臣、セルゲイ・ラブロフ[34]」 as label/value pairs); each is scored by
+how near the question's own words stand to it, and one is given only when it clearly wins.
+Precision over recall: any doubt gives ``None``, and the passage stands alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from corpus.delegations import DELEGATION_HEADING, parse_member
+from corpus.parsing import Paragraph
+from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
+from corpus.timeline import first_full_date
+from retrieval._span_questions import SINCE, asked_counter, question_keys, wanted_types
+from retrieval._span_shapes import LIST_LINE, Candidate, SpanType, candidates_in, is_name, value_candidate
+from retrieval.english import english_duration, english_quantity
+from retrieval.features import AnswerType
+from retrieval.lexical import fold
+from retrieval.question import language_of
+from retrieval.types import Short
+
+#: Offices a question can name (ambassador → 大使): a member whose label lacks the one asked is not the answer.
+_ROLE_NOUNS = re.compile(r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|代表|参謀本部長|市長|知事")
+_SINCE_DATE = re.compile(r"以来|から|以降")
+#: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
+_SAME, _NEXT, _PREVIOUS = 1.0, 0.5, 0.25
+_SEGMENT_END = re.compile(r"[、。,，（）()「」『』]")
+#: A clear winner beats the runner-up by this much; a span from outside the highlight needs this much at least.
+_MARGIN = 0.5
+_DECAY_CHARS = 10
+_FALLBACK_MIN = 1.0
+
+
+class SpanContext(NamedTuple):
+    """What the index knows besides the passage: infobox facts, English names, the question's Japanese terms."""
+
+    facts: Mapping[str, Mapping[str, Any]] = {}
+    english: Mapping[str, str] = {}
+    """Japanese form → English word: the index's English→Japanese word list read backwards."""
+    terms: tuple[str, ...] = ()
+    """Japanese terms found for an English question."""
+    section: str = ""
+
+
+def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether a candidate of a wanted type can answer: not the asker's own words, the counter and "since" asked."""
+    if _answered_already(candidate, question, terms):
+        return False
+    counter = asked_counter(question)
+    if candidate.type == "count" and counter and counter not in candidate.text:
+        return False
+    if candidate.type == "date" and SINCE.search(question):
+        return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))
+    return True
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    bounds = [0, *(m.end() for m in _SEGMENT_END.finditer(sentence)), len(sentence)]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def score(candidate: Candidate, keys: frozenset[str], others: list[Candidate]) -> float:
+    """How near the question's words stand to the candidate.
+
+    Each word counts once, at its best place: in the candidate's own segment (between commas) it
+    weighs most, in the next segment half, in the one before a quarter, farther nothing; and less
+    the more characters stand between. Words inside other candidates do not count: 全長は3911メートル、
+    中央支間は1991メートル must tell the two lengths apart by their labels, not by メートル.
+    """
+    text = candidate.sentence
+    taken = [(o.start, o.end) for o in others if o.sentence == text]
+    segments = _segments(text)
+    own = next((i for i, (a, b) in enumerate(segments) if a <= candidate.start < b), 0)
+    weights = {own: _SAME, own + 1: _NEXT, own - 1: _PREVIOUS}
+    total = 0.0
+    for key in keys:
+        best = 0.0
+        for match in re.finditer(re.escape(key), text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            segment = next(i for i, (a, b) in enumerate(segments) if a <= match.start() < b)
+            gap = max(candidate.start - match.end(), match.start() - candidate.end, 0)
+            best = max(best, weights.get(segment, 0.0) / (1 + gap / _DECAY_CHARS))
+        total += best
+    return total
+
+
+def _choose(candidates: list[Candidate], keys: frozenset[str], *, minimum: float) -> Candidate | None:
+    """The clear winner among ``candidates``, or ``None`` when two score alike or the best scores under ``minimum``."""
+    if not candidates:
+        return None
+    scored = sorted(((score(c, keys, candidates), c) for c in candidates), key=lambda pair: -pair[0])
+    distinct = [pair for pair in scored if pair[1].text != scored[0][1].text]
+    top = scored[0][0]
+    if top < minimum or (distinct and top - distinct[0][0] < _MARGIN):
+        return None
+    return scored[0][1]
+
+
+def _choose_entry(candidates: list[Candidate], keys: frozenset[str]) -> Candidate | None:
+    """The list entry whose label holds the most of the question's words, one more than any other; else ``None``."""
+    scored = sorted(((sum(k in c.sentence[: c.start] for k in keys), c) for c in candidates), key=lambda p: -p[0])
+    if not scored or scored[0][0] < 1:
+        return None
+    rivals = [s for s, c in scored if c.text != scored[0][1].text]
+    return scored[0][1] if not rivals or scored[0][0] > rivals[0] else None
+
+
+def _list_entries(passage: str, section: str) -> list[tuple[str, str, int]]:
+    """Lines of a list passage as (label, value, line number): 「総事業費、約5000億円[29]」, delegation members."""
+    entries = []
+    lines = [line for line in passage.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
+        if DELEGATION_HEADING.search(section):
+            member = parse_member(Paragraph(line, footnotes_in(line), 0))
+            entries.append((member.role, member.name, i))
+        elif match := LIST_LINE.fullmatch(strip_footnotes(line)):
+            entries.append((match.group("label"), match.group("value"), i))
+    return entries if len(entries) * 2 >= len(lines) else []
+
+
+def _entry_candidates(passage: str, section: str) -> list[Candidate]:
+    """Each list entry's value typed by its shape (scored against its label), and its label as a role."""
+    found: list[Candidate] = []
+    for label, value, _ in _list_entries(passage, section):
+        candidate = value_candidate(label, value, people=bool(DELEGATION_HEADING.search(section)))
+        if candidate is not None:
+            found.append(candidate)
+        if is_name(value) and label:
+            found.append(Candidate(label, "role", 0, len(label), f"{label} {value}"))
+    return found
+
+
+def _answered_already(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether the asker wrote the span themself (or its Japanese term): then it is what they ask about."""
+    asked = fold(" ".join([question, *terms]))
+    return fold(candidate.text) in asked or any(
+        len(part) >= 2 and fold(part) in asked for part in re.split(r"[・=\s]", candidate.text)
+    )
+
+
+def _role_candidate(entries: list[Candidate], keys: frozenset[str]) -> Candidate | None:
+    """The role of the one member whose name the question gives (ジェイク・サリバン → 国家安全保障補佐官)."""
+    scored = [(sum(key in fold(c.sentence[c.end + 1 :]) for key in keys), c) for c in entries if c.type == "role"]
+    scored = sorted(((s, c) for s, c in scored if s >= 2), key=lambda pair: -pair[0])
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
+
+
+def _pick(
+    question: str, wanted: frozenset[SpanType], highlight: str, passage: str, context: SpanContext
+) -> Candidate | None:
+    """The span that answers: from a list passage's lines, else the highlight, else the passage's other sentences."""
+    keys = question_keys(question, context.terms)
+    entries = _entry_candidates(passage, context.section)
+    if entries:
+        role = _role_candidate(entries, keys) if "role" in wanted else None
+        roles = set(_ROLE_NOUNS.findall(" ".join([question, *context.terms])))
+        pool = [
+            c
+            for c in entries
+            if c.type in wanted - {"role"}
+            and _fits(c, question, context.terms)
+            and (c.type != "person" or not roles or any(r in c.sentence[: c.start] for r in roles))
+        ]
+        return role or _choose_entry(pool, keys)
+    anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
+    sentence = strip_footnotes(highlight)
+    pool = [c for c in candidates_in(sentence, anchor) if c.type in wanted and _fits(c, question, context.terms)]
+    if pool:
+        return _choose(pool, keys, minimum=0.0)
+    others = [
+        c
+        for s in split_sentences(passage)
+        if strip_footnotes(s) != sentence
+        for c in candidates_in(strip_footnotes(s), anchor)
+        if c.type in wanted and _fits(c, question, context.terms)
+    ]
+    return _choose(others, keys, minimum=_FALLBACK_MIN)
+
+
+def _next_markers(text: str, position: int) -> tuple[int, ...]:
+    """The first run of footnote markers after ``position`` in the same line: a sentence without its own is cited so."""
+    line_end = text.find("\n", position)
+    rest = text[position : line_end if line_end >= 0 else len(text)]
+    first = FOOTNOTE.search(rest)
+    if first is None:
+        return ()
+    run = re.match(r"(?:\s*\[\d{1,3}\])+", rest[first.start() :])
+    return footnotes_in(run.group(0)) if run else ()
+
+
+def _citations(candidate: Candidate, highlight: str, passage: str) -> tuple[int, ...]:
+    """The footnotes of the sentence or list line holding the span."""
+    units = [highlight, *passage.split("\n"), *split_sentences(passage)]
+    unit = next((u for u in units if candidate.text in strip_footnotes(u)), highlight)
+    at = passage.find(unit)
+    return footnotes_in(unit) or (_next_markers(passage, at + len(unit)) if at >= 0 else ())
+
+
+def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
+    """The span for an English reader; the Japanese as written when no exact English is known.
+
+    Dates, durations and numbers are converted exactly; names take the English word whose first
+    Japanese form they are in the word list (ジュネーブ → Geneva); Latin spans stay as they are.
+    """
+    converted: str | None = None
+    if candidate.type == "date":
+        converted = candidate.english
+    elif candidate.type == "duration":
+        converted = english_duration(candidate.text)
+    elif candidate.type in {"count", "quantity", "money", "percent"}:
+        converted = english_quantity(candidate.text)
+    elif candidate.text in english:
+        word = english[candidate.text]
+        converted = word if candidate.type == "role" else " ".join(w[:1].upper() + w[1:] for w in word.split())
+    return converted or candidate.text
+
+
+def find_short(
+    question: str, *, asked: Iterable[AnswerType], highlight: str, passage: str, context: SpanContext
+) -> Short | None:
+    """The short span that answers a factoid question, in the asker's language, or ``None`` when unsure.
+
+    Args:
+        question: the cleaned question.
+        asked: its answer types (``features.asked_types``).
+        highlight: the sentence that answers, footnote markers kept.
+        passage: the whole passage the sentence stands in.
+        context: the document's facts, English names, the question's Japanese terms and the passage's section.
+
+    Returns:
+        ``Short`` with the span as the article writes it, its display and type, and its footnotes.
+
+    """
+    wanted = wanted_types(question, asked)
+    chosen = _pick(question, wanted, highlight, passage, context) if wanted else None
+    if chosen is None:
+        return None
+    display = chosen.text if language_of(question) == "ja" else display_of(chosen, context.english)
+    return Short(chosen.text, display, chosen.type, _citations(chosen, highlight, passage))

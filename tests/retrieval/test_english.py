@@ -1,0 +1,82 @@
+"""English renderings of every date, duration and number shape the two articles hold: exact, never guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.timeline import When
+from retrieval.english import english_century, english_date, english_duration, english_number, english_quantity
+
+
+@pytest.mark.parametrize(
+    ("when", "english"),
+    [
+        (When(2021, 6, 16), "16 June 2021"),  # 2021年6月16日
+        (When(2021, 3), "March 2021"),  # 2021年3月
+        (When(1955), "1955"),  # 1955年
+        (When(2021, 1), "January 2021"),  # 1月, in the summit's year
+        (When(1998, 4, 5), "5 April 1998"),  # 1998年4月5日
+        (When(1995, 1, 17), "17 January 1995"),
+    ],
+)
+def test_dates_keep_the_articles_precision(when, english):
+    assert english_date(when) == english
+    assert english_century(18) == "18th century"
+    assert [english_century(n) for n in (1, 2, 3, 11, 21)] == ["1st century", "2nd century", "3rd century",
+                                                               "11th century", "21st century"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("3時間半", "3.5 hours"),
+        ("約2時間半", "about 2.5 hours"),
+        ("5年間", "5 years"),
+        ("20年間", "20 years"),
+        ("約24年間", "about 24 years"),
+        ("約10年の歳月", "about 10 years"),
+        ("2か月前", "2 months before"),
+        ("2日前", "2 days before"),
+        ("1時間", "1 hour"),
+    ],
+)
+def test_durations(text, english):
+    assert english_duration(text) == english
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("約5000億円", "about ¥500 billion"),
+        ("約41%", "about 41%"),
+        ("1991メートル", "1,991 m"),
+        ("3911メートル", "3,911 m"),
+        ("約1.12メートル", "about 1.12 m"),
+        ("約0.8メートル", "about 0.8 m"),
+        ("約4キロメートル", "about 4 km"),
+        ("約30万キロメートル", "about 300,000 km"),
+        ("960メートル×2", "960 m × 2"),
+        ("毎秒80メートル", "80 m per second"),
+        ("168人", "168 people"),
+        ("約1400隻", "about 1,400 ships"),
+        ("6車線", "6 lanes"),
+        ("25か国", "25 countries"),
+        ("290本", "290"),
+        ("2基", "2"),
+    ],
+)
+def test_quantities(text, english):
+    assert english_quantity(text) == english
+
+
+def test_numbers_group_thousands_and_name_large_powers():
+    assert english_number(1991) == "1,991"
+    assert english_number(5e11) == "500 billion"
+    assert english_number(1.2e12) == "1.2 trillion"
+    assert english_number(300000) == "300,000"
+
+
+def test_unknown_shapes_give_none_not_a_guess():
+    assert english_duration("しばらく") is None
+    assert english_quantity("マグニチュード8.5") is None
+    assert english_quantity("100分の1") is None

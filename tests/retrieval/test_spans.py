@@ -1,0 +1,215 @@
+"""Short answers picked from the articles' real sentences, per span type, and never when in doubt."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.parsing import parse_article
+from corpus.text import split_sentences
+from retrieval.features import asked_types
+from retrieval.spans import SpanContext, find_short, wanted_types
+from tests.conftest import AKASHI_PATH, ARTICLE_PATH
+
+SUMMIT = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"))
+AKASHI = parse_article(AKASHI_PATH.read_text(encoding="utf-8"))
+ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels"}
+
+
+def _facts(article):
+    return {key: fact._asdict() for key, fact in article.facts.items()}
+
+
+def _where(article, fragment):
+    """The real sentence holding ``fragment``, its paragraph (or the whole list section) and the section title."""
+    if fragment in article.lead:
+        return next(s for s in split_sentences(article.lead) if fragment in s), article.lead, article.title
+    for section in article.sections:
+        for paragraph in section.paragraphs:
+            if fragment in paragraph.text:
+                sentence = next(s for s in split_sentences(paragraph.text) if fragment in s)
+                if all("。" not in p.text for p in section.paragraphs):
+                    return sentence, "\n".join(p.text for p in section.paragraphs), section.title
+                return sentence, paragraph.text, section.title
+    raise AssertionError(fragment)
+
+
+def short(question, fragment, article=SUMMIT, terms=()):
+    sentence, passage, section = _where(article, fragment)
+    context = SpanContext(_facts(article), ENGLISH, tuple(terms), section)
+    return find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
+
+
+def test_date_as_written_and_in_english():
+    ja = short("サミットはいつ開催されましたか", "2021年6月16日、スイス")
+    assert (ja.text, ja.display, ja.type) == ("2021年6月16日", "2021年6月16日", "date")
+    en = short("When was the summit held?", "2021年6月16日、スイス")
+    assert (en.text, en.display) == ("2021年6月16日", "16 June 2021")
+
+
+def test_a_year_naming_the_summit_is_not_a_date():
+    # 「2021年米露首脳会談」 opens the same sentence: the year there names the event.
+    assert short("サミットはいつ開催されましたか", "2021年6月16日、スイス").text != "2021年"
+
+
+def test_date_relative_to_the_summit_is_resolved_from_the_infobox():
+    found = short("When did Biden meet NATO allies in Brussels?", "サミットの2日前")
+    assert (found.text, found.display, found.type) == ("サミットの2日前", "14 June 2021", "date")
+    assert found.citations == (19, 20)
+
+
+def test_since_when_takes_the_date_followed_by_since():
+    found = short("ロシアの諜報機関はいつから汚職疑惑の物語を広めているのか", "少なくとも2014年以来")
+    assert found.text == "2014年"
+
+
+def test_opening_date_of_the_bridge():
+    found = short("When did the bridge open?", "着工から約10年", AKASHI)
+    assert (found.text, found.display, found.citations) == ("1998年4月5日", "5 April 1998", (1, 28))
+
+
+def test_century_of_the_venue():
+    found = short("会場の建物はいつの時代のものですか", "18世紀の建物")
+    assert (found.text, found.type) == ("18世紀", "date")
+    assert short("When was the venue building built?", "18世紀の建物").display == "18th century"
+
+
+def test_duration_of_the_meeting():
+    ja = short("会談はどのくらい続きましたか", "合計3時間半")
+    assert (ja.text, ja.display, ja.type, ja.citations) == ("3時間半", "3時間半", "duration", (35,))
+    assert short("How long did the meeting last?", "合計3時間半").display == "3.5 hours"
+
+
+def test_duration_of_the_treaty_extension():
+    found = short("For how many years was the New START treaty extended?", "5年間延長")
+    assert (found.text, found.display, found.citations) == ("5年間", "5 years", (30,))
+
+
+def test_how_long_before_the_summit():
+    found = short("How long before the summit did the administration act against Russia?", "サミットの2か月前")
+    assert (found.text, found.display) == ("2か月前", "2 months before")
+
+
+def test_count_with_its_counter():
+    found = short("紫雲丸の事故では何人が死亡しましたか", "168人が死亡", AKASHI)
+    assert (found.text, found.type) == ("168人", "count")
+    ships = short("How many ships pass through the strait a day?", "約1400隻", AKASHI)
+    assert (ships.text, ships.display) == ("約1400隻", "about 1,400 ships")
+
+
+def test_a_count_question_does_not_take_a_length():
+    # The sentence holds 約4キロメートル too; "how many ships" wants the ships.
+    assert short("How many ships cross the strait?", "約1400隻", AKASHI).text == "約1400隻"
+
+
+def test_measures_told_apart_by_their_labels():
+    assert short("中央支間は何メートルですか", "中央支間は1991メートルで", AKASHI).text == "1991メートル"
+    assert short("全長は何メートルですか", "中央支間は1991メートルで", AKASHI).text == "3911メートル"
+    tower = short("主塔の海面からの高さはどれくらいですか", "約298メートルある", AKASHI)
+    assert (tower.text, tower.type) == ("約298メートル", "quantity")
+
+
+def test_money_and_percent():
+    money = short("How much did the bridge cost in total?", "総事業費は約5000億円", AKASHI)
+    assert (money.text, money.display, money.type, money.citations) == (
+        "約5000億円",
+        "about ¥500 billion",
+        "money",
+        (29,),
+    )
+    share = short("By what percentage was the span longer than the Humber Bridge?", "約41%長かった", AKASHI)
+    assert (share.text, share.display, share.type) == ("約41%", "about 41%", "percent")
+
+
+def test_list_line_value_found_by_its_label():
+    found = short("総事業費はいくらですか", "総事業費、約5000億円", AKASHI)
+    assert (found.text, found.citations) == ("約5000億円", (29,))
+
+
+def test_place_of_the_summit():
+    venue = short("サミットはどこで開催されましたか", "歴史的なヴィララグランジで開催")
+    assert (venue.text, venue.type, venue.citations) == ("ヴィララグランジ", "place", (2,))
+    city = short("Where was the summit held?", "2021年6月16日、スイス")
+    assert (city.text, city.display) == ("ジュネーブ", "Geneva")
+
+
+def test_place_in_english_only_through_the_word_list():
+    found = short("Where did Biden meet the NATO allies?", "サミットの2日前")
+    assert (found.text, found.display) == ("ブリュッセル", "Brussels")
+    assert short("サミットはどこで開催されましたか", "歴史的なヴィララグランジで開催").display == "ヴィララグランジ"
+    english = short("Where was the summit held?", "歴史的なヴィララグランジで開催")
+    assert english.display == "ヴィララグランジ"  # no English spelling in the article or the list: as written
+
+
+def test_person_from_a_delegation_line():
+    found = short("ロシアの外務大臣は誰ですか", "ロシア外務大臣、セルゲイ・ラブロフ")
+    assert (found.text, found.type, found.citations) == ("セルゲイ・ラブロフ", "person", (34,))
+
+
+def test_person_spelled_in_latin_by_the_article():
+    found = short("Who else was a top Russia adviser of the National Security Council besides Eric Green?",
+                  "Stergos Kaloudis", terms=("国家安全保障会議", "ロシア", "顧問", "エリックグリーン"))  # fmt: skip
+    assert (found.text, found.display, found.citations) == ("Stergos Kaloudis", "Stergos Kaloudis", (33,))
+
+
+def test_role_of_a_named_member():
+    found = short("ジェイク・サリバンの役職は何ですか", "国家安全保障補佐官、ジェイク・サリバン")
+    assert (found.text, found.type, found.citations) == ("国家安全保障補佐官", "role", (32,))
+    peskov = short("ペスコフってどういう人？", "クレムリン報道官、ドミトリー・ペスコフ")
+    assert (peskov.text, peskov.type) == ("クレムリン報道官", "role")
+
+
+def test_role_when_name_and_role_run_together():
+    found = short("リャブコフの肩書は？", "セルゲイ・リャブコフ外務副大臣")
+    assert found.text == "外務副大臣"
+
+
+def test_organisation():
+    found = short("Who manages the bridge now?", "本州四国連絡高速道路株式会社に引き継がれた", AKASHI)
+    assert (found.text, found.type) == ("本州四国連絡高速道路株式会社", "org")
+
+
+def test_two_candidates_alike_give_none():
+    # Two dates and nothing in the question to tell them apart.
+    assert short("いつのことですか", "2016年と2020年の大統領選挙") is None
+
+
+def test_the_askers_own_words_are_not_the_answer():
+    assert short("2021年6月16日に何があった？", "2021年6月16日、スイス") is None
+
+
+def test_questions_without_a_span_type_get_none():
+    assert wanted_types("Why did Biden refuse a joint press conference?", asked_types("Why did Biden refuse?")) == set()
+    assert short("バイデンは何と述べましたか", "人権問題を提起すると述べた") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("How many lanes does the bridge carry?", {"count"}),
+        ("How tall are the towers?", {"quantity"}),
+        ("How much did it cost?", {"money"}),
+        ("Who is Peskov?", {"role"}),
+        ("Which organisation runs the bridge?", {"org"}),
+    ],
+)
+def test_wanted_types(question, wanted):
+    assert wanted_types(question, asked_types(question)) == wanted
+
+
+def test_an_office_asked_for_must_be_the_members_label():
+    # "ambassador" (大使): the US list's first line, the president, is not the answer whatever else matches.
+    found = short("Who was the American ambassador on the US team?", "在ロシア米国大使、ジョン・サリバン",
+                  terms=("アメリカ", "大使", "米国"))  # fmt: skip
+    assert found is not None and found.text == "ジョン・サリバン"
+
+
+def test_when_inside_an_english_question_does_not_ask_a_date():
+    question = "What position did Biden hold when he first met Putin?"
+    assert wanted_types(question, asked_types(question)) == {"role"}
+    assert short(question, "2011年3月にモスクワ") is None
+
+
+def test_a_body_named_as_the_topic_of_a_when_question_is_not_asked_for():
+    question = "ロシアの情報機関はいつごろから汚職の話を流していたのか"
+    assert wanted_types(question, asked_types(question)) == {"date"}
+    assert short(question, "少なくとも2014年以来").text == "2014年"
