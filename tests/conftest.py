@@ -61,6 +61,13 @@ class FakeEmbedder:
         return len(text) + 2
 
 
+def index_documents(directory: Path = CORPUS_DIR) -> list:
+    """The documents' facts as an index generation keeps them (``DocumentInfo``), for the views."""
+    from retrieval.index import document_info
+
+    return [document_info(d) for d in load_corpus(directory).documents]
+
+
 @pytest.fixture(scope="session")
 def article() -> Article:
     return load_corpus(CORPUS_DIR).documents[0].article

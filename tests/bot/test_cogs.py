@@ -17,9 +17,13 @@ from bot.embeds import not_covered_embed, passage_embed
 from bot.paging import AnswerView
 from config.settings import Settings
 from retrieval.answering import Answerer, AnswerPolicy
-from retrieval.index import BuildReport
+from corpus import load_corpus
+from retrieval.index import BuildReport, document_info
 from retrieval.types import Answer, Citation, Passage
+from tests.conftest import AKASHI_PATH, CORPUS_DIR
 from tests.e2e.fake_discord import limit_problems
+
+DOCUMENTS = {d.id: document_info(d) for d in load_corpus(CORPUS_DIR).documents}
 
 
 def make_bot(**discord_settings):
@@ -27,6 +31,7 @@ def make_bot(**discord_settings):
     bot.settings = Settings(_env_file=None, discord=discord_settings)  # type: ignore[call-arg]
     bot.answerer = MagicMock(spec=Answerer)
     bot.answerer.policy = AnswerPolicy()
+    bot.answerer.index.documents = DOCUMENTS
     bot.tree = MagicMock(spec=app_commands.CommandTree)
     return bot
 
@@ -195,7 +200,7 @@ def test_source_autocomplete_matches_numbers_and_words():
     assert all(len(c.name) <= 100 for c in by_number)
     by_word = asyncio.run(cog._source_choices(interaction, "cnn"))
     assert by_word
-    references = cog._references(cog._corpus())
+    references = DOCUMENTS[next(iter(DOCUMENTS))].references
     assert all("cnn" in references[c.value].lower() for c in by_word)
     assert len(asyncio.run(cog._source_choices(interaction, ""))) == 25
 
