@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from pathlib import Path
@@ -50,6 +51,23 @@ def _open_persistent(path: Path) -> Any:
         raise StoreUnavailableError(
             f"cannot open the Chroma store at {path} (setting SUMMIT_CHROMA_PATH): {str(exc)[:300]}"
         ) from exc
+
+
+def _forget_system(path: Path) -> None:
+    """Stop and forget chroma's in-process system for ``path``.
+
+    chroma keeps one system per directory for the whole process (``SharedSystemClient``), even one whose
+    start failed, and hands it to every later client of that path (chroma issue #3792): after a damaged
+    directory is moved aside, a new client would otherwise talk to the old files.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    with SharedSystemClient._refcount_lock:
+        system = SharedSystemClient._identifier_to_system.pop(str(path), None)
+        SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+    if system is not None:
+        with contextlib.suppress(Exception):
+            system.stop()
 
 
 class ChromaStore:
@@ -101,6 +119,7 @@ class ChromaStore:
 
     def _quarantine(self, reason: str) -> None:
         assert self._path is not None  # noqa: S101
+        _forget_system(self._path)
         aside = move_aside(self._path)
         log.warning(
             "the index at %s is damaged: %s; moved it to %s and rebuilding from the corpus", self._path, reason, aside
