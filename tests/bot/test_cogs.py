@@ -16,11 +16,11 @@ from bot.cogs.views import ViewsCog
 from bot.embeds import not_covered_embed, passage_embed
 from bot.paging import AnswerView
 from config.settings import Settings
-from retrieval.answering import Answerer, AnswerPolicy
 from corpus import load_corpus
+from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import BuildReport, document_info
 from retrieval.types import Answer, Citation, Passage
-from tests.conftest import AKASHI_PATH, CORPUS_DIR
+from tests.conftest import CORPUS_DIR
 from tests.e2e.fake_discord import limit_problems
 
 DOCUMENTS = {d.id: document_info(d) for d in load_corpus(CORPUS_DIR).documents}

@@ -69,8 +69,8 @@ def test_delegation_and_timeline_pages_carry_footnotes(article):
 
 
 def test_with_two_articles_each_page_names_its_article_and_resolves_its_own_footnotes(article):
-    from tests.conftest import AKASHI_PATH
     from corpus.parsing import read_article
+    from tests.conftest import AKASHI_PATH
 
     other = read_article(AKASHI_PATH)
     references = {article.title: article.references, other.title: other.references}

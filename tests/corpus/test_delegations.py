@@ -1,9 +1,9 @@
 import pytest
 
-from corpus import load_corpus, parse_article
+from corpus import parse_article
 from corpus.delegations import parse_delegations
 from retrieval.views import delegations_to_dict, find_delegations
-from tests.conftest import CORPUS_DIR, index_documents
+from tests.conftest import index_documents
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from corpus import load_corpus, parse_article
+from corpus import parse_article
 from corpus.timeline import When, extract_events, mentions_date, summit_date
 from retrieval.views import find_events, timeline_to_dict
-from tests.conftest import CORPUS_DIR, index_documents
+from tests.conftest import index_documents
 
 
 @pytest.fixture(scope="module")
