@@ -23,6 +23,25 @@ from retrieval.types import Embedder
 log = logging.getLogger(__name__)
 
 
+#: Sudachi refuses input over 49,149 bytes: the corpus's text is analysed in pieces below that.
+_ANALYSER_BYTES = 40_000
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    """``vocabulary_of`` the whole corpus, analysed a few lines at a time (a line longer than the limit is cut)."""
+    forms: set[str] = set()
+    piece: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        line = line.encode("utf-8")[:_ANALYSER_BYTES].decode("utf-8", errors="ignore")
+        if piece and size + len(line.encode("utf-8")) + 1 > _ANALYSER_BYTES:
+            forms |= vocabulary_of("\n".join(piece))
+            piece, size = [], 0
+        piece.append(line)
+        size += len(line.encode("utf-8")) + 1
+    return frozenset(forms | vocabulary_of("\n".join(piece)))
+
+
 class IndexManager:
     """Keeps a manifest beside the store naming the current generation, and moves every process to new ones.
 
@@ -210,7 +229,7 @@ class IndexManager:
         text = corpus_text(corpus)
         lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
         write_lexicon(lexicon, self._lexicon_path(generation))
-        vocabulary = vocabulary_of(text)
+        vocabulary = _vocabulary(text)
         self._vocabulary_path(generation).write_text("\n".join(sorted(vocabulary)), encoding="utf-8")
         write_generation(self._store, generation, chunks, sentences, vectors)
         documents = {d.id: document_info(d) for d in corpus.documents}

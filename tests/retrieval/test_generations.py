@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from config.errors import IndexBuildError
+from config.errors import IndexBuildError, ReferenceNotFoundError
 from retrieval._build import collection_names, write_generation
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.generations import IndexManager
@@ -150,3 +150,23 @@ def test_two_articles_keep_their_own_references_and_views(tmp_path, corpus_dir):
     assert top.document == "明石海峡大橋"
     assert all(c.document == "明石海峡大橋" for c in top.citations)
     assert {e.document for info in documents.values() for e in info.events} == titles
+
+
+def test_fifty_shuffled_articles_index_with_a_progress_bar_and_each_keeps_its_own_footnotes(tmp_path, capsys):
+    from bot.benchmark import write_many_articles
+
+    write_many_articles(tmp_path / "many")
+    answerer = open_answerer(tmp_path / "chroma", tmp_path / "many")
+    _, report = answerer.manager.rebuild(progress=True)
+    assert report.documents == 50
+    assert "embedding passages" in capsys.readouterr().err
+    titles = [info.title for info in answerer.index.documents.values()]
+    assert len(set(titles)) == 50
+    assert answerer.reference(35, document="2021年米露首脳会談 (49)").document == "2021年米露首脳会談 (49)"
+    assert answerer.reference(1, document="明石海峡大橋 (2)").text.startswith(
+        answerer.reference(1, document="明石海峡大橋 (50)").text
+    )
+    top = answerer.answer("ジュネーブ湖を見下ろす建物").passages[0]
+    assert top.document.startswith("2021年米露首脳会談 (")
+    with pytest.raises(ReferenceNotFoundError, match="no document is titled"):
+        answerer.reference(1, document="Nowhere")
