@@ -20,7 +20,7 @@ from corpus import load_corpus
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import BuildReport, document_info
 from retrieval.types import Answer, Citation, Passage
-from tests.conftest import CORPUS_DIR
+from tests.conftest import AKASHI_PATH, CORPUS_DIR
 from tests.e2e.fake_discord import limit_problems
 
 DOCUMENTS = {d.id: document_info(d) for d in load_corpus(CORPUS_DIR).documents}
@@ -263,3 +263,60 @@ def test_the_longest_question_allowed_still_fits_every_embed():
     embeds = [passage_embed(answered, 0, "en"), not_covered_embed(refused, "ja")]
     for embed in embeds:
         assert limit_problems({"embeds": [embed.to_dict()]}) == []
+
+
+def real_answerer(tmp_path, corpus_dir=CORPUS_DIR):
+    from retrieval.generations import IndexManager
+    from retrieval.store import ChromaStore
+    from tests.conftest import FakeEmbedder
+
+    store, embedder = ChromaStore.in_memory(), FakeEmbedder()
+    manager = IndexManager(store, embedder, corpus_dir=corpus_dir, state_dir=tmp_path / "state")
+    return Answerer(manager=manager, store=store, embedder=embedder)
+
+
+def test_status_is_refused_without_manage_server():
+    bot = make_bot()
+    cog = AdminCog(bot)
+    interaction = make_interaction(permissions=discord.Permissions(send_messages=True))
+    asyncio.run(cog.status.callback(cog, interaction))
+    assert "Manage Server" in replied(interaction)
+    interaction.response.defer.assert_not_awaited()
+
+
+def test_status_shows_the_generation_documents_and_store_privately(tmp_path):
+    bot = make_bot()
+    bot.answerer = real_answerer(tmp_path)
+    cog = AdminCog(bot)
+    admin = make_interaction(permissions=discord.Permissions(manage_guild=True))
+    asyncio.run(cog.status.callback(cog, admin))
+    admin.response.defer.assert_awaited_once()
+    kwargs = admin.followup.send.await_args.kwargs
+    assert kwargs["ephemeral"] is True
+    text = kwargs["embed"].description
+    assert f"generation: {bot.answerer.index.generation}" in text
+    assert "2021年米露首脳会談" in text
+    assert "store: memory" in text
+
+
+def test_source_takes_a_document_and_offers_the_titles(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in (CORPUS_DIR / "2021-us-russia-summit.ja.txt", AKASHI_PATH):
+        (corpus / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    bot = make_bot()
+    bot.answerer = real_answerer(tmp_path, corpus)
+    cog = ViewsCog(bot)
+    interaction = make_interaction()
+    interaction.namespace = MagicMock(document="明石海峡大橋")
+    titles = asyncio.run(cog._document_choices(interaction, "明石"))
+    assert [c.value for c in titles] == ["明石海峡大橋"]
+    numbers = asyncio.run(cog._source_choices(interaction, "1"))
+    bridge_refs = bot.answerer.index.documents["akashi-kaikyo-bridge.ja"].references
+    assert numbers[0].name.startswith(f"[1] {bridge_refs[1][:20]}")
+    asyncio.run(cog.source.callback(cog, interaction, 1, "明石海峡大橋"))
+    embed = interaction.response.send_message.await_args.kwargs["embed"]
+    assert embed.title.startswith("明石海峡大橋 · ")
+    missing = make_interaction()
+    asyncio.run(cog.source.callback(cog, missing, 1, "Atlantis"))
+    assert "no document is titled 'Atlantis'" in replied(missing)
