@@ -32,6 +32,15 @@ def may_reindex(interaction: discord.Interaction[Any]) -> bool:
     return permissions.manage_guild or permissions.administrator
 
 
+async def _refused(interaction: discord.Interaction[Any], command: str) -> bool:
+    """Tell a member without Manage Server that ``command`` is not theirs; whether they were refused."""
+    if may_reindex(interaction):
+        return False
+    log.info("%s refused for user %s", command, interaction.user.id)
+    await tell(interaction, label(f"{command}_denied", language(interaction.locale)))
+    return True
+
+
 class AdminCog(commands.Cog):
     """Index maintenance."""
 
@@ -46,9 +55,7 @@ class AdminCog(commands.Cog):
     async def reindex(self, interaction: discord.Interaction[Any]) -> None:
         """Reparse corpus/, rebuild, switch; questions keep being answered from the old index meanwhile."""
         lang = language(interaction.locale)
-        if not may_reindex(interaction):
-            log.info("reindex refused for user %s", interaction.user.id)
-            await tell(interaction, label("reindex_denied", lang))
+        if await _refused(interaction, "reindex"):
             return
         if self.lock.locked():
             await tell(interaction, label("reindex_busy", lang))
@@ -76,9 +83,7 @@ class AdminCog(commands.Cog):
     async def status(self, interaction: discord.Interaction[Any]) -> None:
         """Show the generation answering now, its documents and sizes, the model and where the store is."""
         lang = language(interaction.locale)
-        if not may_reindex(interaction):
-            log.info("status refused for user %s", interaction.user.id)
-            await tell(interaction, label("status_denied", lang))
+        if await _refused(interaction, "status"):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         found = await asyncio.to_thread(index_status, self.bot.answerer)

@@ -20,7 +20,7 @@ from corpus import load_corpus
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.index import BuildReport, document_info
 from retrieval.types import Answer, Citation, Passage
-from tests.conftest import AKASHI_PATH, CORPUS_DIR
+from tests.conftest import AKASHI_PATH, ARTICLE_PATH, CORPUS_DIR, corpus_of
 from tests.e2e.fake_discord import limit_problems
 
 DOCUMENTS = {d.id: document_info(d) for d in load_corpus(CORPUS_DIR).documents}
@@ -300,10 +300,7 @@ def test_status_shows_the_generation_documents_and_store_privately(tmp_path):
 
 
 def test_source_takes_a_document_and_offers_the_titles(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for path in (CORPUS_DIR / "2021-us-russia-summit.ja.txt", AKASHI_PATH):
-        (corpus / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = corpus_of(tmp_path / "corpus", ARTICLE_PATH, AKASHI_PATH)
     bot = make_bot()
     bot.answerer = real_answerer(tmp_path, corpus)
     cog = ViewsCog(bot)

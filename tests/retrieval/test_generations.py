@@ -11,17 +11,14 @@ from retrieval._build import collection_names, write_generation
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.generations import IndexManager
 from retrieval.store import ChromaStore
-from tests.conftest import AKASHI_PATH, ARTICLE_PATH, FakeEmbedder
+from tests.conftest import AKASHI_PATH, ARTICLE_PATH, FakeEmbedder, corpus_of
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 @pytest.fixture
 def corpus_dir(tmp_path):
-    directory = tmp_path / "corpus"
-    directory.mkdir()
-    shutil.copy(ARTICLE_PATH, directory / "summit.txt")
-    return directory
+    return corpus_of(tmp_path / "corpus")
 
 
 def open_answerer(chroma, corpus_dir, *, grace=0.0):
@@ -125,7 +122,7 @@ def test_a_reindex_of_an_emptied_or_deleted_corpus_is_refused_and_the_index_keep
     chroma = tmp_path / "chroma"
     answerer = open_answerer(chroma, corpus_dir)
     generation = answerer.index.generation
-    (corpus_dir / "summit.txt").write_text("", encoding="utf-8")
+    (corpus_dir / ARTICLE_PATH.name).write_text("", encoding="utf-8")
     with pytest.raises(IndexBuildError, match=r"refusing to reindex: .*stays in use"):
         answerer.reindex()
     shutil.rmtree(corpus_dir)
@@ -145,7 +142,7 @@ def test_two_articles_keep_their_own_references_and_views(tmp_path, corpus_dir):
     summit = answerer.reference(35, document="2021年米露首脳会談")
     assert summit.document == "2021年米露首脳会談"
     bridge = answerer.reference(1, document="明石海峡大橋")
-    assert bridge.text != answerer.reference(1, document="summit").text
+    assert bridge.text != answerer.reference(1, document="2021-us-russia-summit.ja").text
     top = answerer.answer("How many lanes does the bridge carry?").passages[0]
     assert top.document == "明石海峡大橋"
     assert all(c.document == "明石海峡大橋" for c in top.citations)
