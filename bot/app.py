@@ -12,7 +12,7 @@ from config.errors import ModelError
 from config.settings import Settings
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.embedding import SentenceEmbedder
-from retrieval.index import IndexManager
+from retrieval.generations import IndexManager
 from retrieval.ranking import Weights
 from retrieval.store import ChromaStore
 from retrieval.translation import name_transliterator
@@ -49,7 +49,13 @@ def build_answerer(
     """Build the answerer over the on-disk Chroma store (or ``store``), without loading anything yet."""
     embedder = embedder or build_embedder(settings)
     store = store or ChromaStore.persistent(settings.chroma_dir)
-    manager = IndexManager(store, embedder, corpus_dir=Path(settings.corpus_dir), state_dir=settings.chroma_dir)
+    manager = IndexManager(
+        store,
+        embedder,
+        corpus_dir=Path(settings.corpus_dir),
+        state_dir=settings.chroma_dir,
+        grace_seconds=settings.index.grace_seconds,
+    )
     return Answerer(
         manager=manager,
         store=store,

@@ -118,14 +118,27 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, top_k: int | No
 
 @main.command()
 @click.argument("n", type=int)
+@click.option("--document", default=None, help="the article's title or file name (default: the first document)")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def source(ctx: click.Context, n: int, as_json: bool) -> None:
-    """Show reference entry N of the article."""
+def source(ctx: click.Context, n: int, document: str | None, as_json: bool) -> None:
+    """Show reference entry N of an article."""
     from bot.rendering import render_citation
 
-    citation = _answerer(ctx).reference(n)
-    click.echo(_json_line({"n": citation.n, "text": citation.text}) if as_json else render_citation(citation))
+    citation = _answerer(ctx).reference(n, document=document)
+    data = {"n": citation.n, "document": citation.document, "text": citation.text}
+    click.echo(_json_line(data) if as_json else render_citation(citation))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Show the index in use: generation, documents, chunks, model, store, corpus hash and age."""
+    from retrieval.status import index_status, render_status
+
+    found = index_status(_answerer(ctx))
+    click.echo(_json_line(found) if as_json else render_status(found))
 
 
 @main.command()
@@ -160,10 +173,9 @@ def reindex(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def delegation(ctx: click.Context, as_json: bool, side: str | None) -> None:
     """List who was in each delegation, with footnotes."""
-    from corpus import load_corpus
     from retrieval.views import delegations_to_dict, find_delegations, render_delegations
 
-    found = find_delegations(load_corpus(_settings(ctx).corpus_dir), side=side)
+    found = find_delegations(_answerer(ctx).index.documents.values(), side=side)
     click.echo(_json_line(delegations_to_dict(found)) if as_json else render_delegations(found))
 
 
@@ -186,10 +198,9 @@ class _DateParam(click.ParamType[Any]):
 @click.pass_context
 def timeline(ctx: click.Context, as_json: bool, start: Any, end: Any) -> None:
     """List the article's dated events, oldest first, with footnotes."""
-    from corpus import load_corpus
     from retrieval.views import find_events, render_timeline, timeline_to_dict
 
-    found = find_events(load_corpus(_settings(ctx).corpus_dir), start=start, end=end)
+    found = find_events(_answerer(ctx).index.documents.values(), start=start, end=end)
     click.echo(_json_line(timeline_to_dict(found)) if as_json else render_timeline(found))
 
 

@@ -47,6 +47,10 @@ JAPANESE = {
     "help": "ヘルプ",
     "What summit-bot knows and how to ask": "summit-botの使い方",
     "reindex": "再索引",
+    "status": "状態",
+    "The index in use: generation, documents, chunks (Manage Server)": "使用中のインデックスの状態(サーバー管理)",
+    "document": "記事",
+    "the article (when there are several)": "記事(複数あるとき)",
     "Rebuild the index from the article (Manage Server)": "記事からインデックスを再構築する(サーバー管理)",
 }
 

@@ -7,17 +7,18 @@ from pathlib import Path
 
 from bot.rendering import render_answer, render_citation
 from config.errors import SummitError
-from corpus import load_corpus
 from corpus.timeline import When
 from retrieval.answering import Answerer
+from retrieval.status import index_status, render_status
 from retrieval.views import find_delegations, find_events, render_delegations, render_timeline
 
 HELP = """Type a question about the 2021 US-Russia summit in Geneva, in Japanese or English.
 Commands:
-  /source N   show reference entry N
+  /source N [TITLE]  show reference entry N (of the document TITLE)
   /delegation [SIDE]  who was in each delegation (SIDE: US, Russia, ロシア…)
   /timeline [FROM] [TO]  dated events, oldest first (dates as YYYY, YYYY-MM or YYYY-MM-DD)
   /reindex    reparse the corpus and rebuild the index
+  /status     the index in use: generation, documents, chunks
   /help       this text
   /quit       leave (Ctrl-D works too)"""
 
@@ -65,11 +66,14 @@ class Console:
         if command == "/help":
             return HELP
         if command == "/source":
-            if not rest.strip().isdigit():
-                return "usage: /source N (a reference number)"
-            return render_citation(self._answerer.reference(int(rest)))
+            number, _, document = rest.strip().partition(" ")
+            if not number.isdigit():
+                return "usage: /source N [DOCUMENT TITLE] (a reference number)"
+            return render_citation(self._answerer.reference(int(number), document=document or None))
+        if command == "/status":
+            return render_status(index_status(self._answerer))
         if command == "/delegation":
-            found = find_delegations(load_corpus(self._corpus_dir), side=rest.strip() or None)
+            found = find_delegations(self._answerer.index.documents.values(), side=rest.strip() or None)
             return render_delegations(found)
         if command == "/timeline":
             try:
@@ -78,7 +82,7 @@ class Console:
                 return f"usage: /timeline [FROM] [TO]: {exc}"
             start = bounds[0] if bounds else None
             end = bounds[1] if len(bounds) > 1 else None
-            return render_timeline(find_events(load_corpus(self._corpus_dir), start=start, end=end))
+            return render_timeline(find_events(self._answerer.index.documents.values(), start=start, end=end))
         if command == "/reindex":
             report = self._answerer.reindex()
             return f"reindexed {report.documents} document(s): {report.chunks} chunks in {report.seconds:.1f} s"

@@ -10,6 +10,7 @@ from bot.labels import Language, label
 from corpus.delegations import Delegation
 from corpus.timeline import Event
 from retrieval.types import Answer, Citation, Passage, Short
+from retrieval.views import labelled
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -86,6 +87,8 @@ def passage_embed(answer: Answer, index: int, lang: Language) -> discord.Embed:
     if len(body) > room:
         body = truncate(body, room)
     embed = discord.Embed(title=truncate(passage.section, TITLE_LIMIT), description=f"{quote}\n\n{body}", colour=COLOUR)
+    if passage.document:
+        embed.set_author(name=truncate(passage.document, TITLE_LIMIT))
     refs = "\n".join(citation_line(c, 200) for c in passage.citations) or label("no_references", lang)
     embed.add_field(name=label("references", lang), value=truncate(refs, FIELD_LIMIT), inline=False)
     footer = f"{label('passage', lang, i=index + 1, n=len(answer.passages))} · {answer.question}"
@@ -132,33 +135,55 @@ def references_embeds(citations: list[Citation], lang: Language) -> list[discord
     return paged_embeds(label("references", lang), [citation_line(c, 1000) for c in citations], lang=lang)
 
 
-def delegation_embeds(delegations: list[Delegation], references: dict[int, str], lang: Language) -> list[discord.Embed]:
-    """One page per delegation (more if one is long): each member with role and footnotes, then the references."""
+def _notes(references: dict[str, dict[int, str]], document: str) -> dict[int, str]:
+    """The reference list of ``document`` (the only one when the item carries no title)."""
+    if document in references:
+        return references[document]
+    return next(iter(references.values())) if len(references) == 1 else {}
+
+
+def delegation_embeds(
+    delegations: list[Delegation], references: dict[str, dict[int, str]], lang: Language
+) -> list[discord.Embed]:
+    """One page per delegation (more if one is long): each member with role and footnotes, then the references.
+
+    ``references`` holds each document's list by title; with several documents each page names its article.
+    """
+    many = len(references) > 1
     embeds: list[discord.Embed] = []
     for delegation in delegations:
         lines = [
             f"**{escape(m.name)}** — {escape(m.role)} {''.join(f'[{n}]' for n in m.footnotes)}".rstrip()
             for m in delegation.members
         ]
+        refs = _notes(references, delegation.document)
         notes = sorted({n for m in delegation.members for n in m.footnotes})
-        lines += ["", *(citation_line(Citation(n, references.get(n, "")), 200) for n in notes)]
-        embeds += paged_embeds(f"{delegation.heading} ({len(delegation.members)})", lines, lang=lang)
+        lines += ["", *(citation_line(Citation(n, refs.get(n, "")), 200) for n in notes)]
+        title = labelled(delegation.document, f"{delegation.heading} ({len(delegation.members)})", many=many)
+        embeds += paged_embeds(title, lines, lang=lang)
     return embeds
 
 
-def timeline_embeds(events: list[Event], references: dict[int, str], lang: Language) -> list[discord.Embed]:
-    """The events oldest first, each ``date · section · sentence [n]``; the references of each page at its end."""
+def timeline_embeds(events: list[Event], references: dict[str, dict[int, str]], lang: Language) -> list[discord.Embed]:
+    """The events oldest first, each ``date · section · sentence [n]``; the references of each page at its end.
+
+    With several documents each event names its article, and each footnote is resolved in its own article.
+    """
+    many = len(references) > 1
     per_page = 8
     embeds: list[discord.Embed] = []
     for start in range(0, len(events), per_page):
         chunk = events[start : start + per_page]
         lines = [
-            f"`{e.when.iso()}` *{escape(e.section)}* — {escape(truncate(e.text, 300))} "
-            f"{''.join(f'[{n}]' for n in e.footnotes)}".rstrip()
+            f"`{e.when.iso()}` *{escape(labelled(e.document, e.section, many=many))}* — "
+            f"{escape(truncate(e.text, 300))} {''.join(f'[{n}]' for n in e.footnotes)}".rstrip()
             for e in chunk
         ]
-        notes = sorted({n for e in chunk for n in e.footnotes})
-        lines += ["", *(citation_line(Citation(n, references.get(n, "")), 120) for n in notes)]
+        notes = sorted({(e.document, n) for e in chunk for n in e.footnotes})
+        lines += [""] + [
+            labelled(escape(doc), citation_line(Citation(n, _notes(references, doc).get(n, "")), 120), many=many)
+            for doc, n in notes
+        ]
         embeds += paged_embeds(label("timeline", lang), lines, lang=lang)
     total = len(embeds)
     for i, embed in enumerate(embeds, start=1):

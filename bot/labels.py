@@ -49,6 +49,11 @@ _LABELS: dict[str, dict[Language, str]] = {
         "en": "Only members with the Manage Server permission can rebuild the index.",
         "ja": "インデックスを再構築できるのは「サーバー管理」権限を持つメンバーだけです。",
     },
+    "status_denied": {
+        "en": "Only members with the Manage Server permission can see the index status.",
+        "ja": "インデックスの状態を見られるのは「サーバー管理」権限を持つメンバーだけです。",
+    },
+    "status_title": {"en": "Index status", "ja": "インデックスの状態"},
     "server_only": {"en": "This command works only in a server.", "ja": "このコマンドはサーバー内でのみ使えます。"},
     "reindex_busy": {
         "en": "A rebuild is already running; questions are answered from the current index meanwhile.",

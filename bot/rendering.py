@@ -17,7 +17,8 @@ def render_answer(answer: Answer, *, citations: bool = True) -> str:
         return f"The article does not cover this.{closest}"
     lines: list[str] = [f"Answer: {short_text(answer.short)}", ""] if answer.short else []
     for rank, passage in enumerate(answer.passages, start=1):
-        lines.append(f"[{rank}] {passage.section}  (score {passage.score:.2f})")
+        where = f"{passage.document} > {passage.section}" if passage.document else passage.section
+        lines.append(f"[{rank}] {where}  (score {passage.score:.2f})")
         lines.append(textwrap.indent(f">> {passage.highlight}", "    "))
         lines.extend(textwrap.indent(line, "    ") for line in passage.text.splitlines())
         if citations:

@@ -33,6 +33,14 @@ class RetrievalSettings(BaseModel):
     translate: bool = Field(True, description="add Japanese terms to English questions")
 
 
+class IndexSettings(BaseModel):
+    """The index's generations."""
+
+    grace_seconds: float = Field(
+        5.0, ge=0.0, le=3600.0, description="how long a replaced generation stays for other processes' questions"
+    )
+
+
 class DiscordSettings(BaseModel):
     """The Discord bot."""
 
@@ -65,6 +73,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     model: ModelSettings = ModelSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    index: IndexSettings = IndexSettings()
     discord: DiscordSettings = DiscordSettings()
 
     @property

@@ -35,6 +35,8 @@ class Delegation(NamedTuple):
 
     heading: str
     members: tuple[Member, ...]
+    document: str = ""
+    """The title of the article the list is in."""
 
 
 def parse_member(paragraph: Paragraph) -> Member:
@@ -56,7 +58,7 @@ def parse_member(paragraph: Paragraph) -> Member:
 def parse_delegations(article: Article) -> list[Delegation]:
     """Every delegation list in the article, in order."""
     return [
-        Delegation(section.path[-1], tuple(parse_member(p) for p in section.paragraphs))
+        Delegation(section.path[-1], tuple(parse_member(p) for p in section.paragraphs), article.title)
         for section in article.sections
         if DELEGATION_HEADING.search(section.path[-1])
     ]

@@ -104,6 +104,8 @@ class Event(NamedTuple):
     text: str
     section: str
     footnotes: tuple[int, ...]
+    document: str = ""
+    """The title of the article the sentence is in."""
 
 
 class DateMention(NamedTuple):
@@ -275,7 +277,7 @@ def extract_events(article: Article) -> list[Event]:
         for paragraph in section.paragraphs:
             for sentence, notes in _cited_sentences(paragraph.text):
                 dates = _relative_dates(sentence, anchor) + _absolute_dates(sentence, default_year=default_year)
-                events.extend(Event(when, sentence, section.title, notes) for when in _distinct(dates))
+                events.extend(Event(when, sentence, section.title, notes, article.title) for when in _distinct(dates))
     return sorted(events, key=lambda e: e.when.sort_key())
 
 

@@ -14,7 +14,8 @@ import numpy as np
 from config.errors import ReferenceNotFoundError
 from retrieval.coverage import uncovered_words, without_words
 from retrieval.features import asked_types, question_specifics
-from retrieval.index import BuildReport, IndexManager, LoadedIndex
+from retrieval.generations import IndexManager
+from retrieval.index import BuildReport, LoadedIndex
 from retrieval.lexical import tokenize
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
@@ -31,6 +32,7 @@ from retrieval.spans import SpanContext, find_short
 from retrieval.store import ChromaStore
 from retrieval.translation import Expansion, TermExpander
 from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
+from retrieval.views import find_document
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +112,22 @@ class Answerer:
 
     @property
     def index(self) -> LoadedIndex:
-        """The index answering now, loaded (or built) on first use."""
-        if self._index is None:
+        """The index answering now: loaded (or built) on first use, switched when another process made a new one.
+
+        The check is one ``stat`` of the manifest per call, so a switch happens between questions.
+        """
+        if self._index is None or self._manager.has_new_generation():
             with self._load_lock:
                 if self._index is None:
                     self._index = self._manager.load_or_build()
+                elif self._manager.has_new_generation():
+                    self._index = self._manager.switch(self._index)
         return self._index
+
+    @property
+    def manager(self) -> IndexManager:
+        """The index's generations (status, manifest)."""
+        return self._manager
 
     def warm_up(self) -> None:
         """Load the model and the index, so the first question is fast."""
@@ -124,23 +136,28 @@ class Answerer:
 
     def reindex(self, *, progress: bool = False) -> BuildReport:
         """Rebuild from the corpus and switch to it; questions keep using the old index until then."""
-        index, report = self._manager.rebuild(progress=progress)
-        self._index = index
+        _, report = self._manager.rebuild(progress=progress, on_switch=self._switched)
         return report
 
+    def _switched(self, index: LoadedIndex) -> None:
+        self._index = index
+
     def reference(self, n: int, *, document: str | None = None) -> Citation:
-        """Reference entry ``n`` of ``document`` (by default the first document).
+        """Reference entry ``n`` of ``document`` (a title or file name; by default the first document).
 
         Raises:
-            ReferenceNotFoundError: there is no such entry.
+            ReferenceNotFoundError: there is no such document or entry.
 
         """
-        docs = self.index.documents
-        info = docs.get(document or next(iter(docs)))
-        refs = info.references if info else {}
+        _, info = find_document(self.index.documents, document)
+        refs = info.references
         if n not in refs:
-            raise ReferenceNotFoundError(f"there is no reference {n}; the article has references 1 to {len(refs)}")
-        return Citation(n, refs[n])
+            raise ReferenceNotFoundError(
+                f"there is no reference {n} in {info.title}; it has references 1 to {len(refs)}"
+                if refs
+                else f"{info.title} has no references"
+            )
+        return Citation(n, refs[n], info.title)
 
     def _terms(self, index: LoadedIndex, text: str) -> Expansion:
         """Japanese terms for an English question, from the index's own word list."""
@@ -240,8 +257,8 @@ class Answerer:
         best = mine[choose_highlight(boosted[mine], sentence_lex[mine], lexical_weight=self._policy.highlight_lexical)]
         info = index.documents.get(chunk.document)
         refs = info.references if info else {}
-        citations = tuple(Citation(n, refs.get(n, "")) for n in chunk.footnotes)
         title = info.title if info else chunk.document
+        citations = tuple(Citation(n, refs.get(n, ""), title) for n in chunk.footnotes)
         return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, title)
 
     def _with_short(self, index: LoadedIndex, terms: list[str], answer: Answer) -> Answer:

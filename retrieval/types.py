@@ -50,6 +50,8 @@ class Citation(NamedTuple):
 
     n: int
     text: str
+    document: str = ""
+    """The title of the article whose reference list holds it."""
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,17 @@
-"""Structured views over the corpus (delegations, timeline), in the shapes the CLI and the bot print."""
+"""Structured views over the index's documents (delegations, timeline, references), as the CLI and the bot show them.
+
+The facts are those built with the index generation (``DocumentInfo``), so views and answers agree.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from corpus.delegations import Delegation, parse_delegations
-from corpus.loading import Corpus
-from corpus.timeline import Event, When, extract_events
+from config.errors import ReferenceNotFoundError
+from corpus.delegations import Delegation
+from corpus.timeline import Event, When
+from retrieval.manifest import DocumentInfo
 
 #: English ways to name a side, mapped to the word the article's headings use.
 _SIDE_ALIASES = {
@@ -15,9 +20,33 @@ _SIDE_ALIASES = {
 }  # fmt: skip
 
 
-def find_delegations(corpus: Corpus, *, side: str | None = None) -> list[Delegation]:
-    """Every delegation in the corpus, or those whose heading names ``side`` (Japanese or English)."""
-    found = [d for document in corpus.documents for d in parse_delegations(document.article)]
+def find_document(documents: Mapping[str, DocumentInfo], name: str | None) -> tuple[str, DocumentInfo]:
+    """The document titled (or whose file is named) ``name``, case-insensitively; the first one when ``None``.
+
+    Raises:
+        ReferenceNotFoundError: no document is named so, or the index holds none.
+
+    """
+    if not documents:
+        raise ReferenceNotFoundError("the index holds no document: run `summit-bot reindex`")
+    if name is None or not name.strip():
+        return next(iter(documents.items()))
+    wanted = name.strip().casefold()
+    for doc_id, info in documents.items():
+        if wanted in {info.title.casefold(), doc_id.casefold()}:
+            return doc_id, info
+    titles = ", ".join(info.title for info in documents.values())
+    raise ReferenceNotFoundError(f"no document is titled {name.strip()[:100]!r}; the corpus holds: {titles[:300]}")
+
+
+def references_by_document(documents: Iterable[DocumentInfo]) -> dict[str, dict[int, str]]:
+    """Each document's reference list, by title."""
+    return {info.title: info.references for info in documents}
+
+
+def find_delegations(documents: Iterable[DocumentInfo], *, side: str | None = None) -> list[Delegation]:
+    """Every delegation of every document, or those whose heading names ``side`` (Japanese or English)."""
+    found = [d for info in documents for d in info.delegations]
     if not side:
         return found
     wanted = _SIDE_ALIASES.get(side.strip().lower(), side.strip())
@@ -29,6 +58,7 @@ def delegations_to_dict(delegations: list[Delegation]) -> dict[str, Any]:
     return {
         "delegations": [
             {
+                "document": d.document,
                 "heading": d.heading,
                 "members": [{"name": m.name, "role": m.role, "citations": list(m.footnotes)} for m in d.members],
             }
@@ -37,13 +67,19 @@ def delegations_to_dict(delegations: list[Delegation]) -> dict[str, Any]:
     }
 
 
+def labelled(document: str, text: str, *, many: bool) -> str:
+    """``text`` prefixed with its document's title when the corpus holds more than one document."""
+    return f"{document} · {text}" if many and document else text
+
+
 def render_delegations(delegations: list[Delegation]) -> str:
-    """A readable table per delegation."""
+    """A readable table per delegation, labelled with its document when there are several."""
     if not delegations:
         return "No delegation list found."
+    many = len({d.document for d in delegations}) > 1
     lines: list[str] = []
     for delegation in delegations:
-        lines.append(f"{delegation.heading} ({len(delegation.members)})")
+        lines.append(labelled(delegation.document, f"{delegation.heading} ({len(delegation.members)})", many=many))
         width = max(len(m.name) for m in delegation.members)
         for m in delegation.members:
             refs = "".join(f"[{n}]" for n in m.footnotes)
@@ -52,12 +88,14 @@ def render_delegations(delegations: list[Delegation]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def find_events(corpus: Corpus, *, start: When | None = None, end: When | None = None) -> list[Event]:
-    """Every dated event in the corpus, oldest first, overlapping ``start``..``end`` (both inclusive).
+def find_events(
+    documents: Iterable[DocumentInfo], *, start: When | None = None, end: When | None = None
+) -> list[Event]:
+    """Every dated event of every document, oldest first, overlapping ``start``..``end`` (both inclusive).
 
     A coarse event overlaps a bound it contains: ``--from 2021-06-10`` keeps "June 2021".
     """
-    events = [e for document in corpus.documents for e in extract_events(document.article)]
+    events = [e for info in documents for e in info.events]
     if start is not None:
         events = [e for e in events if e.when.end_key() >= start.sort_key()]
     if end is not None:
@@ -69,7 +107,14 @@ def timeline_to_dict(events: list[Event]) -> dict[str, Any]:
     """The ``timeline --json`` shape (DESIGN.md)."""
     return {
         "events": [
-            {"date": e.when.iso(), "text": e.text, "section": e.section, "citations": list(e.footnotes)} for e in events
+            {
+                "date": e.when.iso(),
+                "text": e.text,
+                "section": e.section,
+                "citations": list(e.footnotes),
+                "document": e.document,
+            }
+            for e in events
         ]
     }
 
@@ -79,7 +124,9 @@ def render_timeline(events: list[Event]) -> str:
     if not events:
         return "No dated events found."
     width = max(len(e.when.iso()) for e in events)
+    many = len({e.document for e in events}) > 1
     return "\n".join(
-        f"{e.when.iso():<{width}}  [{e.section}] {e.text} {''.join(f'[{n}]' for n in e.footnotes)}".rstrip()
+        f"{e.when.iso():<{width}}  [{labelled(e.document, e.section, many=many)}] {e.text} "
+        f"{''.join(f'[{n}]' for n in e.footnotes)}".rstrip()
         for e in events
     )

@@ -61,6 +61,21 @@ class FakeEmbedder:
         return len(text) + 2
 
 
+def corpus_of(directory: Path, *articles: Path) -> Path:
+    """``directory`` made a corpus holding copies of ``articles`` (the summit article when none are given)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for path in articles or (ARTICLE_PATH,):
+        (directory / path.name).write_bytes(path.read_bytes())
+    return directory
+
+
+def index_documents(directory: Path = CORPUS_DIR) -> list:
+    """The documents' facts as an index generation keeps them (``DocumentInfo``), for the views."""
+    from retrieval.index import document_info
+
+    return [document_info(d) for d in load_corpus(directory).documents]
+
+
 @pytest.fixture(scope="session")
 def article() -> Article:
     return load_corpus(CORPUS_DIR).documents[0].article

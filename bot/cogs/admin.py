@@ -1,4 +1,4 @@
-"""/reindex: rebuild the index from corpus/, for members with Manage Server, one rebuild at a time."""
+"""/reindex and /status: rebuild the index from corpus/ or show the one in use, for members with Manage Server."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import CONTENT_LIMIT, truncate
+from bot.embeds import COLOUR, CONTENT_LIMIT, escape, truncate
 from bot.labels import label, language
 from bot.paging import NO_MENTIONS, tell
+from retrieval.status import index_status, render_status
 
 if TYPE_CHECKING:
     from bot.client import SummitBot
@@ -31,6 +32,15 @@ def may_reindex(interaction: discord.Interaction[Any]) -> bool:
     return permissions.manage_guild or permissions.administrator
 
 
+async def _refused(interaction: discord.Interaction[Any], command: str) -> bool:
+    """Tell a member without Manage Server that ``command`` is not theirs; whether they were refused."""
+    if may_reindex(interaction):
+        return False
+    log.info("%s refused for user %s", command, interaction.user.id)
+    await tell(interaction, label(f"{command}_denied", language(interaction.locale)))
+    return True
+
+
 class AdminCog(commands.Cog):
     """Index maintenance."""
 
@@ -45,9 +55,7 @@ class AdminCog(commands.Cog):
     async def reindex(self, interaction: discord.Interaction[Any]) -> None:
         """Reparse corpus/, rebuild, switch; questions keep being answered from the old index meanwhile."""
         lang = language(interaction.locale)
-        if not may_reindex(interaction):
-            log.info("reindex refused for user %s", interaction.user.id)
-            await tell(interaction, label("reindex_denied", lang))
+        if await _refused(interaction, "reindex"):
             return
         if self.lock.locked():
             await tell(interaction, label("reindex_busy", lang))
@@ -68,3 +76,18 @@ class AdminCog(commands.Cog):
         if report.errors:
             text += "\n" + label("reindex_skipped", lang, errors="; ".join(report.errors))
         await interaction.followup.send(truncate(text, CONTENT_LIMIT), ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @app_commands.command(name="status", description="The index in use: generation, documents, chunks (Manage Server)")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    async def status(self, interaction: discord.Interaction[Any]) -> None:
+        """Show the generation answering now, its documents and sizes, the model and where the store is."""
+        lang = language(interaction.locale)
+        if await _refused(interaction, "status"):
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        found = await asyncio.to_thread(index_status, self.bot.answerer)
+        embed = discord.Embed(
+            title=label("status_title", lang), description=escape(truncate(render_status(found), 4000)), colour=COLOUR
+        )
+        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)

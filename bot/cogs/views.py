@@ -9,14 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, delegation_embeds, echo, escape, timeline_embeds, truncate
+from bot.embeds import COLOUR, TITLE_LIMIT, delegation_embeds, echo, escape, timeline_embeds, truncate
 from bot.labels import label, language
 from bot.paging import NO_MENTIONS, Pager, tell
 from config.errors import ReferenceNotFoundError
-from corpus import load_corpus
-from corpus.loading import Corpus
 from corpus.timeline import When
-from retrieval.views import find_delegations, find_events
+from retrieval.manifest import DocumentInfo
+from retrieval.views import find_delegations, find_document, find_events, references_by_document
 
 if TYPE_CHECKING:
     from bot.client import SummitBot
@@ -31,14 +30,12 @@ class ViewsCog(commands.Cog):
     """Who was there, what happened when, what a footnote cites, and how to ask."""
 
     def __init__(self, bot: SummitBot) -> None:
-        """Read the corpus from the bot's settings on every call, so a reindexed article shows at once."""
+        """Serve the facts of the index generation the answerer is on, so views and answers agree."""
         self.bot = bot
 
-    def _corpus(self) -> Corpus:
-        return load_corpus(self.bot.settings.corpus_dir)
-
-    def _references(self, corpus: Corpus) -> dict[int, str]:
-        return dict(corpus.documents[0].article.references) if corpus.documents else {}
+    def _documents(self) -> dict[str, DocumentInfo]:
+        """The documents of the generation in use (may switch to a newer one: call in a thread)."""
+        return self.bot.answerer.index.documents
 
     async def _send_pages(self, interaction: discord.Interaction[Any], pages: list[discord.Embed]) -> None:
         view = Pager(pages, owner_id=interaction.user.id, lang=language(interaction.locale))
@@ -50,18 +47,20 @@ class ViewsCog(commands.Cog):
     async def delegation(self, interaction: discord.Interaction[Any], side: str | None = None) -> None:
         """List the delegations' members."""
         lang = language(interaction.locale)
-        corpus = await asyncio.to_thread(self._corpus)
-        found = find_delegations(corpus, side=side)
+        documents = await asyncio.to_thread(self._documents)
+        found = find_delegations(documents.values(), side=side)
         if not found:
             await tell(interaction, label("no_delegation", lang, side=echo(side or "")))
             return
-        await self._send_pages(interaction, delegation_embeds(found, self._references(corpus), lang))
+        await self._send_pages(interaction, delegation_embeds(found, references_by_document(documents.values()), lang))
 
     @delegation.autocomplete("side")
     async def _side_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        headings = [d.heading for d in find_delegations(await asyncio.to_thread(self._corpus))]
+        headings = list(
+            dict.fromkeys(d.heading for d in find_delegations((await asyncio.to_thread(self._documents)).values()))
+        )
         return [
             app_commands.Choice(name=truncate(h, _CHOICE_NAME), value=h[:_CHOICE_NAME])
             for h in headings
@@ -81,27 +80,33 @@ class ViewsCog(commands.Cog):
         except ValueError as exc:
             await tell(interaction, label("bad_date", lang, reason=echo(str(exc), 200)))
             return
-        corpus = await asyncio.to_thread(self._corpus)
-        events = find_events(corpus, start=bounds[0], end=bounds[1])
+        documents = await asyncio.to_thread(self._documents)
+        events = find_events(documents.values(), start=bounds[0], end=bounds[1])
         if not events:
             await tell(interaction, label("no_events", lang))
             return
-        await self._send_pages(interaction, timeline_embeds(events, self._references(corpus), lang))
+        await self._send_pages(interaction, timeline_embeds(events, references_by_document(documents.values()), lang))
 
     @app_commands.command(name="source", description="The reference entry behind a footnote number")
-    @app_commands.describe(number="the footnote number, e.g. 35")
-    async def source(self, interaction: discord.Interaction[Any], number: app_commands.Range[int, 1, 999]) -> None:
-        """Show reference entry ``number``."""
+    @app_commands.describe(number="the footnote number, e.g. 35", document="the article (when there are several)")
+    async def source(
+        self,
+        interaction: discord.Interaction[Any],
+        number: app_commands.Range[int, 1, 999],
+        document: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        """Show reference entry ``number`` of ``document`` (the first article by default)."""
         lang = language(interaction.locale)
         try:
-            citation = self.bot.answerer.reference(number)
+            citation = await asyncio.to_thread(self.bot.answerer.reference, number, document=document)
         except ReferenceNotFoundError as exc:
-            await tell(interaction, label("no_reference", lang, reason=exc))
+            await tell(interaction, label("no_reference", lang, reason=echo(str(exc), 400)))
             return
+        title = label("reference", lang, n=citation.n)
+        if citation.document and len(await asyncio.to_thread(self._documents)) > 1:
+            title = f"{citation.document} · {title}"
         embed = discord.Embed(
-            title=label("reference", lang, n=citation.n),
-            description=escape(truncate(citation.text, 4000)),
-            colour=COLOUR,
+            title=truncate(title, TITLE_LIMIT), description=escape(truncate(citation.text, 4000)), colour=COLOUR
         )
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
 
@@ -109,9 +114,14 @@ class ViewsCog(commands.Cog):
     async def _source_choices(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[int]]:
-        references = self._references(await asyncio.to_thread(self._corpus))
+        documents = await asyncio.to_thread(self._documents)
+        chosen = getattr(interaction.namespace, "document", None)
+        try:
+            _, info = find_document(documents, chosen if isinstance(chosen, str) else None)
+        except ReferenceNotFoundError:
+            return []
         wanted = str(current).strip().lower()
-        ordered = sorted(references.items())
+        ordered = sorted(info.references.items())
         by_number = [(n, text) for n, text in ordered if str(n).startswith(wanted)]
         by_text = [(n, text) for n, text in ordered if wanted and wanted in text.lower() and (n, text) not in by_number]
         matches = by_number + by_text
@@ -119,6 +129,18 @@ class ViewsCog(commands.Cog):
             app_commands.Choice(name=truncate(citation_line_plain(n, text), _CHOICE_NAME), value=n)
             for n, text in matches[:_MAX_CHOICES]
         ]
+
+    @source.autocomplete("document")
+    async def _document_choices(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        wanted = current.strip().casefold()
+        titles = [info.title for info in (await asyncio.to_thread(self._documents)).values()]
+        return [
+            app_commands.Choice(name=truncate(t, _CHOICE_NAME), value=t[:_CHOICE_NAME])
+            for t in titles
+            if wanted in t.casefold()
+        ][:_MAX_CHOICES]
 
     @app_commands.command(name="help", description="What summit-bot knows and how to ask")
     async def help(self, interaction: discord.Interaction[Any]) -> None:

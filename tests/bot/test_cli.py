@@ -135,11 +135,18 @@ def test_bad_questions_get_one_line_and_no_traceback(env, question, message):
 
 def test_source_and_missing_source(env):
     ok = run(env, "source", "9", "--json")
-    assert json.loads(ok.stdout) == {"n": 9, "text": json.loads(ok.stdout)["text"]}
-    assert "ICが明らかにした" in json.loads(ok.stdout)["text"]
+    data = json.loads(ok.stdout)
+    assert data == {"n": 9, "document": "2021年米露首脳会談", "text": data["text"]}
+    assert "ICが明らかにした" in data["text"]
+    titled = run(env, "source", "9", "--document", "2021年米露首脳会談", "--json")
+    assert json.loads(titled.stdout) == data
     missing = run(env, "source", "41")
     assert missing.returncode == 2
     assert "no reference 41" in missing.stderr
+    nowhere = run(env, "source", "1", "--document", "Atlantis")
+    assert nowhere.returncode == 2
+    assert nowhere.stderr.startswith("error: no document is titled 'Atlantis'; the corpus holds: 2021年米露首脳会談")
+    assert "Traceback" not in nowhere.stderr
 
 
 def test_wrong_setting_names_the_variable(env):

@@ -16,10 +16,14 @@ from bot.cogs.views import ViewsCog
 from bot.embeds import not_covered_embed, passage_embed
 from bot.paging import AnswerView
 from config.settings import Settings
+from corpus import load_corpus
 from retrieval.answering import Answerer, AnswerPolicy
-from retrieval.index import BuildReport
+from retrieval.index import BuildReport, document_info
 from retrieval.types import Answer, Citation, Passage
+from tests.conftest import AKASHI_PATH, ARTICLE_PATH, CORPUS_DIR, corpus_of
 from tests.e2e.fake_discord import limit_problems
+
+DOCUMENTS = {d.id: document_info(d) for d in load_corpus(CORPUS_DIR).documents}
 
 
 def make_bot(**discord_settings):
@@ -27,6 +31,7 @@ def make_bot(**discord_settings):
     bot.settings = Settings(_env_file=None, discord=discord_settings)  # type: ignore[call-arg]
     bot.answerer = MagicMock(spec=Answerer)
     bot.answerer.policy = AnswerPolicy()
+    bot.answerer.index.documents = DOCUMENTS
     bot.tree = MagicMock(spec=app_commands.CommandTree)
     return bot
 
@@ -195,7 +200,7 @@ def test_source_autocomplete_matches_numbers_and_words():
     assert all(len(c.name) <= 100 for c in by_number)
     by_word = asyncio.run(cog._source_choices(interaction, "cnn"))
     assert by_word
-    references = cog._references(cog._corpus())
+    references = DOCUMENTS[next(iter(DOCUMENTS))].references
     assert all("cnn" in references[c.value].lower() for c in by_word)
     assert len(asyncio.run(cog._source_choices(interaction, ""))) == 25
 
@@ -258,3 +263,57 @@ def test_the_longest_question_allowed_still_fits_every_embed():
     embeds = [passage_embed(answered, 0, "en"), not_covered_embed(refused, "ja")]
     for embed in embeds:
         assert limit_problems({"embeds": [embed.to_dict()]}) == []
+
+
+def real_answerer(tmp_path, corpus_dir=CORPUS_DIR):
+    from retrieval.generations import IndexManager
+    from retrieval.store import ChromaStore
+    from tests.conftest import FakeEmbedder
+
+    store, embedder = ChromaStore.in_memory(), FakeEmbedder()
+    manager = IndexManager(store, embedder, corpus_dir=corpus_dir, state_dir=tmp_path / "state")
+    return Answerer(manager=manager, store=store, embedder=embedder)
+
+
+def test_status_is_refused_without_manage_server():
+    bot = make_bot()
+    cog = AdminCog(bot)
+    interaction = make_interaction(permissions=discord.Permissions(send_messages=True))
+    asyncio.run(cog.status.callback(cog, interaction))
+    assert "Manage Server" in replied(interaction)
+    interaction.response.defer.assert_not_awaited()
+
+
+def test_status_shows_the_generation_documents_and_store_privately(tmp_path):
+    bot = make_bot()
+    bot.answerer = real_answerer(tmp_path)
+    cog = AdminCog(bot)
+    admin = make_interaction(permissions=discord.Permissions(manage_guild=True))
+    asyncio.run(cog.status.callback(cog, admin))
+    admin.response.defer.assert_awaited_once()
+    kwargs = admin.followup.send.await_args.kwargs
+    assert kwargs["ephemeral"] is True
+    text = kwargs["embed"].description
+    assert f"generation: {bot.answerer.index.generation}" in text
+    assert "2021年米露首脳会談" in text
+    assert "store: memory" in text
+
+
+def test_source_takes_a_document_and_offers_the_titles(tmp_path):
+    corpus = corpus_of(tmp_path / "corpus", ARTICLE_PATH, AKASHI_PATH)
+    bot = make_bot()
+    bot.answerer = real_answerer(tmp_path, corpus)
+    cog = ViewsCog(bot)
+    interaction = make_interaction()
+    interaction.namespace = MagicMock(document="明石海峡大橋")
+    titles = asyncio.run(cog._document_choices(interaction, "明石"))
+    assert [c.value for c in titles] == ["明石海峡大橋"]
+    numbers = asyncio.run(cog._source_choices(interaction, "1"))
+    bridge_refs = bot.answerer.index.documents["akashi-kaikyo-bridge.ja"].references
+    assert numbers[0].name.startswith(f"[1] {bridge_refs[1][:20]}")
+    asyncio.run(cog.source.callback(cog, interaction, 1, "明石海峡大橋"))
+    embed = interaction.response.send_message.await_args.kwargs["embed"]
+    assert embed.title.startswith("明石海峡大橋 · ")
+    missing = make_interaction()
+    asyncio.run(cog.source.callback(cog, missing, 1, "Atlantis"))
+    assert "no document is titled 'Atlantis'" in replied(missing)

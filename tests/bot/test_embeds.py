@@ -59,10 +59,10 @@ def test_paging_splits_long_lists_within_limits():
 
 
 def test_delegation_and_timeline_pages_carry_footnotes(article):
-    delegations = delegation_embeds(parse_delegations(article), article.references, "ja")
+    delegations = delegation_embeds(parse_delegations(article), {article.title: article.references}, "ja")
     assert [e.title for e in delegations] == ["アメリカ合衆国の代表団 (7)", "ロシアの代表団 (9)"]
     assert "[32] " in delegations[0].description
-    timeline = timeline_embeds(extract_events(article), article.references, "en")
+    timeline = timeline_embeds(extract_events(article), {article.title: article.references}, "en")
     assert all(isinstance(e, discord.Embed) and len(e) <= MESSAGE_EMBED_CHARS for e in timeline)
     assert timeline[0].description.startswith("`1955`")
     assert timeline[0].footer.text == f"Page 1 of {len(timeline)}"
@@ -91,3 +91,21 @@ def test_a_huge_short_answer_stays_within_the_limits():
     assert len(embed.description) <= DESCRIPTION_LIMIT
     assert len(embed.description.split("\n")[0]) < 500
     assert len(embed) <= MESSAGE_EMBED_CHARS
+
+
+def test_with_two_articles_each_page_names_its_article_and_resolves_its_own_footnotes(article):
+    from corpus.parsing import read_article
+    from tests.conftest import AKASHI_PATH
+
+    other = read_article(AKASHI_PATH)
+    references = {article.title: article.references, other.title: other.references}
+    delegations = delegation_embeds(parse_delegations(article), references, "en")
+    assert delegations[0].title.startswith(f"{article.title} · ")
+    assert f"[32] {article.references[32][:20]}" in delegations[0].description
+    events = sorted(extract_events(article) + extract_events(other), key=lambda e: e.when.sort_key())
+    pages = timeline_embeds(events, references, "en")
+    text = "\n".join(p.description for p in pages)
+    assert f"*{other.title} · " in text and f"*{article.title} · " in text
+    first_other = next(e for e in events if e.document == other.title and e.footnotes)
+    n = first_other.footnotes[0]
+    assert f"{other.title} · [{n}] {other.references[n][:15]}" in text

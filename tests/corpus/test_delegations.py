@@ -1,9 +1,9 @@
 import pytest
 
-from corpus import load_corpus, parse_article
+from corpus import parse_article
 from corpus.delegations import parse_delegations
 from retrieval.views import delegations_to_dict, find_delegations
-from tests.conftest import CORPUS_DIR
+from tests.conftest import index_documents
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +36,15 @@ def test_every_member_shape_splits_right(delegations, heading, name, role, footn
 
 
 def test_side_filter_accepts_english_and_japanese():
-    corpus = load_corpus(CORPUS_DIR)
+    corpus = index_documents()
     assert [d.heading for d in find_delegations(corpus, side="Russia")] == ["ロシアの代表団"]
     assert [d.heading for d in find_delegations(corpus, side="US")] == ["アメリカ合衆国の代表団"]
     assert find_delegations(corpus, side="France") == []
 
 
 def test_json_shape():
-    data = delegations_to_dict(find_delegations(load_corpus(CORPUS_DIR)))
+    data = delegations_to_dict(find_delegations(index_documents()))
+    assert data["delegations"][0]["document"] == "2021年米露首脳会談"
     member = data["delegations"][0]["members"][0]
     assert member == {"name": "ジョー・バイデン", "role": "アメリカ合衆国大統領", "citations": [32]}
 

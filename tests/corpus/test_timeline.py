@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from corpus import load_corpus, parse_article
+from corpus import parse_article
 from corpus.timeline import When, extract_events, mentions_date, summit_date
 from retrieval.views import find_events, timeline_to_dict
-from tests.conftest import CORPUS_DIR
+from tests.conftest import index_documents
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_spans_and_reference_dates_are_not_events(events, article):
 
 
 def test_from_and_to_filter_inclusively():
-    corpus = load_corpus(CORPUS_DIR)
+    corpus = index_documents()
     june = find_events(corpus, start=When.parse("2021-06-14"), end=When.parse("2021-06-16"))
     assert [e.when.iso() for e in june] == ["2021-06", "2021-06", "2021-06-14", "2021-06-15", "2021-06-16"]
     assert [e.when.iso() for e in find_events(corpus, end=When.parse("1990"))] == ["1955", "1985"]
@@ -84,12 +84,13 @@ def test_bad_dates_are_rejected(bad):
 
 
 def test_json_shape():
-    first = timeline_to_dict(find_events(load_corpus(CORPUS_DIR)))["events"][0]
+    first = timeline_to_dict(find_events(index_documents()))["events"][0]
     assert first == {
         "date": "1955",
         "text": "1955年、英国、フランス、ソビエト連邦、米国の指導者たちは世界の安全保障について話し合った。",
         "section": "歴史",
         "citations": [3],
+        "document": "2021年米露首脳会談",
     }
 
 

@@ -40,7 +40,7 @@ def test_startup_connects_with_zlib_stream_and_syncs_commands_to_the_server(fake
     assert fake_discord.compression == "zlib-stream"
     names = sorted((c["name"], c["type"]) for c in fake_discord.commands)
     assert names == [
-        ("Ask summit-bot", 3), ("ask", 1), ("delegation", 1), ("help", 1), ("reindex", 1), ("source", 1),
+        ("Ask summit-bot", 3), ("ask", 1), ("delegation", 1), ("help", 1), ("reindex", 1), ("source", 1), ("status", 1),
         ("timeline", 1),
     ]  # fmt: skip
     ask = next(c for c in fake_discord.commands if c["name"] == "ask")

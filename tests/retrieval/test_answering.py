@@ -7,7 +7,7 @@ import pytest
 from config.errors import IndexBuildError, QuestionError, ReferenceNotFoundError
 from corpus.timeline import mentions_date
 from retrieval.answering import Answerer, AnswerPolicy
-from retrieval.index import IndexManager
+from retrieval.generations import IndexManager
 from retrieval.store import ChromaStore
 from tests.conftest import AKASHI_PATH, ARTICLE_PATH, FakeEmbedder
 

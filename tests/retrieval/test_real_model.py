@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from retrieval.answering import Answerer, AnswerPolicy
-from retrieval.index import IndexManager
+from retrieval.generations import IndexManager
 from retrieval.store import ChromaStore
 from retrieval.translation import name_transliterator
 from tests.conftest import CORPUS_DIR
