@@ -285,6 +285,29 @@ def evaluate_followups(ctx: click.Context, pairs: Path | None, as_json: bool) ->
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per answer, oldest first")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="only answers from this date (UTC)")
+@click.pass_context
+def feedback(ctx: click.Context, as_json: bool, since: Any) -> None:
+    """Export the answers the Discord bot showed, with their 👍/👎 (no user ids: voters are salted hashes)."""
+    import calendar
+
+    from bot.store import Store
+
+    settings = _settings(ctx)
+    start = calendar.timegm(since.timetuple()) if since is not None else None
+    rows = Store(settings.store_path, state_days=settings.discord.state_days).export(since=start)
+    for row in rows:
+        if as_json:
+            click.echo(_json_line(row))
+        else:
+            verdict = "answered" if row["answered"] else "refused"
+            click.echo(f"{row['time']}  +{row['up']} -{row['down']}  {verdict:8}  {row['locale']:5}  {row['question']}")
+    if not as_json:
+        click.echo(f"{len(rows)} answer(s)", err=True)
+
+
+@main.command()
 @click.option("--questions", type=int, default=60, show_default=True, help="warm questions to time")
 @click.pass_context
 def bench(ctx: click.Context, questions: int) -> None:
