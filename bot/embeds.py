@@ -8,6 +8,7 @@ import discord
 
 from bot.labels import Language, label
 from corpus.delegations import Delegation
+from corpus.text import strip_footnotes
 from corpus.timeline import Event
 from retrieval.types import Answer, Citation, Passage
 
@@ -16,6 +17,7 @@ DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024
 FIELDS_PER_EMBED = 25
 MESSAGE_EMBED_CHARS = 6000
+MAX_EMBEDS = 10
 CONTENT_LIMIT = 2000
 FOOTER_LIMIT = 2048
 COLOUR = discord.Colour.blurple()
@@ -57,6 +59,11 @@ def _highlighted(passage: Passage) -> str:
     return f"{escape(text[:start])}**{escape(sentence)}**{escape(text[end:])}"
 
 
+def _one_sentence(passage: Passage) -> bool:
+    """Whether the passage is its highlighted sentence alone (footnote markers aside)."""
+    return strip_footnotes(passage.text).strip() == strip_footnotes(passage.highlight).strip()
+
+
 def citation_line(citation: Citation, limit: int = 300) -> str:
     """``[n] reference text``, escaped and shortened."""
     return f"[{citation.n}] {escape(truncate(citation.text, limit))}"
@@ -66,11 +73,12 @@ def passage_embed(answer: Answer, index: int, lang: Language) -> discord.Embed:
     """One passage of an answer: the answering sentence quoted, the passage, its section and footnotes."""
     passage = answer.passages[index]
     quote = "> " + escape(passage.highlight).replace("\n", "\n> ")
-    body = _highlighted(passage)
+    body = "" if _one_sentence(passage) else _highlighted(passage)  # the quote already shows all of it
     room = DESCRIPTION_LIMIT - len(quote) - 2
     if len(body) > room:
         body = truncate(body, room)
-    embed = discord.Embed(title=truncate(passage.section, TITLE_LIMIT), description=f"{quote}\n\n{body}", colour=COLOUR)
+    description = f"{quote}\n\n{body}" if body else quote
+    embed = discord.Embed(title=truncate(passage.section, TITLE_LIMIT), description=description, colour=COLOUR)
     refs = "\n".join(citation_line(c, 200) for c in passage.citations) or label("no_references", lang)
     embed.add_field(name=label("references", lang), value=truncate(refs, FIELD_LIMIT), inline=False)
     footer = f"{label('passage', lang, i=index + 1, n=len(answer.passages))} · {answer.question}"

@@ -9,7 +9,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, delegation_embeds, echo, escape, timeline_embeds, truncate
+from bot.embeds import (
+    COLOUR,
+    MAX_EMBEDS,
+    MESSAGE_EMBED_CHARS,
+    delegation_embeds,
+    echo,
+    escape,
+    message_size,
+    timeline_embeds,
+    truncate,
+)
 from bot.labels import label, language
 from bot.paging import NO_MENTIONS, Pager, tell
 from config.errors import ReferenceNotFoundError
@@ -55,7 +65,11 @@ class ViewsCog(commands.Cog):
         if not found:
             await tell(interaction, label("no_delegation", lang, side=echo(side or "")))
             return
-        await self._send_pages(interaction, delegation_embeds(found, self._references(corpus), lang))
+        embeds = delegation_embeds(found, self._references(corpus), lang)
+        if side is None and len(embeds) <= MAX_EMBEDS and message_size(embeds) <= MESSAGE_EMBED_CHARS:
+            await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)  # both sides at once
+            return
+        await self._send_pages(interaction, embeds)
 
     @delegation.autocomplete("side")
     async def _side_choices(

@@ -66,3 +66,16 @@ def test_delegation_and_timeline_pages_carry_footnotes(article):
     assert all(isinstance(e, discord.Embed) and len(e) <= MESSAGE_EMBED_CHARS for e in timeline)
     assert timeline[0].description.startswith("`1955`")
     assert timeline[0].footer.text == f"Page 1 of {len(timeline)}"
+
+
+def test_a_one_sentence_passage_prints_its_sentence_once():
+    from bot.embeds import passage_embed
+    from retrieval.types import Answer, Citation, Passage
+
+    sentence = "会談はヴィララグランジで開かれた。"
+    answer = Answer("Where?", True, (Passage("会場", sentence + "[2]", sentence, (Citation(2, "W"),), 0.9),))
+    description = passage_embed(answer, 0, "ja").description
+    assert description.count("ヴィララグランジ") == 1
+    assert description.startswith("> ")
+    longer = Answer("Where?", True, (Passage("会場", sentence + "別の文。", sentence, (), 0.9),))
+    assert passage_embed(longer, 0, "ja").description.count("ヴィララグランジ") == 2
