@@ -73,6 +73,12 @@ def content_nouns(text: str) -> list[str]:
     )
 
 
+def proper_nouns(text: str) -> list[str]:
+    """The proper nouns of ``text`` (people, places, organisations: 米国, ジュネーブ) as written there, in order."""
+    nouns = (m for m in _morphemes(text, whole_words=True) if tuple(m.part_of_speech()[:2]) == ("名詞", "固有名詞"))
+    return list(dict.fromkeys(m.surface() for m in nouns))
+
+
 def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: str) -> list[str]:
     """The question's content words that the corpus never uses, as written in the question.
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-from retrieval.coverage import content_nouns
+from retrieval.coverage import content_nouns, proper_nouns
 from retrieval.features import names_in, quantities_in, specifics_of
 from retrieval.lexical import fold
 from retrieval.question import language_of
@@ -115,6 +115,8 @@ def context_of(question: str) -> Context:
     folded_names = names_in(text)
     names = [m.group(0) for m in _KATAKANA_NAME.finditer(text) if fold(m.group(0)) in folded_names]
     names += [w for w in _LATIN_WORD.findall(text) if fold(w) in folded_names]
+    if language_of(text) == "ja":
+        names += [w for w in proper_nouns(text) if not _within(w, names)]
     numbers = [m.group(0).strip() for m in _NUMBER.finditer(text) if quantities_in(m.group(0))]
     if language_of(text) == "ja":
         topic = [w for w in content_nouns(text) if not _within(w, names + numbers) and not _HIRAGANA.fullmatch(w)]
@@ -137,7 +139,7 @@ def _carried(previous: Context, followup: str) -> list[str]:
     folded = fold(own)
     contrast = is_contrast(own)
     carried: list[str] = []
-    if not (contrast and names_in(own)):
+    if not (contrast and (names_in(own) or (language_of(own) == "ja" and proper_nouns(own)))):
         carried += previous.names
     if not (contrast and quantities_in(own)):
         carried += previous.numbers
