@@ -137,6 +137,9 @@ class SummitBot(commands.Bot):
         """Log the command's one line."""
         log_handled(interaction)
 
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: a mention is a question, answered by the conversation cog, not a command to look up."""
+
     async def on_ready(self) -> None:
         """Say who we are and where."""
         log.warning("ready as %s in %d server(s)", self.user, len(self.guilds))
