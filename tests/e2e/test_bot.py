@@ -84,11 +84,11 @@ def test_ask_in_english_pages_passages_and_shows_references(fake_discord, runnin
     turned = fake_discord.answered(fake_discord.click(reply, "Next passage", user_id=asker))
     assert turned["id"] == reply["id"]
     assert turned["embeds"][0]["footer"]["text"].startswith("Passage 2 of 3")
-    stranger = fake_discord.click(reply, "Next passage", user_id=user_id(3))
+    stranger = fake_discord.click(turned, "Next passage", user_id=user_id(3))  # Discord sends the current buttons
     refusal = fake_discord.answered(stranger)
     assert refusal["flags"] & EPHEMERAL
     assert "Only the person who asked" in refusal["content"]
-    refs_click = fake_discord.click(reply, "References", user_id=user_id(3))
+    refs_click = fake_discord.click(turned, "References", user_id=user_id(3))
     refs = fake_discord.answered(refs_click)
     assert refs_click.callbacks[0][1]["type"] == CHANNEL_MESSAGE
     assert refs["flags"] & EPHEMERAL
