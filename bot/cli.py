@@ -95,10 +95,14 @@ def _json_line(obj: dict[str, Any]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object (DESIGN.md schema)")
 @click.option("--top-k", type=click.IntRange(1, 10), default=None, help="passages to show (1-10)")
 @click.option("--stdin", "from_stdin", is_flag=True, help="answer one question per input line")
+@click.option("--after", default=None, metavar="PREVIOUS", help="answer QUESTION as a follow-up to PREVIOUS")
 @click.pass_context
-def ask(ctx: click.Context, question: str | None, as_json: bool, top_k: int | None, from_stdin: bool) -> None:
-    """Answer QUESTION from the article."""
+def ask(
+    ctx: click.Context, question: str | None, as_json: bool, top_k: int | None, from_stdin: bool, after: str | None
+) -> None:
+    """Answer QUESTION from the article (as a follow-up to PREVIOUS with --after)."""
     from bot.rendering import render_answer
+    from retrieval.followup import answer_followup
 
     answerer = _answerer(ctx)
     if from_stdin:
@@ -112,7 +116,7 @@ def ask(ctx: click.Context, question: str | None, as_json: bool, top_k: int | No
         return
     if question is None:
         raise click.UsageError("give a QUESTION, or --stdin to read questions from standard input")
-    answer = answerer.answer(question, top_k=top_k)
+    answer = answer_followup(lambda q: answerer.answer(q, top_k=top_k), after or "", question)
     click.echo(_json_line(answer.to_dict()) if as_json else render_answer(answer))
 
 
@@ -277,6 +281,41 @@ def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: 
         with suite_answerers(_settings(ctx)) as answerer_for:
             reports = evaluate_suite(answerer_for)
     click.echo(json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_suite(reports, misses=misses))
+
+
+@main.command(name="eval-followups")
+@click.argument("pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def evaluate_followups(ctx: click.Context, pairs: Path | None, as_json: bool) -> None:
+    """Score follow-ups (PAIRS, JSON lines of first/followup/answer_any) alone and in context, per language."""
+    from retrieval.followup_evaluation import FOLLOWUPS, evaluate_followup_file, render_followups
+
+    report = evaluate_followup_file(_answerer(ctx), pairs or FOLLOWUPS)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_followups(report))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per answer, oldest first")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None, help="only answers from this date (UTC)")
+@click.pass_context
+def feedback(ctx: click.Context, as_json: bool, since: Any) -> None:
+    """Export the answers the Discord bot showed, with their 👍/👎 (no user ids: voters are salted hashes)."""
+    import calendar
+
+    from bot.store import Store
+
+    settings = _settings(ctx)
+    start = calendar.timegm(since.timetuple()) if since is not None else None
+    rows = Store(settings.store_path, state_days=settings.discord.state_days).export(since=start)
+    for row in rows:
+        if as_json:
+            click.echo(_json_line(row))
+        else:
+            verdict = "answered" if row["answered"] else "refused"
+            click.echo(f"{row['time']}  +{row['up']} -{row['down']}  {verdict:8}  {row['locale']:5}  {row['question']}")
+    if not as_json:
+        click.echo(f"{len(rows)} answer(s)", err=True)
 
 
 @main.command()

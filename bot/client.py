@@ -11,9 +11,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.buttons import DYNAMIC_ITEMS
+from bot.conversations import Conversations
 from bot.labels import label, language
 from bot.logs import log_handled, start_timing
 from bot.paging import tell
+from bot.store import Store
 from bot.transport import fail_fast_on_first_connect, install_tolerant_json
 from config.errors import ConfigError, DiscordUnavailableError, SummitError
 from config.settings import Settings
@@ -51,6 +54,8 @@ JAPANESE = {
     "The index in use: generation, documents, chunks (Manage Server)": "使用中のインデックスの状態(サーバー管理)",
     "document": "記事",
     "the article (when there are several)": "記事(複数あるとき)",
+    "stats": "統計",
+    "Questions, refusals and votes of the last 7 days (Manage Server)": "過去7日間の質問・回答なし・評価(サーバー管理)",
     "Rebuild the index from the article (Manage Server)": "記事からインデックスを再構築する(サーバー管理)",
 }
 
@@ -79,8 +84,11 @@ class SummitTree(app_commands.CommandTree["SummitBot"]):
 class SummitBot(commands.Bot):
     """The bot: default intents (no message content), no pings, cogs loaded in ``setup_hook``."""
 
-    def __init__(self, answerer: Answerer, settings: Settings) -> None:
-        """Wire the bot to a warmed-up answerer and the settings."""
+    def __init__(self, answerer: Answerer, settings: Settings, *, store: Store | None = None) -> None:
+        """Wire the bot to a warmed-up answerer, the settings and the store (opened from the settings if not given).
+
+        The message-content intent stays off: Discord sends the text of messages that mention the bot anyway.
+        """
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -90,16 +98,24 @@ class SummitBot(commands.Bot):
         )
         self.answerer = answerer
         self.settings = settings
+        discord_settings = settings.discord
+        self.store = store or Store(settings.store_path, state_days=discord_settings.state_days)
+        self.conversations = Conversations(
+            size=discord_settings.conversations, max_age=discord_settings.conversation_minutes * 60
+        )
 
     async def setup_hook(self) -> None:
         """Load the cogs, install the translator and the error handler, sync commands if configured."""
         from bot.cogs.admin import AdminCog
         from bot.cogs.ask import AskCog
+        from bot.cogs.conversation import ConversationCog
+        from bot.cogs.stats import StatsCog
         from bot.cogs.views import ViewsCog
 
         await self.tree.set_translator(JapaneseTranslator())
-        for cog in (AskCog(self), ViewsCog(self), AdminCog(self)):
+        for cog in (AskCog(self), ViewsCog(self), AdminCog(self), ConversationCog(self), StatsCog(self)):
             await self.add_cog(cog)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
         if self.settings.discord.sync_on_start:
             await self.sync_commands()
@@ -125,6 +141,9 @@ class SummitBot(commands.Bot):
         """Log the command's one line."""
         log_handled(interaction)
 
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: a mention is a question, answered by the conversation cog, not a command to look up."""
+
     async def on_ready(self) -> None:
         """Say who we are and where."""
         log.warning("ready as %s in %d server(s)", self.user, len(self.guilds))
@@ -141,13 +160,17 @@ class SummitBot(commands.Bot):
         elif isinstance(error, app_commands.NoPrivateMessage):
             await tell(interaction, label("server_only", lang))
         elif isinstance(error, app_commands.CheckFailure):
-            await tell(interaction, label("reindex_denied", lang))
+            await tell(interaction, label("stats_denied" if _named(interaction, "stats") else "reindex_denied", lang))
         else:
             log.error("command %s failed", getattr(interaction.command, "name", "?"), exc_info=cause)
             await tell(interaction, label("error", lang))
             log_handled(interaction, "error")
             return
         log_handled(interaction, "refused")
+
+
+def _named(interaction: discord.Interaction[Any], name: str) -> bool:
+    return getattr(interaction.command, "name", "") == name
 
 
 def point_at(settings: Settings) -> None:

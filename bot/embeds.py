@@ -8,6 +8,7 @@ import discord
 
 from bot.labels import Language, label
 from corpus.delegations import Delegation
+from corpus.text import strip_footnotes
 from corpus.timeline import Event
 from retrieval.types import Answer, Citation, Passage, Short
 from retrieval.views import labelled
@@ -17,6 +18,7 @@ DESCRIPTION_LIMIT = 4096
 FIELD_LIMIT = 1024
 FIELDS_PER_EMBED = 25
 MESSAGE_EMBED_CHARS = 6000
+MAX_EMBEDS = 10
 CONTENT_LIMIT = 2000
 FOOTER_LIMIT = 2048
 COLOUR = discord.Colour.blurple()
@@ -60,6 +62,11 @@ def _highlighted(passage: Passage) -> str:
     return f"{escape(text[:start])}**{escape(sentence)}**{escape(text[end:])}"
 
 
+def _one_sentence(passage: Passage) -> bool:
+    """Whether the passage is its highlighted sentence alone (footnote markers aside)."""
+    return strip_footnotes(passage.text).strip() == strip_footnotes(passage.highlight).strip()
+
+
 def citation_line(citation: Citation, limit: int = 300) -> str:
     """``[n] reference text``, escaped and shortened."""
     return f"[{citation.n}] {escape(truncate(citation.text, limit))}"
@@ -82,11 +89,12 @@ def passage_embed(answer: Answer, index: int, lang: Language) -> discord.Embed:
     quote = "> " + escape(passage.highlight).replace("\n", "\n> ")
     if index == 0 and answer.short is not None:
         quote = f"{short_line(answer.short)}\n\n{quote}"
-    body = _highlighted(passage)
+    body = "" if _one_sentence(passage) else _highlighted(passage)  # the quote already shows all of it
     room = DESCRIPTION_LIMIT - len(quote) - 2
     if len(body) > room:
         body = truncate(body, room)
-    embed = discord.Embed(title=truncate(passage.section, TITLE_LIMIT), description=f"{quote}\n\n{body}", colour=COLOUR)
+    description = f"{quote}\n\n{body}" if body else quote
+    embed = discord.Embed(title=truncate(passage.section, TITLE_LIMIT), description=description, colour=COLOUR)
     if passage.document:
         embed.set_author(name=truncate(passage.document, TITLE_LIMIT))
     refs = "\n".join(citation_line(c, 200) for c in passage.citations) or label("no_references", lang)

@@ -70,6 +70,36 @@ _LABELS: dict[str, dict[Language, str]] = {
         "en": "Something went wrong on my side; it has been logged. Please try again.",
         "ja": "内部でエラーが発生しました(記録済み)。もう一度お試しください。",
     },
+    "vote_up": {"en": "👍", "ja": "👍"},
+    "vote_down": {"en": "👎", "ja": "👎"},
+    "voted": {
+        "en": "Thanks: your {vote} is recorded (one vote per person; click again to change it).",
+        "ja": "ありがとうございます。{vote} を記録しました(1人1票。押し直すと変更できます)。",
+    },
+    "follow_up": {"en": "Follow up", "ja": "続けて質問"},
+    "follow_up_title": {"en": "Follow-up question", "ja": "続けて質問"},
+    "follow_up_field": {
+        "en": "Your question (it may refer to the one before)",
+        "ja": "質問(前の質問を受けて構いません)",
+    },
+    "follow_up_where": {"en": "Answered in {place}.", "ja": "{place} で回答しました。"},
+    "expired": {
+        "en": "This answer is too old or no longer kept, so its buttons no longer work. Ask again with /ask.",
+        "ja": "この回答は古いか保存されていないため、ボタンは使えません。/ask でもう一度質問してください。",
+    },
+    "stats_denied": {
+        "en": "Only members with the Manage Server permission can see the statistics.",
+        "ja": "統計を見られるのは「サーバー管理」権限を持つメンバーだけです。",
+    },
+    "stats_title": {"en": "summit-bot: the last {days} days", "ja": "summit-bot: 過去 {days} 日間"},
+    "stats_body": {
+        "en": "Questions: **{questions}** · answered **{answered}** ({share:.0%}) · refused **{refused}**\n"
+        "Votes: 👍 **{up}** · 👎 **{down}**",
+        "ja": "質問: **{questions}** 件 · 回答 **{answered}** 件({share:.0%})· 回答なし **{refused}** 件\n"
+        "評価: 👍 **{up}** · 👎 **{down}**",
+    },
+    "stats_refused": {"en": "Most asked, not covered", "ja": "よく聞かれたが記事にない質問"},
+    "stats_none": {"en": "None", "ja": "なし"},
     "help_title": {"en": "summit-bot: how to ask", "ja": "summit-bot の使い方"},
     "help": {
         "en": "I answer questions about the **2021 US–Russia summit in Geneva** from its Wikipedia article "
@@ -80,7 +110,9 @@ _LABELS: dict[str, dict[Language, str]] = {
         "**/delegation** `side` — who was in each delegation.\n"
         "**/timeline** `from` `to` — dated events, oldest first (dates as YYYY, YYYY-MM or YYYY-MM-DD).\n"
         "**/source** `number` — a footnote's reference entry.\n"
-        "**/reindex** — rebuild the index from the article (Manage Server only).",
+        "**/reindex** — rebuild the index from the article (Manage Server only).\n\n"
+        "Mention me with a question to get the answer as a reply; reply to one of my answers (or press "
+        "**Follow up**) to ask on from it: 「ロシア側は？」, “and what did Putin say?”.",
         "ja": "2021年のジュネーブ米露首脳会談について、Wikipedia の記事(日本語の機械翻訳)から答えます。"
         "表示する文はすべて記事の文そのもので、脚注付きです。記事に書かれていないことは、そう答えます。\n\n"
         "**/ask** `question` — 日本語でも英語でも質問できます。`private: True` で自分だけに表示。\n"
@@ -88,7 +120,9 @@ _LABELS: dict[str, dict[Language, str]] = {
         "**/delegation** `side` — 各代表団のメンバー。\n"
         "**/timeline** `from` `to` — 日付のある出来事を古い順に(YYYY、YYYY-MM、YYYY-MM-DD)。\n"
         "**/source** `number` — 脚注番号の出典。\n"
-        "**/reindex** — 記事からインデックスを再構築(サーバー管理権限が必要)。",
+        "**/reindex** — 記事からインデックスを再構築(サーバー管理権限が必要)。\n\n"
+        "メンションして質問すると返信で答えます。回答に返信する(または **続けて質問** を押す)と、"
+        "前の質問を受けて答えます: 「ロシア側は？」など。",
     },
 }
 

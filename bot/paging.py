@@ -1,4 +1,4 @@
-"""Button views: turn pages of embeds; show an answer's references."""
+"""Pages of embeds behind previous/next buttons (answers have their own persistent buttons: bot/buttons.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from typing import Any
 
 import discord
 
-from bot.embeds import CONTENT_LIMIT, references_embeds, truncate
+from bot.embeds import CONTENT_LIMIT, truncate
 from bot.labels import Language, label
 from bot.logs import mark
-from retrieval.types import Answer
 
 log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -24,12 +23,6 @@ class _Turn(discord.ui.Button["Pager"]):
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         assert self.view is not None  # noqa: S101 - discord.py sets it when the button is added
         await self.view.turn(interaction, self.step)
-
-
-class _References(discord.ui.Button["AnswerView"]):
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        assert self.view is not None  # noqa: S101 - as above
-        await self.view.show_references(interaction)
 
 
 class Pager(discord.ui.View):
@@ -86,31 +79,6 @@ class Pager(discord.ui.View):
         """Log the traceback; show the user a short message."""
         log.error("button %s failed", getattr(item, "label", item), exc_info=error)
         await tell(interaction, label("error", self.lang))
-
-
-class AnswerView(Pager):
-    """An answer's passages as pages, plus a button that shows the current passage's full references."""
-
-    def __init__(self, answer: Answer, pages: list[discord.Embed], *, owner_id: int, lang: Language) -> None:
-        """Page through ``pages`` (one per passage of ``answer``)."""
-        super().__init__(pages, owner_id=owner_id, lang=lang, next_label="next")
-        self.answer = answer
-        self.references_button = _References(label=label("references", lang), style=discord.ButtonStyle.secondary)
-        self.add_item(self.references_button)
-
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """Anyone may read the references; only the asker turns pages."""
-        if getattr(interaction, "data", None) and interaction.data.get("custom_id") == self.references_button.custom_id:  # type: ignore[union-attr]
-            return True
-        return await super().interaction_check(interaction)
-
-    async def show_references(self, interaction: discord.Interaction[Any]) -> None:
-        """The current passage's references in full, privately, paged."""
-        lang = self.lang
-        citations = list(self.answer.passages[self.position].citations)
-        pages = references_embeds(citations, lang)
-        view = Pager(pages, owner_id=interaction.user.id, lang=lang)
-        await interaction.response.send_message(embed=pages[0], view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def tell(interaction: discord.Interaction[Any], text: str) -> None:

@@ -50,6 +50,13 @@ class DiscordSettings(BaseModel):
     sync_on_start: bool = Field(True, description="sync slash commands every time the bot starts")
     ask_rate: int = Field(3, ge=1, le=100, description="questions one member may ask per cooldown window")
     ask_per_seconds: float = Field(30.0, ge=0.0, le=3600.0, description="the cooldown window; 0 turns it off")
+    state_days: float = Field(
+        30.0, gt=0.0, le=3650.0, description="days an answer's buttons and follow-ups keep working"
+    )
+    conversations: int = Field(500, ge=1, le=100000, description="channels and threads whose last question is kept")
+    conversation_minutes: float = Field(
+        30.0, gt=0.0, le=1440.0, description="minutes after which a conversation's last question is forgotten"
+    )
     api_base: str = Field(
         "https://discord.com/api/v10", description="Discord's REST API (change only for a compatible test server)"
     )
@@ -85,6 +92,11 @@ class Settings(BaseSettings):
     def bundled_model_dir(self) -> Path:
         """Where ``build-model`` writes multilingual-e5-small."""
         return self.data_dir / "models" / BUNDLED_MODEL
+
+    @property
+    def store_path(self) -> Path:
+        """The SQLite file of answers shown and votes (feedback, /stats, buttons after a restart)."""
+        return self.data_dir / "summit.sqlite3"
 
     @property
     def chroma_dir(self) -> Path:

@@ -31,10 +31,11 @@ def _tokenizer() -> Any:
     return dictionary.Dictionary(dict="core").tokenizer()
 
 
-def _morphemes(text: str) -> Iterable[Any]:
+def _morphemes(text: str, *, whole_words: bool = False) -> Iterable[Any]:
     from sudachipy import tokenizer
 
-    return _tokenizer().tokenize(text, tokenizer.Tokenizer.SplitMode.A)  # type: ignore[no-any-return]
+    mode = tokenizer.Tokenizer.SplitMode.C if whole_words else tokenizer.Tokenizer.SplitMode.A
+    return _tokenizer().tokenize(text, mode)  # type: ignore[no-any-return]
 
 
 #: A katakana name cut by the analyser leaves pieces like フっ (katakana then hiragana): not words.
@@ -59,6 +60,23 @@ def vocabulary_of(text: str) -> frozenset[str]:
         if _is_content(morpheme):
             forms.update((morpheme.normalized_form(), morpheme.dictionary_form()))
     return frozenset(forms)
+
+
+def content_nouns(text: str) -> list[str]:
+    """The nouns of ``text`` as written there, compounds whole (国務長官), question words aside, in order."""
+    return list(
+        dict.fromkeys(
+            m.surface()
+            for m in _morphemes(text, whole_words=True)
+            if _is_content(m) and m.part_of_speech()[0] == "名詞"
+        )
+    )
+
+
+def proper_nouns(text: str) -> list[str]:
+    """The proper nouns of ``text`` (people, places, organisations: 米国, ジュネーブ) as written there, in order."""
+    nouns = (m for m in _morphemes(text, whole_words=True) if tuple(m.part_of_speech()[:2]) == ("名詞", "固有名詞"))
+    return list(dict.fromkeys(m.surface() for m in nouns))
 
 
 def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: str) -> list[str]:

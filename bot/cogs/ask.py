@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import not_covered_embed, passage_embed
+from bot.buttons import render_answer
 from bot.labels import Language, label, language
 from bot.logs import mark
-from bot.paging import NO_MENTIONS, AnswerView, tell
+from bot.paging import NO_MENTIONS, tell
 from config.errors import QuestionError
 from retrieval.question import clean_question
 from retrieval.types import Answer
@@ -25,20 +27,39 @@ log = logging.getLogger(__name__)
 
 
 class Cooldowns:
-    """A per-member cooldown: ``rate`` questions per ``per`` seconds (``per`` 0 turns it off)."""
+    """A per-member cooldown: ``rate`` questions per ``per`` seconds (``per`` 0 turns it off).
 
-    def __init__(self, rate: int, per: float) -> None:
+    A member's bucket is dropped once its window has passed, so memory follows the members asking now, not all
+    who ever asked.
+    """
+
+    def __init__(self, rate: int, per: float, *, clock: Callable[[], float] = time.time) -> None:
         """Allow ``rate`` questions in any ``per``-second window."""
         self.rate = rate
         self.per = per
+        self._clock = clock
         self._buckets: dict[int, app_commands.Cooldown] = {}
+        self._swept = clock()
+
+    def __len__(self) -> int:
+        """How many members have a bucket now."""
+        return len(self._buckets)
 
     def retry_after(self, user_id: int) -> float:
         """Seconds to wait before this member may ask again; 0 when the question is allowed (and counted)."""
         if self.per <= 0:
             return 0.0
+        now = self._clock()
+        if now - self._swept >= self.per:
+            self._evict(now)
         bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(self.rate, self.per))
-        return bucket.update_rate_limit() or 0.0
+        return bucket.update_rate_limit(now) or 0.0
+
+    def _evict(self, now: float) -> None:
+        """Forget the buckets whose window is over (they would allow a full ``rate`` again)."""
+        self._swept = now
+        for user_id in [u for u, b in self._buckets.items() if b.get_tokens(now) >= self.rate]:
+            del self._buckets[user_id]
 
 
 class AskCog(commands.Cog):
@@ -88,14 +109,15 @@ class AskCog(commands.Cog):
     async def send_answer(
         self, interaction: discord.Interaction[Any], answer: Answer, lang: Language, *, private: bool
     ) -> None:
-        """The follow-up message for ``answer``."""
+        """The follow-up message for ``answer``: kept in the store, so its buttons outlive a restart."""
         if not answer.answered:
             mark(interaction, "refused")
-            embed = not_covered_embed(answer, lang)
-            await interaction.followup.send(embed=embed, ephemeral=private, allowed_mentions=NO_MENTIONS)
-            return
-        pages = [passage_embed(answer, i, lang) for i in range(len(answer.passages))]
-        view = AnswerView(answer, pages, owner_id=interaction.user.id, lang=lang)
-        view.message = await interaction.followup.send(
-            embed=pages[0], view=view, ephemeral=private, allowed_mentions=NO_MENTIONS, wait=True
+        answer_id = await asyncio.to_thread(self.bot.store.record, answer, locale=lang, owner=interaction.user.id)
+        embed, view = render_answer(answer_id, answer, lang, follow_up=not private and interaction.guild_id is not None)
+        message = await interaction.followup.send(
+            embed=embed, view=view, ephemeral=private, allowed_mentions=NO_MENTIONS, wait=True
         )
+        if not private:
+            await asyncio.to_thread(self.bot.store.attach_message, answer_id, message.id)
+            if interaction.channel_id is not None:
+                self.bot.conversations.remember(interaction.channel_id, answer.question)

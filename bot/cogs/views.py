@@ -9,7 +9,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, TITLE_LIMIT, delegation_embeds, echo, escape, timeline_embeds, truncate
+from bot.embeds import (
+    COLOUR,
+    MAX_EMBEDS,
+    MESSAGE_EMBED_CHARS,
+    TITLE_LIMIT,
+    delegation_embeds,
+    echo,
+    escape,
+    message_size,
+    timeline_embeds,
+    truncate,
+)
 from bot.labels import label, language
 from bot.paging import NO_MENTIONS, Pager, tell
 from config.errors import ReferenceNotFoundError
@@ -52,7 +63,11 @@ class ViewsCog(commands.Cog):
         if not found:
             await tell(interaction, label("no_delegation", lang, side=echo(side or "")))
             return
-        await self._send_pages(interaction, delegation_embeds(found, references_by_document(documents.values()), lang))
+        embeds = delegation_embeds(found, references_by_document(documents.values()), lang)
+        if side is None and len(embeds) <= MAX_EMBEDS and message_size(embeds) <= MESSAGE_EMBED_CHARS:
+            await interaction.response.send_message(embeds=embeds, allowed_mentions=NO_MENTIONS)  # both sides at once
+            return
+        await self._send_pages(interaction, embeds)
 
     @delegation.autocomplete("side")
     async def _side_choices(

@@ -3,6 +3,8 @@
 import asyncio
 import dataclasses
 import logging
+import tempfile
+from pathlib import Path
 from unittest.mock import MagicMock
 
 import discord
@@ -13,8 +15,9 @@ from bot.client import SummitBot
 from bot.cogs.admin import AdminCog
 from bot.cogs.ask import AskCog, Cooldowns
 from bot.cogs.views import ViewsCog
+from bot.conversations import Conversations
 from bot.embeds import not_covered_embed, passage_embed
-from bot.paging import AnswerView
+from bot.store import Store
 from config.settings import Settings
 from corpus import load_corpus
 from retrieval.answering import Answerer, AnswerPolicy
@@ -33,6 +36,8 @@ def make_bot(**discord_settings):
     bot.answerer.policy = AnswerPolicy()
     bot.answerer.index.documents = DOCUMENTS
     bot.tree = MagicMock(spec=app_commands.CommandTree)
+    bot.store = Store(Path(tempfile.mkdtemp()) / "summit.sqlite3")
+    bot.conversations = Conversations(size=10, max_age=60)
     return bot
 
 
@@ -78,8 +83,12 @@ def test_ask_defers_then_sends_the_first_passage_with_buttons_and_no_pings():
     assert kwargs["allowed_mentions"].to_dict()["parse"] == []
     assert kwargs["embed"].title == "会場"
     assert "**会談はヴィララグランジで開かれた。**" in kwargs["embed"].description
-    assert isinstance(kwargs["view"], AnswerView)
-    assert [c.label for c in kwargs["view"].children] == ["Previous", "Next passage", "References"]
+    assert kwargs["view"].timeout is None  # persistent: the buttons are DynamicItems naming the stored answer
+    labels = [c.item.label for c in kwargs["view"].children]
+    assert labels == ["Previous", "Next passage", "References", "👍", "👎", "Follow up"]
+    stored_id = kwargs["view"].children[0].custom_id.split(":")[2]
+    assert bot.store.load(stored_id).answer == ANSWER
+    assert bot.store.by_message(interaction.followup.send.return_value.id).id == stored_id
 
 
 def test_a_refusal_is_a_plain_not_covered_embed():
@@ -91,7 +100,8 @@ def test_a_refusal_is_a_plain_not_covered_embed():
     interaction.response.defer.assert_awaited_once_with(ephemeral=True, thinking=True)
     embed = interaction.followup.send.await_args.kwargs["embed"]
     assert embed.description == "この記事には、その答えは書かれていません。"
-    assert "view" not in interaction.followup.send.await_args.kwargs
+    view = interaction.followup.send.await_args.kwargs["view"]
+    assert [c.item.label for c in view.children] == ["👍", "👎"]  # a refusal can be voted on, not paged
 
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * 5000])
@@ -114,6 +124,19 @@ def test_cooldown_counts_per_member():
     assert cooldowns.retry_after(1) > 0
     assert cooldowns.retry_after(2) == 0
     assert Cooldowns(rate=1, per=0).retry_after(1) == 0
+
+
+def test_cooldown_buckets_of_members_who_stopped_asking_are_evicted():
+    now = [1000.0]
+    cooldowns = Cooldowns(rate=2, per=30, clock=lambda: now[0])
+    for member in range(100):
+        cooldowns.retry_after(member)
+    assert len(cooldowns) == 100
+    now[0] += 31
+    assert cooldowns.retry_after(5000) == 0
+    assert len(cooldowns) == 1
+    cooldowns.retry_after(5000)
+    assert cooldowns.retry_after(5000) > 0  # eviction never forgives a member still inside the window
 
 
 def test_message_menu_with_no_text_says_so():

@@ -109,3 +109,16 @@ def test_with_two_articles_each_page_names_its_article_and_resolves_its_own_foot
     first_other = next(e for e in events if e.document == other.title and e.footnotes)
     n = first_other.footnotes[0]
     assert f"{other.title} · [{n}] {other.references[n][:15]}" in text
+
+
+def test_a_one_sentence_passage_prints_its_sentence_once():
+    from bot.embeds import passage_embed
+    from retrieval.types import Answer, Citation, Passage
+
+    sentence = "会談はヴィララグランジで開かれた。"
+    answer = Answer("Where?", True, (Passage("会場", sentence + "[2]", sentence, (Citation(2, "W"),), 0.9),))
+    description = passage_embed(answer, 0, "ja").description
+    assert description.count("ヴィララグランジ") == 1
+    assert description.startswith("> ")
+    longer = Answer("Where?", True, (Passage("会場", sentence + "別の文。", sentence, (), 0.9),))
+    assert passage_embed(longer, 0, "ja").description.count("ヴィララグランジ") == 2

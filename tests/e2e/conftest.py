@@ -43,12 +43,11 @@ def fake_discord():
     fake.stop()
 
 
-@pytest.fixture(scope="module")
-def running_bot(fake_discord, model_dir, tmp_path_factory):
-    data = tmp_path_factory.mktemp("bot-data")
-    log = data / "bot.log"
+def start_bot(fake, data: Path, model_dir: Path, log_name: str = "bot.log") -> RunningBot:
+    """`summit-bot run` against ``fake`` with ``data`` as its data directory, once it says it is ready."""
+    log = data / log_name
     env = bot_env(
-        fake_discord,
+        fake,
         TOKEN,
         SUMMIT_DATA_DIR=str(data),
         SUMMIT_MODEL__NAME=str(model_dir),
@@ -57,19 +56,31 @@ def running_bot(fake_discord, model_dir, tmp_path_factory):
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, stdout=out, stderr=out)
     bot = RunningBot(process, log)
+    deadline = time.monotonic() + 240
+    while "ready as" not in bot.log():
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop_bot(bot)
+            pytest.fail(f"summit-bot run did not become ready:\n{bot.log()[-3000:]}")
+        time.sleep(0.2)
+    return bot
+
+
+def stop_bot(bot: RunningBot) -> None:
+    """Stop the bot's process (and kill it if it does not stop)."""
+    bot.process.terminate()
     try:
-        deadline = time.monotonic() + 240
-        while "ready as" not in bot.log():
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"summit-bot run did not become ready:\n{bot.log()[-3000:]}")
-            time.sleep(0.2)
+        bot.process.wait(20)
+    except subprocess.TimeoutExpired:
+        bot.process.kill()
+
+
+@pytest.fixture(scope="module")
+def running_bot(fake_discord, model_dir, tmp_path_factory):
+    bot = start_bot(fake_discord, tmp_path_factory.mktemp("bot-data"), model_dir)
+    try:
         yield bot
     finally:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_bot(bot)
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ OWNER_ID = "900000000000000030"
 MANAGE_GUILD = 1 << 5
 EPHEMERAL = 1 << 6
 #: Interaction callback types (Discord API).
-CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE = 4, 5, 7
+CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, UPDATE_MESSAGE, MODAL = 4, 5, 7, 9
 
 _snowflakes = itertools.count(910000000000000000)
 #: Discord's limits on a message (characters), which it enforces with 400 Invalid Form Body.
@@ -109,6 +109,14 @@ class Sent:
         return self.callbacks[0][0] - self.sent_at if self.callbacks else None
 
 
+def _inputs(component: dict[str, Any]) -> list[dict[str, Any]]:
+    """The text inputs inside a modal's component (an action row, or a label around one input)."""
+    if component.get("type") == 4:
+        return [component]
+    inner = component.get("components") or ([component["component"]] if component.get("component") else [])
+    return [c for child in inner for c in _inputs(child)]
+
+
 def _json(data: Any, status: int = 200) -> web.Response:
     # discord.py parses a body only when the content type is exactly application/json.
     return web.Response(status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
@@ -126,6 +134,7 @@ class FakeDiscord:
         self._by_token: dict[str, Sent] = {}
         self._send_lock: asyncio.Lock | None = None
         self.messages: dict[str, dict[str, Any]] = {}
+        self.threads: dict[str, dict[str, Any]] = {}
         self.heartbeats: list[float] = []
         self.commands: list[dict[str, Any]] = []
         self.rejected: list[tuple[str, list[str]]] = []
@@ -209,11 +218,48 @@ class FakeDiscord:
             with self._lock:
                 self.rejected.append((path, problems))
             return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
+        if parts[0] == "channels" and len(parts) >= 3:
+            return await self._channel_route(method, parts, body)
         if is_callback:
             return _json(self._callback(parts[1], body))
         if is_webhook:
             return self._webhook(method, parts, body)
         return _json({"message": f"fake Discord has no route {method} {path}", "code": 0}, 404)
+
+    async def _channel_route(self, method: str, parts: list[str], body: Any) -> web.Response:
+        """Messages, typing and threads in a channel (what a bot answering messages uses)."""
+        channel_id = parts[1]
+        if method == "POST" and parts[2] == "typing":
+            return web.Response(status=204)
+        if method == "POST" and parts[2:] == ["messages"]:
+            if isinstance(body, dict) and (problems := limit_problems(body)):
+                with self._lock:
+                    self.rejected.append(("/".join(parts), problems))
+                return _json({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
+            message = self._message(body or {}, channel_id=channel_id)
+            return _json(message)
+        if method == "POST" and len(parts) == 5 and parts[2] == "messages" and parts[4] == "threads":
+            thread = self._open_thread(channel_id, parts[3], (body or {}).get("name", "thread"))
+            await self._dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+            return _json(thread)
+        return _json({"message": f"fake Discord has no route {method} /{'/'.join(parts)}", "code": 0}, 404)
+
+    def _open_thread(self, parent_id: str, message_id: str, name: str) -> dict[str, Any]:
+        with self._lock:
+            if message_id in self.threads:
+                raise web.HTTPBadRequest(
+                    text=json.dumps({"message": "A thread has already been created for this message", "code": 160004}),
+                    content_type="application/json",
+                )
+            thread = {
+                "id": message_id, "type": 11, "guild_id": GUILD_ID, "parent_id": parent_id, "name": name,
+                "owner_id": BOT_ID, "last_message_id": None, "rate_limit_per_user": 0, "message_count": 0,
+                "member_count": 1, "flags": 0, "total_message_sent": 0,
+                "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": now(),
+                                    "locked": False},
+            }  # fmt: skip
+            self.threads[message_id] = thread
+        return thread
 
     def _application(self) -> dict[str, Any]:
         return {
@@ -231,11 +277,12 @@ class FakeDiscord:
         }
 
     def _message(
-        self, payload: dict[str, Any], *, interaction: Sent | None = None, message_id: str = ""
-    ) -> dict[str, Any]:
+        self, payload: dict[str, Any], *, interaction: Sent | None = None, message_id: str = "",
+        channel_id: str = CHANNEL_ID,
+    ) -> dict[str, Any]:  # fmt: skip
         message = {
             "id": message_id or snowflake(),
-            "channel_id": CHANNEL_ID,
+            "channel_id": channel_id,
             "guild_id": GUILD_ID,
             "author": user(BOT_ID, "summit-bot", bot=True),
             "content": payload.get("content") or "",
@@ -254,6 +301,9 @@ class FakeDiscord:
             "webhook_id": APP_ID,
             "application_id": APP_ID,
         }
+        if payload.get("message_reference"):
+            message["message_reference"] = payload["message_reference"]
+            message["type"] = 19
         with self._lock:
             self.messages[message["id"]] = {**message, "allowed_mentions": payload.get("allowed_mentions")}
         return message
@@ -413,6 +463,8 @@ class FakeDiscord:
         message: dict[str, Any] | None = None,
     ) -> Sent:  # fmt: skip
         interaction_id, token = snowflake(), f"token-{snowflake()}"
+        channel_id = message["channel_id"] if message is not None else CHANNEL_ID
+        channel_type, parent = (11, CHANNEL_ID) if channel_id in self.threads else (0, None)
         payload: dict[str, Any] = {
             "id": interaction_id,
             "application_id": APP_ID,
@@ -420,9 +472,9 @@ class FakeDiscord:
             "token": token,
             "version": 1,
             "guild_id": GUILD_ID,
-            "channel_id": CHANNEL_ID,
-            "channel": {"id": CHANNEL_ID, "type": 0, "guild_id": GUILD_ID, "name": "general", "position": 0,
-                        "permission_overwrites": [], "nsfw": False, "parent_id": None},
+            "channel_id": channel_id,
+            "channel": {"id": channel_id, "type": channel_type, "guild_id": GUILD_ID, "name": "general",
+                        "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": parent},
             "member": {"user": user(user_id, f"member-{user_id[-4:]}"), "roles": [], "permissions": str(permissions),
                        "joined_at": now(), "deaf": False, "mute": False, "flags": 0},
             "data": data,
@@ -476,6 +528,56 @@ class FakeDiscord:
         stored = self._find_message(message)
         data = {"custom_id": button["custom_id"], "component_type": 2}
         return self._interaction(3, data, user_id=user_id, permissions=1024, locale="en-US", message=stored)
+
+    def submit_modal(self, opened: Sent, values: list[str], *, user_id: str = "900000000000000040",
+                     locale: str = "en-US") -> Sent:  # fmt: skip
+        """Fill in the form the bot opened for ``opened`` (a button click) with ``values``, in order, and submit it."""
+        form = next(body["data"] for _, body in opened.callbacks if body.get("type") == MODAL)
+        inputs = [c for row in form["components"] for c in _inputs(row)]
+        rows = [{"type": 1, "components": [{"type": 4, "custom_id": c["custom_id"], "value": v}]}
+                for c, v in zip(inputs, values, strict=True)]  # fmt: skip
+        data = {"custom_id": form["custom_id"], "components": rows}
+        message = self._find_message({"id": opened.target}) if opened.target else None
+        return self._interaction(5, data, user_id=user_id, permissions=1024, locale=locale, message=message)
+
+    def post(
+        self, content: str, *, author_id: str = "900000000000000040", bot: bool = False, mention: bool = True,
+        reply_to: dict[str, Any] | None = None, channel_id: str = CHANNEL_ID,
+    ) -> dict[str, Any]:  # fmt: skip
+        """A member (or a bot) posts ``content`` (mentioning the bot first if ``mention``); MESSAGE_CREATE is sent."""
+        author = user(author_id, f"member-{author_id[-4:]}", bot=bot)
+        text = f"<@{BOT_ID}> {content}" if mention else content
+        message = {
+            "id": snowflake(), "channel_id": channel_id, "guild_id": GUILD_ID, "author": author,
+            "member": {"roles": [], "joined_at": now(), "deaf": False, "mute": False, "flags": 0},
+            "content": text, "timestamp": now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
+            "mentions": [user(BOT_ID, "summit-bot", bot=True)] if mention else [], "mention_roles": [],
+            "attachments": [], "embeds": [], "components": [], "pinned": False, "type": 0, "flags": 0,
+        }  # fmt: skip
+        if reply_to is not None:
+            message["type"] = 19
+            message["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"],
+                                            "guild_id": GUILD_ID}  # fmt: skip
+            message["referenced_message"] = self._find_message(reply_to)
+        asyncio.run_coroutine_threadsafe(self._dispatch("MESSAGE_CREATE", message), self._loop).result(5)
+        return message
+
+    def replies_to(self, message: dict[str, Any]) -> list[dict[str, Any]]:
+        """Messages the bot sent as replies to ``message``."""
+        with self._lock:
+            return [
+                m for m in self.messages.values()
+                if str((m.get("message_reference") or {}).get("message_id")) == message["id"]
+            ]  # fmt: skip
+
+    def reply_to(self, message: dict[str, Any], timeout: float = 60.0) -> dict[str, Any]:
+        """The bot's first reply to ``message`` (waits for it)."""
+        return self.wait(lambda: (self.replies_to(message) or [None])[0], timeout, "a reply to a message")
+
+    def in_channel(self, channel_id: str) -> list[dict[str, Any]]:
+        """Messages the bot sent into ``channel_id`` (a thread, say)."""
+        with self._lock:
+            return [m for m in self.messages.values() if m["channel_id"] == channel_id]
 
     def _find_message(self, message: dict[str, Any]) -> dict[str, Any]:
         found = self.messages.get(message.get("id", ""))

@@ -40,8 +40,8 @@ def test_startup_connects_with_zlib_stream_and_syncs_commands_to_the_server(fake
     assert fake_discord.compression == "zlib-stream"
     names = sorted((c["name"], c["type"]) for c in fake_discord.commands)
     assert names == [
-        ("Ask summit-bot", 3), ("ask", 1), ("delegation", 1), ("help", 1), ("reindex", 1), ("source", 1), ("status", 1),
-        ("timeline", 1),
+        ("Ask summit-bot", 3), ("ask", 1), ("delegation", 1), ("help", 1), ("reindex", 1), ("source", 1), ("stats", 1),
+        ("status", 1), ("timeline", 1),
     ]  # fmt: skip
     ask = next(c for c in fake_discord.commands if c["name"] == "ask")
     assert ask["name_localizations"]["ja"] == "質問"
@@ -66,7 +66,7 @@ def test_ask_in_japanese_is_deferred_then_answered_with_citations(fake_discord, 
     assert embed["fields"][0]["value"].startswith("[32] ")
     assert "パッセージ 1/" in embed["footer"]["text"]
     labels = [c["label"] for row in reply["components"] for c in row["components"]]
-    assert labels == ["前へ", "次のパッセージ", "出典"]
+    assert labels == ["前へ", "次のパッセージ", "出典", "👍", "👎", "続けて質問"]
     assert no_pings(reply)
     timings.append(
         f"/ask ja: acknowledged in {sent.acked_after() * 1000:.0f} ms, "
@@ -84,11 +84,11 @@ def test_ask_in_english_pages_passages_and_shows_references(fake_discord, runnin
     turned = fake_discord.answered(fake_discord.click(reply, "Next passage", user_id=asker))
     assert turned["id"] == reply["id"]
     assert turned["embeds"][0]["footer"]["text"].startswith("Passage 2 of 3")
-    stranger = fake_discord.click(reply, "Next passage", user_id=user_id(3))
+    stranger = fake_discord.click(turned, "Next passage", user_id=user_id(3))  # Discord sends the current buttons
     refusal = fake_discord.answered(stranger)
     assert refusal["flags"] & EPHEMERAL
     assert "Only the person who asked" in refusal["content"]
-    refs_click = fake_discord.click(reply, "References", user_id=user_id(3))
+    refs_click = fake_discord.click(turned, "References", user_id=user_id(3))
     refs = fake_discord.answered(refs_click)
     assert refs_click.callbacks[0][1]["type"] == CHANNEL_MESSAGE
     assert refs["flags"] & EPHEMERAL
@@ -146,13 +146,12 @@ def test_a_lone_surrogate_in_an_interaction_is_answered_and_the_bot_goes_on(fake
     assert "\ufffd" in after["content"]
 
 
-def test_delegation_pages_with_buttons(fake_discord, running_bot):
+def test_delegation_shows_both_sides_in_one_message(fake_discord, running_bot):
     sent = fake_discord.command("delegation", user_id=user_id(8))
     reply = fake_discord.answered(sent)
-    assert reply["embeds"][0]["title"] == "アメリカ合衆国の代表団 (7)"
+    assert [e["title"] for e in reply["embeds"]] == ["アメリカ合衆国の代表団 (7)", "ロシアの代表団 (9)"]
     assert "**アントニー・ブリンケン** — 国務長官 [32]" in reply["embeds"][0]["description"]
-    turned = fake_discord.answered(fake_discord.click(reply, "Next", user_id=user_id(8)))
-    assert turned["embeds"][0]["title"] == "ロシアの代表団 (9)"
+    assert not reply["components"]
     only_russia = fake_discord.answered(fake_discord.command("delegation", {"side": "Russia"}, user_id=user_id(8)))
     assert [e["title"] for e in only_russia["embeds"]] == ["ロシアの代表団 (9)"]
     assert not only_russia["components"]
@@ -321,7 +320,7 @@ def sync_run(fake_discord, token):
 def test_sync_command_registers_the_commands(fake_discord):
     result = sync_run(fake_discord, TOKEN)
     assert result.returncode == 0, result.stderr
-    assert "synced 7 commands to server" in result.stdout
+    assert "synced 8 commands to server" in result.stdout
 
 
 def test_a_rejected_token_is_one_clear_line(fake_discord):

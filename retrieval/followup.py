@@ -1,0 +1,199 @@
+"""Follow-up questions: an elliptical question completed with what the previous question named.
+
+Pure functions over text, no model. A follow-up such as 「ロシア側は？」, "What did Biden give him?" or
+「周りの警備はどうだった？」 cannot be answered alone: it points back (a pronoun, そのとき), it is a bare
+fragment ("and the Russian side?", 「2回目は？」), or it names nothing. Such a follow-up gets the
+previous question's people, places, numbers and topic words appended. In a contrast fragment
+("what about X?", 「Xは？」) the follow-up's own name or number replaces the previous one of the same
+kind instead of joining it. A follow-up that stands alone is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
+
+from retrieval.coverage import content_nouns, proper_nouns
+from retrieval.features import names_in, quantities_in, specifics_of
+from retrieval.lexical import fold
+from retrieval.question import language_of
+from retrieval.types import Answer
+
+#: Words that point back to something said before.
+_ANAPHOR_EN = re.compile(
+    r"\b(?:he|him|his|she|her|hers|they|them|their|it|its|that|this|those|these|there|then|the\s+other|same"
+    r"|anyway|else|too|also|either)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR_JA = re.compile(
+    r"そのとき|その時|その後|それ|その|そこ|あれ|あの|この|これ|彼|彼女|彼ら|同じ|逆|相手|ほか|他に|実際"
+)
+#: A fragment that contrasts with the previous question: "and X?", "what about X?", 「Xは？」「Xのほうは？」.
+_CONTRAST_EN = re.compile(r"^\s*(?:and|what\s+about|how\s+about|but|or|so|then|any)\b", re.IGNORECASE)
+_CONTRAST_JA = re.compile(r"^(?:じゃあ|じゃ|では|なら|で、|それで|じゃあ、)|(?:は|のほうは|の方は|側は|のは)[?？]?$")
+#: An English sentence that can stand alone opens with a question word or an auxiliary.
+_FULL_QUESTION_EN = re.compile(
+    r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could"
+    r"|will|would|should|tell|list|name|describe|explain)\b",
+    re.IGNORECASE,
+)
+#: English words that carry no topic of their own (question words, auxiliaries, verbs of saying).
+_EN_STOP = frozenset(
+    [
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "as",
+        "into", "than", "then", "so", "if", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does",
+        "did", "done", "have", "has", "had", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+        "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "that", "this", "these", "those",
+        "there", "here", "it", "its", "i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "we", "our",
+        "they", "them", "their", "not", "no", "yes", "any", "some", "all", "each", "very", "too", "also", "just",
+        "only", "say", "said", "tell", "told", "ask", "asked", "think", "thought", "happen", "happened", "exactly",
+        "else", "anyway", "first",
+    ]
+)  # fmt: skip
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc・]{3,}")
+#: A number and the kanji or katakana counter after it (2011年, 5か月 aside: 5か).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?(?:か月|ヶ月|[\u4e00-\u9fff\u30a1-\u30fa]{0,3})")
+#: Hiragana-only nouns (こと, もの) are grammar, not topic.
+_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
+_SHORT_EN_WORDS = 4
+_SHORT_JA_CHARS = 8
+
+
+class Context(NamedTuple):
+    """What a previous question named, by kind, as written there."""
+
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
+    topic: tuple[str, ...]
+
+
+def _normal(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def is_contrast(followup: str) -> bool:
+    """Whether ``followup`` is a bare fragment set against the previous question ("and X?", 「Xは？」)."""
+    text = _normal(followup)
+    if language_of(text) == "ja":
+        return bool(_CONTRAST_JA.search(text)) and len(re.sub(r"[\s?？]", "", text)) <= _SHORT_JA_CHARS + 4
+    return bool(_CONTRAST_EN.match(text)) or not _FULL_QUESTION_EN.match(text)
+
+
+def is_elliptical(followup: str) -> bool:
+    """Whether ``followup`` leans on what was asked before: it points back, is a fragment, or names nothing.
+
+    Args:
+        followup: the follow-up as typed.
+
+    Returns:
+        True when it should be completed with the previous question's context.
+
+    """
+    text = _normal(followup)
+    if not text:
+        return False
+    if language_of(text) == "ja":
+        bare = re.sub(r"[\s?？。!！]", "", text)
+        return (
+            bool(_ANAPHOR_JA.search(text))
+            or is_contrast(text)
+            or len(bare) <= _SHORT_JA_CHARS
+            or not specifics_of(text)
+        )
+    words = _LATIN_WORD.findall(text)
+    return (
+        bool(_ANAPHOR_EN.search(text)) or is_contrast(text) or len(words) <= _SHORT_EN_WORDS or not specifics_of(text)
+    )
+
+
+def context_of(question: str) -> Context:
+    """The names, numbers and topic words of ``question``, as written there, in order of appearance."""
+    text = _normal(question)
+    folded_names = names_in(text)
+    names = [m.group(0) for m in _KATAKANA_NAME.finditer(text) if fold(m.group(0)) in folded_names]
+    names += [w for w in _LATIN_WORD.findall(text) if fold(w) in folded_names]
+    if language_of(text) == "ja":
+        names += [w for w in proper_nouns(text) if not _within(w, names)]
+    numbers = [m.group(0).strip() for m in _NUMBER.finditer(text) if quantities_in(m.group(0))]
+    if language_of(text) == "ja":
+        topic = [w for w in content_nouns(text) if not _within(w, names + numbers) and not _HIRAGANA.fullmatch(w)]
+    else:
+        topic = [w for w in _LATIN_WORD.findall(text) if w.lower() not in _EN_STOP and fold(w) not in folded_names]
+    return Context(_unique(names), _unique(numbers), _unique(topic))
+
+
+def _within(word: str, named: list[str]) -> bool:
+    return any(word in item or item in word for item in named)
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _carried(previous: Context, followup: str) -> list[str]:
+    """The previous context the follow-up lacks; in a contrast, its own names or numbers replace the previous ones."""
+    own = _normal(followup)
+    folded = fold(own)
+    contrast = is_contrast(own)
+    carried: list[str] = []
+    if not (contrast and (names_in(own) or (language_of(own) == "ja" and proper_nouns(own)))):
+        carried += previous.names
+    if not (contrast and quantities_in(own)):
+        carried += previous.numbers
+    carried += previous.topic
+    english = language_of(own) == "en"
+    return [
+        item
+        for item in dict.fromkeys(carried)
+        if fold(item) not in folded and not (english and language_of(item) == "ja")
+    ]
+
+
+def resolve_followup(previous_question: str, followup: str) -> str:
+    """The follow-up completed with the previous question's people, places, numbers and topic, when it is elliptical.
+
+    Args:
+        previous_question: the question asked before in the same conversation (may be empty).
+        followup: the new question as typed.
+
+    Returns:
+        ``followup`` unchanged when it stands alone (or there is nothing before it); otherwise the
+        follow-up followed by what it leaves out of the previous question.
+
+    """
+    if not previous_question.strip() or not is_elliptical(followup):
+        return followup
+    return complete(previous_question, followup)
+
+
+def complete(previous_question: str, followup: str) -> str:
+    """``followup`` led by the previous question's context it lacks, elliptical or not."""
+    carried = _carried(context_of(previous_question), followup)
+    if not carried:
+        return followup
+    if language_of(followup) == "ja":
+        return f"{'、'.join(carried)}について、{followup.strip()}"
+    return f"About {', '.join(carried)}: {followup.strip()}"
+
+
+def answer_followup(answer: Callable[[str], Answer], previous_question: str, followup: str) -> Answer:
+    """Answer a follow-up in its conversation: resolved when elliptical, and retried with context when refused alone.
+
+    Args:
+        answer: answers one question (``Answerer.answer``).
+        previous_question: the question asked before in the same conversation (may be empty).
+        followup: the new question as typed.
+
+    Returns:
+        The answer; its ``question`` is the text that was answered, so a resolved follow-up shows how it was read.
+
+    """
+    resolved = resolve_followup(previous_question, followup)
+    first = answer(resolved)
+    if first.answered or resolved != followup or not previous_question.strip():
+        return first
+    retried = answer(complete(previous_question, followup))
+    return retried if retried.answered else first

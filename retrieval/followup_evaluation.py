@@ -1,0 +1,74 @@
+"""Follow-up evaluation: the follow-up's answering passage first, without and with the previous question."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from config.settings import PROJECT_ROOT
+from retrieval.answering import Answerer
+from retrieval.evaluation import read_questions
+from retrieval.followup import answer_followup
+from retrieval.types import Answer
+
+FOLLOWUPS = PROJECT_ROOT / "tests" / "data" / "followups_v1.jsonl"
+
+
+def _hit(answer: Answer, wanted: list[str]) -> bool:
+    return bool(answer.passages) and any(a in answer.passages[0].text for a in wanted)
+
+
+def evaluate_followups(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Answer each follow-up alone and in context; hit@1 per language, and the pairs context did not fix.
+
+    Args:
+        answerer: answers the questions.
+        rows: ``{"first", "followup", "answer_any", "lang"}`` objects.
+
+    Returns:
+        ``{"languages": {lang: {"n", "without", "with"}}, "misses": [...]}``.
+
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "without": 0, "with": 0})
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        lang = row.get("lang") or ("ja" if any(ord(c) > 0x3000 for c in row["followup"]) else "en")
+        alone = answerer.answer(row["followup"], top_k=3)
+        in_context = answer_followup(lambda q: answerer.answer(q, top_k=3), row["first"], row["followup"])
+        tally = counts[lang]
+        tally["n"] += 1
+        tally["without"] += _hit(alone, row["answer_any"])
+        hit = _hit(in_context, row["answer_any"])
+        tally["with"] += hit
+        if not hit:
+            top = in_context.passages[0].text[:60] if in_context.passages else ""
+            misses.append({"id": row.get("id", ""), "asked": in_context.question, "first_passage": top})
+    languages = {
+        lang: {"n": c["n"], "without": round(c["without"] / c["n"], 3), "with": round(c["with"] / c["n"], 3)}
+        for lang, c in sorted(counts.items())
+    }
+    total = sum(c["n"] for c in counts.values())
+    languages["all"] = {
+        "n": total,
+        "without": round(sum(c["without"] for c in counts.values()) / max(total, 1), 3),
+        "with": round(sum(c["with"] for c in counts.values()) / max(total, 1), 3),
+    }
+    return {"languages": languages, "misses": misses}
+
+
+def evaluate_followup_file(answerer: Answerer, path: Path = FOLLOWUPS) -> dict[str, Any]:
+    """``evaluate_followups`` over a JSON-lines file."""
+    return evaluate_followups(answerer, read_questions(path))
+
+
+def render_followups(report: dict[str, Any], *, misses: bool = True) -> str:
+    """The report as a table (hit@1 of the follow-up's answering passage), then the misses."""
+    lines = ["| lang | pairs | hit@1 without context | hit@1 with context |", "|---|---|---|---|"]
+    lines += [
+        f"| {lang} | {r['n']} | {r['without']:.3f} | {r['with']:.3f} |" for lang, r in report["languages"].items()
+    ]
+    if misses and report["misses"]:
+        lines += ["", "missed with context:"]
+        lines += [f"  {m['id']}: {m['asked']} -> {m['first_passage']}" for m in report["misses"]]
+    return "\n".join(lines)
