@@ -6,7 +6,7 @@ import pytest
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.generations import IndexManager
 from retrieval.store import ChromaStore
-from retrieval.translation import TermExpander
+from retrieval.translation import name_transliterator
 from tests.conftest import CORPUS_DIR
 
 pytestmark = pytest.mark.slow
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 def answerer(real_embedder, tmp_path_factory):
     store = ChromaStore.in_memory()
     manager = IndexManager(store, real_embedder, corpus_dir=CORPUS_DIR, state_dir=tmp_path_factory.mktemp("state"))
-    answerer = Answerer(manager=manager, store=store, embedder=real_embedder, expander=TermExpander.bundled())
+    answerer = Answerer(manager=manager, store=store, embedder=real_embedder, transliterate=name_transliterator())
     answerer.warm_up()
     return answerer
 
