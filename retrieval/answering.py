@@ -53,7 +53,7 @@ class AnswerPolicy:
     """Added to sentences holding the kind of answer the question asks for (a date for "when")."""
     specifics_bonus: float = 0.08
     """Added, times the rarity-weighted share of the question's numbers and names a sentence holds."""
-    english_offset: float = -0.015
+    english_offset: float = -0.01
     """Added to the threshold for English questions, whose similarity to Japanese text runs lower."""
     unsupported_margin: float = 0.008
     """A question whose best passage matches it this much better without its words the corpus never

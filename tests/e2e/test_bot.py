@@ -320,7 +320,7 @@ def sync_run(fake_discord, token):
 def test_sync_command_registers_the_commands(fake_discord):
     result = sync_run(fake_discord, TOKEN)
     assert result.returncode == 0, result.stderr
-    assert "synced 8 commands to server" in result.stdout
+    assert "synced 9 commands to server" in result.stdout
 
 
 def test_a_rejected_token_is_one_clear_line(fake_discord):
