@@ -82,7 +82,8 @@ def test_ask_defers_then_sends_the_first_passage_with_buttons_and_no_pings():
     kwargs = interaction.followup.send.await_args.kwargs
     assert kwargs["allowed_mentions"].to_dict()["parse"] == []
     assert kwargs["embed"].title == "会場"
-    assert "**会談はヴィララグランジで開かれた。**" in kwargs["embed"].description
+    # the passage is its answering sentence alone: quoted once, not repeated in bold below
+    assert kwargs["embed"].description == "> 会談はヴィララグランジで開かれた。"
     assert kwargs["view"].timeout is None  # persistent: the buttons are DynamicItems naming the stored answer
     labels = [c.item.label for c in kwargs["view"].children]
     assert labels == ["Previous", "Next passage", "References", "👍", "👎", "Follow up"]
