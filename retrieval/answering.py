@@ -12,11 +12,11 @@ from typing import cast
 import numpy as np
 
 from config.errors import ReferenceNotFoundError
-from retrieval.coverage import uncovered_words, without_words
+from retrieval.coverage import content_words, uncovered_words, without_words
 from retrieval.features import asked_types, question_specifics
 from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
-from retrieval.lexical import tokenize
+from retrieval.lexical import frame_words, tokenize
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
     Fusion,
@@ -55,6 +55,9 @@ class AnswerPolicy:
     """Added, times the rarity-weighted share of the question's numbers and names a sentence holds."""
     english_offset: float = -0.01
     """Added to the threshold for English questions, whose similarity to Japanese text runs lower."""
+    frame_share: float = 0.25
+    """A question word found in this share of some document's passages is that article's frame
+    (the summit's two presidents) and is left out of the lexical query."""
     unsupported_margin: float = 0.008
     """A question whose best passage matches it this much better without its words the corpus never
     uses (天気, 費用) is declined: the passage does not speak to them."""
@@ -196,13 +199,14 @@ class Answerer:
         query = _normalise(self._embedder.embed_queries([ranked_text])[0])
         similarity = (index.sentence_vectors @ query).astype(np.float32)
         boosted = similarity + self._bonus(index, text, names)
-        chunk_scores = self._chunk_scores(index, query, ranked_text, boosted)
+        lexical_query = self._lexical_query(index, text, terms)
+        chunk_scores = self._chunk_scores(index, query, lexical_query, boosted)
         order = top_indices(chunk_scores, k)
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this.
         confidence = float(similarity[index.members(order[0])].max()) if order else 0.0
         threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
         missing = self._unsupported(index, text, order[0], confidence) if confidence >= threshold else []
-        sentence_lex = index.sentence_lexical.scores(tokenize(ranked_text))
+        sentence_lex = index.sentence_lexical.scores(lexical_query)
         passages = tuple(self._passage(index, i, float(chunk_scores[i]), boosted, sentence_lex) for i in order)
         answered = confidence >= threshold and not missing
         reason = "" if answered else "the article does not cover this"
@@ -240,7 +244,16 @@ class Answerer:
             Vectors, self._policy.type_bonus * kinds + self._policy.specifics_bonus * specifics_bonus(matches, n)
         )
 
-    def _chunk_scores(self, index: LoadedIndex, query: Vectors, ranked_text: str, boosted: Vectors) -> Vectors:
+    def _lexical_query(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:
+        """BM25 terms of the question and its Japanese terms, without the words of an article's frame."""
+        english = language_of(text) == "en"
+        words = terms if english else content_words(text)
+        frame = frame_words(words, index.folded_passages.values(), share=self._policy.frame_share)
+        kept = [t for t in terms if t not in frame]
+        query = " ".join([text, *kept]) if english else without_words(text, frame)
+        return tokenize(query) or tokenize(" ".join([text, *terms]))
+
+    def _chunk_scores(self, index: LoadedIndex, query: Vectors, lexical_query: list[str], boosted: Vectors) -> Vectors:
         """Fused per-chunk scores: passage similarity, best boosted sentence, BM25."""
         n = len(index.chunks)
         hits = self._store.query(index.chunk_collection, query, top_k=min(n, self._policy.candidates))
@@ -248,7 +261,7 @@ class Answerer:
         for hit in hits:
             passage[index.chunk_position[hit.id]] = hit.similarity
         best = best_per_chunk(boosted, index.sentence_chunk, n)
-        lexical = index.chunk_lexical.scores(tokenize(ranked_text))
+        lexical = index.chunk_lexical.scores(lexical_query)
         return fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
 
     def _passage(self, index: LoadedIndex, i: int, score: float, boosted: Vectors, sentence_lex: Vectors) -> Passage:

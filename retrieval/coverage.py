@@ -62,6 +62,11 @@ def vocabulary_of(text: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def content_words(text: str) -> list[str]:
+    """The content words of ``text`` as written there (short units: 首脳|会談), question words aside, in order."""
+    return list(dict.fromkeys(m.surface() for m in _morphemes(text) if _is_content(m)))
+
+
 def content_nouns(text: str) -> list[str]:
     """The nouns of ``text`` as written there, compounds whole (国務長官), question words aside, in order."""
     return list(

@@ -65,6 +65,14 @@ class LoadedIndex:
                 found.setdefault(forms[0], key)
         return found
 
+    @functools.cached_property
+    def folded_passages(self) -> dict[str, list[str]]:
+        """Each document's passages (section heading and text), folded: where ``lexical.frame_words`` looks."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for chunk in self.chunks:
+            found[chunk.document].append(fold(f"{chunk.section_title}\n{chunk.text}"))
+        return dict(found)
+
     @property
     def chunk_collection(self) -> str:
         """The chroma collection holding this generation's chunks."""

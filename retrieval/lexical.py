@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import bm25s
 import numpy as np
@@ -44,6 +45,22 @@ def fold(text: str) -> str:
     for long_form, short_form in _VU_PAIRS:
         text = text.replace(long_form, short_form)
     return _KATAKANA_MARKS.sub("", text.translate(_VU))
+
+
+def frame_words(words: Iterable[str], documents: Iterable[list[str]], *, share: float) -> list[str]:
+    """The ``words`` found in at least ``share`` of some document's passages (each passage already folded).
+
+    An article's frame (バイデン and プーチン in an article about their summit) is in most of its
+    passages: as search terms they pick the passage that repeats them most, not the one that
+    answers, so the lexical query leaves them out (the question's meaning, embedded whole, keeps them).
+    """
+    passages = [texts for texts in documents if texts]
+    frame = []
+    for word in words:
+        folded = fold(word)
+        if folded and any(sum(folded in t for t in texts) >= share * len(texts) for texts in passages):
+            frame.append(word)
+    return frame
 
 
 def tokenize(text: str) -> list[str]:

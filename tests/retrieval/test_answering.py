@@ -241,3 +241,13 @@ def test_a_refused_answer_has_no_short_answer(store, corpus_dir, tmp_path):
 def test_a_question_that_is_not_a_factoid_has_no_short_answer(store, corpus_dir, tmp_path):
     answer = make_answerer(store, corpus_dir, tmp_path / "state").answer("バイデンは人権問題について何と述べたか")
     assert answer.short is None
+
+
+def test_the_articles_frame_names_are_left_out_of_the_lexical_query(store, corpus_dir, tmp_path):
+    # バイデン and プーチン are in most passages of the summit article: as search terms they pick the
+    # passage repeating them, not the one saying how long the talks lasted.
+    question = "プーチンとバイデンの会談は何時間続いた"
+    framed = make_answerer(store, corpus_dir, tmp_path / "f1").answer(question)
+    assert "3時間半" in framed.passages[0].text
+    unframed = make_answerer(store, corpus_dir, tmp_path / "f2", frame_share=2.0).answer(question)
+    assert "3時間半" not in unframed.passages[0].text  # the same ranking with every word kept

@@ -1,0 +1,23 @@
+from retrieval.lexical import fold, frame_words
+
+
+def passages(*texts):
+    return [fold(t) for t in texts]
+
+
+def test_a_word_in_a_quarter_of_one_documents_passages_is_frame():
+    summit = passages("バイデンとプーチン", "バイデンは言った", "会場は湖の畔", "会談は3時間半")
+    bridge = passages("橋は長い", "主塔の高さ", "ケーブル", "開通", "地震", "観光", "記録", "愛称")
+    words = ["バイデン", "会場", "橋", "プーチン"]
+    assert frame_words(words, [summit, bridge], share=0.5) == ["バイデン"]
+    assert frame_words(words, [summit, bridge], share=0.25) == ["バイデン", "会場", "プーチン"]
+
+
+def test_spelling_variants_count_as_the_same_word():
+    summit = passages("プーチン大統領", "プーチンは言った", "会場")
+    assert frame_words(["プチン"], [summit], share=0.5) == ["プチン"]
+
+
+def test_no_documents_no_frame():
+    assert frame_words(["バイデン"], [], share=0.25) == []
+    assert frame_words(["バイデン"], [[]], share=0.25) == []
