@@ -13,7 +13,7 @@ import numpy as np
 
 from config.errors import ReferenceNotFoundError
 from retrieval.coverage import content_words, uncovered_words, without_words
-from retrieval.features import asked_types, question_specifics
+from retrieval.features import asked_types, is_quantity, question_specifics
 from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
 from retrieval.lexical import frame_words, tokenize
@@ -198,7 +198,8 @@ class Answerer:
         ranked_text = f"{text} {' '.join(terms)}" if terms else text
         query = _normalise(self._embedder.embed_queries([ranked_text])[0])
         similarity = (index.sentence_vectors @ query).astype(np.float32)
-        boosted = similarity + self._bonus(index, text, names)
+        rank_bonus, highlight_bonus = self._bonuses(index, text, names)
+        boosted = similarity + rank_bonus
         lexical_query = self._lexical_query(index, text, terms)
         chunk_scores = self._chunk_scores(index, query, lexical_query, boosted)
         order = top_indices(chunk_scores, k)
@@ -207,7 +208,8 @@ class Answerer:
         threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
         missing = self._unsupported(index, text, order[0], confidence) if confidence >= threshold else []
         sentence_lex = index.sentence_lexical.scores(lexical_query)
-        passages = tuple(self._passage(index, i, float(chunk_scores[i]), boosted, sentence_lex) for i in order)
+        lit = similarity + highlight_bonus
+        passages = tuple(self._passage(index, i, float(chunk_scores[i]), lit, sentence_lex) for i in order)
         answered = confidence >= threshold and not missing
         reason = "" if answered else "the article does not cover this"
         if missing:
@@ -235,13 +237,22 @@ class Answerer:
             if confidence - sim < -self._policy.unsupported_margin
         ]
 
-    def _bonus(self, index: LoadedIndex, text: str, names: list[str]) -> Vectors:
-        """Per sentence: the kind of answer the question asks for, and its numbers and names."""
+    def _bonuses(self, index: LoadedIndex, text: str, names: list[str]) -> tuple[Vectors, Vectors]:
+        """Per sentence, for ranking and for the highlight: the kind of answer asked for, and the specifics held.
+
+        Ranking counts all of the question's specifics, its names too. The highlight, a choice among
+        one passage's sentences, counts its quantities only: a passage's sentences share its names
+        (the people it is about), and the one repeating them is rarely the one that answers.
+        """
         n = len(index.sentences)
-        kinds = type_bonus(asked_types(text), index.sentence_types, n)  # type: ignore[arg-type]
-        matches = [index.holding(item) for item in question_specifics(text, names)]
-        return cast(
-            Vectors, self._policy.type_bonus * kinds + self._policy.specifics_bonus * specifics_bonus(matches, n)
+        policy = self._policy
+        kinds = policy.type_bonus * type_bonus(asked_types(text), index.sentence_types, n)  # type: ignore[arg-type]
+        specifics = question_specifics(text, names)
+        named = specifics_bonus([index.holding(item) for item in specifics], n)
+        counted = specifics_bonus([index.holding(item) for item in specifics if is_quantity(item)], n)
+        return (
+            cast(Vectors, kinds + policy.specifics_bonus * named),
+            cast(Vectors, kinds + policy.specifics_bonus * counted),
         )
 
     def _lexical_query(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:
@@ -264,10 +275,10 @@ class Answerer:
         lexical = index.chunk_lexical.scores(lexical_query)
         return fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
 
-    def _passage(self, index: LoadedIndex, i: int, score: float, boosted: Vectors, sentence_lex: Vectors) -> Passage:
+    def _passage(self, index: LoadedIndex, i: int, score: float, lit: Vectors, sentence_lex: Vectors) -> Passage:
         chunk = index.chunks[i]
         mine = index.members(i)
-        best = mine[choose_highlight(boosted[mine], sentence_lex[mine], lexical_weight=self._policy.highlight_lexical)]
+        best = mine[choose_highlight(lit[mine], sentence_lex[mine], lexical_weight=self._policy.highlight_lexical)]
         info = index.documents.get(chunk.document)
         refs = info.references if info else {}
         title = info.title if info else chunk.document

@@ -207,6 +207,11 @@ def specifics_of(text: str) -> frozenset[str]:
     return quantities_in(unicodedata.normalize("NFKC", bare)) | names_in(bare)
 
 
+def is_quantity(specific: str) -> bool:
+    """Whether a specific (``specifics_of``) is a quantity (1985年, 3.5時間) rather than a name."""
+    return specific[:1].isdigit()
+
+
 def answer_types_of(text: str) -> frozenset[AnswerType]:
     """The kinds of answer a sentence can give."""
     bare = strip_footnotes(text)

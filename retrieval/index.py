@@ -14,7 +14,7 @@ from corpus.delegations import parse_delegations
 from corpus.loading import Corpus, Document
 from corpus.timeline import extract_events
 from retrieval._build import collection_names, passage_text
-from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, specifics_of
+from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold
 from retrieval.manifest import Counts, DocumentInfo, Manifest
 from retrieval.types import Chunk, Sentence, Vectors
@@ -81,7 +81,7 @@ class LoadedIndex:
     def holding(self, specific: str) -> np.ndarray[Any, np.dtype[np.intp]]:
         """The sentences holding ``specific``: the same quantity, or a name containing it (ラブロフ)."""
         exact = self.specific_sentences.get(specific)
-        if specific[:1].isdigit():
+        if is_quantity(specific):
             return exact if exact is not None else np.empty(0, dtype=np.intp)
         found = [rows for name, rows in self.specific_sentences.items() if specific in name]
         return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)

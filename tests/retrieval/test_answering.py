@@ -251,3 +251,19 @@ def test_the_articles_frame_names_are_left_out_of_the_lexical_query(store, corpu
     assert "3時間半" in framed.passages[0].text
     unframed = make_answerer(store, corpus_dir, tmp_path / "f2", frame_share=2.0).answer(question)
     assert "3時間半" not in unframed.passages[0].text  # the same ranking with every word kept
+
+
+def test_names_rank_passages_but_the_highlight_counts_only_quantities(store, tmp_path):
+    # One passage, two sentences: the first repeats the question's names, the second answers it.
+    corpus = tmp_path / "talks"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(
+        "ある会談\nある会談は、架空の会談である。\n会談\n"
+        "ヤマダ大臣とスズキ大臣は東京で会った。会談では主に貿易が話し合われた。\n"
+        "場所\n会談の場所は港の近くの古い建物だった。\n",
+        encoding="utf-8",
+    )
+    answerer = make_answerer(store, corpus, tmp_path / "names", specifics_bonus=1.0)
+    answer = answerer.answer("ヤマダとスズキの会談で話し合われたのは")
+    assert answer.passages[0].section == "会談"  # the names still find the passage
+    assert answer.passages[0].highlight == "会談では主に貿易が話し合われた。"
