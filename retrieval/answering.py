@@ -167,7 +167,8 @@ class Answerer:
         if not self._policy.translate or language_of(text) != "en":
             return Expansion([], [])
         if self._expander is None or self._expander[0] != index.generation:
-            self._expander = (index.generation, TermExpander(index.lexicon, transliterate=self._transliterate))
+            expander = TermExpander(index.lexicon, transliterate=self._transliterate, names=index.katakana_words)
+            self._expander = (index.generation, expander)
         return self._expander[1].expansion(text)
 
     def answer(self, question: str, *, top_k: int | None = None) -> Answer:

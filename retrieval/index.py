@@ -17,6 +17,7 @@ from retrieval._build import collection_names, passage_text
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold
 from retrieval.manifest import Counts, DocumentInfo, Manifest
+from retrieval.translation import katakana_words
 from retrieval.types import Chunk, Sentence, Vectors
 
 __all__ = ["BuildReport", "Counts", "DocumentInfo", "LoadedIndex", "Manifest", "passage_text"]
@@ -72,6 +73,11 @@ class LoadedIndex:
         for chunk in self.chunks:
             found[chunk.document].append(fold(f"{chunk.section_title}\n{chunk.text}"))
         return dict(found)
+
+    @functools.cached_property
+    def katakana_words(self) -> dict[str, str]:
+        """The corpus's katakana words by sound (``translation.katakana_words``), for English names."""
+        return katakana_words(chunk.text for chunk in self.chunks)
 
     @property
     def chunk_collection(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import hashlib
 import logging
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -193,6 +195,61 @@ def _lemmas(word: str) -> list[str]:
     return found
 
 
+#: Katakana words in running text; a middle dot or a space parts the words of a name.
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
+
+
+def sound_key(word: str) -> str:
+    """A katakana word folded for comparing sounds: ``lexical.fold``, then voiced letters unvoiced (ブ→フ, ガ→カ).
+
+    A transliterator hears "Lavrov" as ラブロブ where the article writes ラブロフ: unvoiced, both are ラフロフ.
+    """
+    from retrieval.lexical import fold
+
+    letters = []
+    for char in fold(word):
+        base = unicodedata.normalize("NFD", char)[0]
+        letters.append(base if base in _UNVOICED else char)
+    return "".join(letters)
+
+
+def katakana_words(texts: Iterable[str]) -> dict[str, str]:
+    """The katakana words of ``texts`` by ``sound_key`` (the first spelling met kept)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for word in _KATAKANA_WORD.findall(text):
+            found.setdefault(sound_key(word), word)
+    return found
+
+
+def nearest_word(spelling: str, words: Mapping[str, str], *, cutoff: float = 0.75, margin: float = 0.05) -> str:
+    """The word of ``words`` (``katakana_words``) that sounds like ``spelling``, or ``""`` when none clearly does.
+
+    A transliteration rarely matches the article's spelling letter for letter (スリバン for サリバン);
+    the closest word by ``difflib`` ratio on sound keys is taken when it reaches ``cutoff`` and is
+    ahead of the next by ``margin`` (two equally close words: no guess); a word much shorter or longer
+    than the spelling is never taken (ファタシュ is not ブッシュ, though they share three sounds).
+    """
+    key = sound_key(spelling)
+    if key in words:
+        return words[key]
+    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+    scored = []
+    for candidate in words:
+        if min(len(candidate), len(key)) < cutoff * max(len(candidate), len(key)):
+            continue
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            scored.append((matcher.ratio(), candidate))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < cutoff:
+        return ""
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < margin:
+        return ""
+    return words[scored[0][1]]
+
+
 class Expansion(NamedTuple):
     """An English question's Japanese terms; ``names`` are those that stand for its capitalised words."""
 
@@ -208,6 +265,7 @@ class TermExpander:
         lexicon: dict[str, tuple[str, ...]],
         *,
         transliterate: Callable[[str], str] | None = None,
+        names: Mapping[str, str] | None = None,
         max_terms: int = 12,
     ) -> None:
         """Set the dictionary.
@@ -215,6 +273,8 @@ class TermExpander:
         Args:
             lexicon: English words and phrases mapped to Japanese words, best first.
             transliterate: English name to katakana, for capitalised words the lexicon lacks.
+            names: the corpus's katakana words (``katakana_words``): a transliteration is replaced by
+                the one that sounds like it, when one clearly does.
             max_terms: the most terms returned.
 
         """
@@ -222,6 +282,7 @@ class TermExpander:
             raise ValueError(f"max_terms must be positive, got {max_terms}")
         self._lexicon = lexicon
         self._transliterate = transliterate
+        self._names = names or {}
         self._max_terms = max_terms
 
     def _lookup(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
@@ -250,7 +311,8 @@ class TermExpander:
             used, found = self._lookup(words, i)
             is_name = originals[i][0].isupper() and i > 0 and words[i] not in _STOPWORDS
             if not found and used == 1 and self._transliterate and is_name:
-                found = (self._transliterate(words[i]),)
+                spelling = self._transliterate(words[i])
+                found = (nearest_word(spelling, self._names) or spelling,)
             kept = [t for t in found[:2] if t and t not in terms]
             terms.extend(kept)
             if is_name:

@@ -137,3 +137,31 @@ def test_restricting_keeps_only_forms_in_the_text_most_used_first():
 )
 def test_asks_when(text, expected):
     assert asks_when(text) is expected
+
+
+def test_a_transliterated_name_takes_the_articles_spelling_when_one_clearly_sounds_like_it():
+    from retrieval.translation import katakana_words, nearest_word
+
+    words = katakana_words(
+        ["ジェイク・サリバン補佐官とセルゲイ・ラブロフ外相", "ドミトロ・フィルタッシュ、ジョージ・ブッシュ"]
+    )
+    assert nearest_word("スリバン", words) == "サリバン"  # one letter apart
+    assert nearest_word("ラブロブ", words) == "ラブロフ"  # ブ and フ sound alike unvoiced
+    assert nearest_word("ファータッシュ", words) == ""  # closest is フィルタッシュ, but not close enough
+    assert nearest_word("トランプ", words) == ""  # nobody in the text sounds like it
+    assert nearest_word("ブシュ", katakana_words(["フィルタッシュ"])) == ""  # shares sounds, not a length
+
+
+def test_two_equally_close_words_are_no_guess():
+    from retrieval.translation import katakana_words, nearest_word
+
+    assert nearest_word("アンナカ", katakana_words(["アンナマ", "アンナヤ"])) == ""
+    assert nearest_word("アンナカ", katakana_words(["アンナマ", "ズズ"])) == "アンナマ"
+
+
+def test_the_expander_uses_the_articles_spelling_of_a_name():
+    from retrieval.translation import katakana_words
+
+    names = katakana_words(["ラブロフ外相"])
+    expander = TermExpander({}, transliterate=lambda w: {"lavrov": "ラブロブ"}.get(w, "ズズズ"), names=names)
+    assert expander.expand("What did Lavrov say?") == ["ラブロフ"]
