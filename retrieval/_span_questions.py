@@ -26,6 +26,18 @@ _ORG_ASKED = re.compile(
     re.IGNORECASE,
 )
 _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
+#: "Which US president…", "which Swiss city…": an English question naming the kind of thing it wants.
+_EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
+    (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE), kind)
+    for nouns, kind in (
+        (
+            r"president|leader|minister|secretary|advis[eo]r|official|oligarch|ambassador|envoy|spokes(?:man|woman|person)"
+            r"|diplomat|politician|mayor|chancellor|person|man|woman|figure|engineer|architect",
+            "person",
+        ),
+        (r"city|town|village|country|nation|island|region|prefecture|capital|venue|building", "place"),
+    )
+)
 #: "Who is Peskov?", 「ゲラシモフってどういう人？」: the question names the person and asks what they are.
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
@@ -77,13 +89,19 @@ _AMOUNTS: tuple[tuple[re.Pattern[str], SpanType], ...] = (
 )  # fmt: skip
 
 
-def wanted_types(question: str, answer_types: Iterable[AnswerType]) -> frozenset[SpanType]:
-    """The span types that can answer ``question``, given its asked answer types."""
+def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_nouns: bool = True) -> frozenset[SpanType]:
+    """The span types that can answer ``question``, given its asked answer types.
+
+    With ``kind_nouns``, an English "which president / which city" adds the kind it names.
+    """
     if _ABOUT_PERSON.search(question) or _ROLE_ASKED.search(question):
         return frozenset({"role"})
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
-    if language_of(question) == "en" and not _EN_WHEN.search(question):
-        asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
+    if language_of(question) == "en":
+        if not _EN_WHEN.search(question):
+            asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
+        if kind_nouns:
+            asked.update(kind for pattern, kind in _EN_WHICH_KIND if pattern.search(question))
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」: which body, as often as which place
     explicit: set[AnswerType | Literal["org"]] = {

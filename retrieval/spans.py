@@ -156,9 +156,13 @@ def _role_candidate(entries: list[Candidate], keys: frozenset[str]) -> Candidate
 
 
 def _pick(
-    question: str, wanted: frozenset[SpanType], highlight: str, passage: str, context: SpanContext
+    question: str, wanted: frozenset[SpanType], highlight: str, passage: str, context: SpanContext, *, sole: bool
 ) -> Candidate | None:
-    """The span that answers: from a list passage's lines, else the highlight, else the passage's other sentences."""
+    """The span that answers: from a list passage's lines, else the highlight, else the passage's other sentences.
+
+    With ``sole`` (the type comes only from the noun of "which president…", whose Japanese the
+    sentence may not echo), a sentence must hold exactly one span of that type.
+    """
     keys = question_keys(question, context.terms)
     entries = _entry_candidates(passage, context.section)
     if entries:
@@ -175,6 +179,8 @@ def _pick(
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
     pool = [c for c in candidates_in(sentence, anchor) if c.type in wanted and _fits(c, question, context.terms)]
+    if sole and len({c.text for c in pool}) > 1:
+        return None
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [
@@ -184,6 +190,8 @@ def _pick(
         for c in candidates_in(strip_footnotes(s), anchor)
         if c.type in wanted and _fits(c, question, context.terms)
     ]
+    if sole and len({c.text for c in others}) > 1:
+        return None
     return _choose(others, keys, minimum=_FALLBACK_MIN)
 
 
@@ -242,7 +250,8 @@ def find_short(
 
     """
     wanted = wanted_types(question, asked)
-    chosen = _pick(question, wanted, highlight, passage, context) if wanted else None
+    sole = bool(wanted) and not wanted_types(question, asked, kind_nouns=False)
+    chosen = _pick(question, wanted, highlight, passage, context, sole=sole) if wanted else None
     if chosen is None:
         return None
     display = chosen.text if language_of(question) == "ja" else display_of(chosen, context.english)

@@ -302,14 +302,18 @@ class TermExpander:
 
     def expansion(self, question: str) -> Expansion:
         """Japanese terms for ``question``, and which of them stand for its names (capitalised words)."""
-        originals = re.findall(r"[A-Za-z][A-Za-z'-]*", question)
+        found_words = re.findall(r"[A-Za-z][A-Za-z'’-]*", question)
+        # "Biden's" is Biden: the possessive would hide the name from the word list and the transliterator,
+        # and it marks a name even as the question's first word.
+        possessive = [bool(re.search(r"['’]s$", w)) for w in found_words]
+        originals = [re.sub(r"['’]s$", "", w) for w in found_words]
         words = [w.lower() for w in originals]
         terms: list[str] = []
         names: list[str] = []
         i = 0
         while i < len(words):
             used, found = self._lookup(words, i)
-            is_name = originals[i][0].isupper() and i > 0 and words[i] not in _STOPWORDS
+            is_name = originals[i][0].isupper() and (i > 0 or possessive[i]) and words[i] not in _STOPWORDS
             if not found and used == 1 and self._transliterate and is_name:
                 spelling = self._transliterate(words[i])
                 found = (nearest_word(spelling, self._names) or spelling,)

@@ -165,3 +165,9 @@ def test_the_expander_uses_the_articles_spelling_of_a_name():
     names = katakana_words(["ラブロフ外相"])
     expander = TermExpander({}, transliterate=lambda w: {"lavrov": "ラブロブ"}.get(w, "ズズズ"), names=names)
     assert expander.expand("What did Lavrov say?") == ["ラブロフ"]
+
+
+def test_a_possessive_is_the_name_even_first_in_the_question():
+    expander = TermExpander({}, transliterate=lambda w: f"<{w}>")
+    assert expander.expansion("Biden's line was aimed at whom?").names == ["<biden>"]
+    assert expander.expand("Describe the venue") == []  # a first capital alone is no name

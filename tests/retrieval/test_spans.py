@@ -163,6 +163,20 @@ def test_role_when_name_and_role_run_together():
     assert found.text == "外務副大臣"
 
 
+def test_which_city_asks_a_place_and_which_president_a_person():
+    city = short("Which Swiss city hosted the summit?", "2021年6月16日、スイス")
+    assert (city.text, city.display) == ("ジュネーブ", "Geneva")
+    assert wanted_types("Which US president came?", asked_types("Which US president came?")) == {"person", "org"}
+
+
+def test_a_kind_named_only_by_its_english_noun_needs_one_candidate():
+    # Two people in the sentence and nothing Japanese for "oligarch": no guess.
+    assert short("Which Ukrainian oligarch did Biden want out of the gas business?", "ドミトロ・フィルターシュ") is None
+    # One person of the kind asked in the sentence once the asker's own (Reagan, レーガン) is set aside.
+    found = short("Which Soviet leader did Reagan meet in 1985?", "ミハイル・ゴルバチョフ書記長", terms=("レーガン",))
+    assert found is not None and found.text == "ミハイル・ゴルバチョフ"
+
+
 def test_organisation():
     found = short("Who manages the bridge now?", "本州四国連絡高速道路株式会社に引き継がれた", AKASHI)
     assert (found.text, found.type) == ("本州四国連絡高速道路株式会社", "org")
