@@ -27,16 +27,14 @@ _ORG_ASKED = re.compile(
 )
 _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
 #: "Which US president…", "which Swiss city…": an English question naming the kind of thing it wants.
-_EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
-    (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE), kind)
-    for nouns, kind in (
-        (
-            r"president|leader|minister|secretary|advis[eo]r|official|oligarch|ambassador|envoy|spokes(?:man|woman|person)"
-            r"|diplomat|politician|mayor|chancellor|person|man|woman|figure|engineer|architect",
-            "person",
-        ),
-        (r"city|town|village|country|nation|island|region|prefecture|capital|venue|building", "place"),
-    )
+_PERSON_NOUNS = (
+    r"president|leader|minister|secretary|advis[eo]r|official|oligarch|ambassador|envoy|spokes(?:man|woman|person)"
+    r"|diplomat|politician|mayor|chancellor|person|man|woman|figure|engineer|architect"
+)
+_PLACE_NOUNS = r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
+_EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
+    (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b", re.IGNORECASE), "person"),
+    (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})\b", re.IGNORECASE), "place"),
 )
 #: "Who is Peskov?", 「ゲラシモフってどういう人？」: the question names the person and asks what they are.
 _ABOUT_PERSON = re.compile(
