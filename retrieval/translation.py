@@ -19,6 +19,12 @@ DATA = Path(__file__).parent / "data"
 #: Hand-kept terms for this subject (read first), then all of JMdict (scripts/build_lexicon.py).
 LEXICON_FILES = (DATA / "en_ja_glossary.tsv", DATA / "en_ja_jmdict.tsv.gz")
 _FORMS_KEPT = 4
+#: A form kept beside a word's most used one must be used at least this share as often: "bridge" is
+#: 橋 in a bridge article, and ブリッジ (twice, in the names of a tour and a nickname) is another sense
+#: whose rarity would give it the most weight in BM25.
+_SECOND_FORM_SHARE = 0.25
+#: Bump when ``restrict_lexicon`` cuts differently, so indexes built with the old cut are rebuilt.
+_RESTRICTION_VERSION = 2
 _MAX_FORM_CHARS = 12
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOPWORDS = frozenset(
@@ -154,7 +160,7 @@ def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
 
 def lexicon_version(paths: Iterable[Path] = LEXICON_FILES) -> str:
     """A short hash of the word lists, recorded in the index manifest so a new list rebuilds the index."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"restriction {_RESTRICTION_VERSION}".encode())
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -163,6 +169,7 @@ def lexicon_version(paths: Iterable[Path] = LEXICON_FILES) -> str:
 def restrict_lexicon(lexicon: dict[str, tuple[str, ...]], text: str) -> dict[str, tuple[str, ...]]:
     """Keep, for each English key, the Japanese forms that occur in ``text``: at most four, the corpus's own first.
 
+    A form used less than a quarter as often as the key's first is dropped (``_SECOND_FORM_SHARE``).
     JMdict lists a word's forms in its own order (橋 comes late for "bridge", after ブリッジ and
     架橋); the forms the corpus uses most come first here, an earlier dictionary rank breaking
     ties. Every substring of ``text`` up to the longest useful form is looked up once, so the
@@ -177,7 +184,9 @@ def restrict_lexicon(lexicon: dict[str, tuple[str, ...]], text: str) -> dict[str
     for key, found in lexicon.items():
         present = [(counts[f] / (1 + rank / 4), -rank, f) for rank, f in enumerate(found) if counts[f]]
         if present:
-            kept[key] = tuple(f for _, _, f in sorted(present, reverse=True)[:_FORMS_KEPT])
+            ordered = [f for _, _, f in sorted(present, reverse=True)[:_FORMS_KEPT]]
+            top = counts[ordered[0]]
+            kept[key] = tuple(f for f in ordered if counts[f] >= _SECOND_FORM_SHARE * top)
     return kept
 
 

@@ -124,6 +124,14 @@ def test_restricting_keeps_only_forms_in_the_text_most_used_first():
     assert restrict_lexicon(lexicon, text) == {"bridge": ("橋", "ブリッジ")}
 
 
+def test_a_form_much_rarer_than_the_first_is_another_sense_and_dropped():
+    from retrieval.translation import restrict_lexicon
+
+    lexicon = {"bridge": ("ブリッジ", "橋")}
+    text = "橋。" * 5 + "ブリッジワールド。"
+    assert restrict_lexicon(lexicon, text) == {"bridge": ("橋",)}  # 1 of 5: under a quarter
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
