@@ -136,7 +136,7 @@ def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
         texts += [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
     keys: set[str] = set()
     for text in texts:
-        for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text) if text is question else text):
+        for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text)):
             keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
     # A verb's stem and first kana (引き継いだ → 引き) find the predicate the answer stands next to.
     keys.update(m.group(0) for m in _STEM_KANA.finditer(question) if "何" not in m.group(0))

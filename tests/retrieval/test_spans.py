@@ -158,6 +158,12 @@ def test_role_of_a_named_member():
     assert (peskov.text, peskov.type) == ("クレムリン報道官", "role")
 
 
+def test_role_of_a_member_named_in_english_through_terms_with_long_vowels():
+    # The terms are folded like the list line they are matched with (エリックグリーン → エリクグリン).
+    found = short("Who is Eric Green?", "エリックグリーン", terms=("エリック", "グリーン"))
+    assert (found.text, found.type) == ("国家安全保障会議のトップロシア顧問", "role")
+
+
 def test_role_when_name_and_role_run_together():
     found = short("リャブコフの肩書は？", "セルゲイ・リャブコフ外務副大臣")
     assert found.text == "外務副大臣"
