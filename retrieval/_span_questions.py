@@ -131,7 +131,8 @@ def asked_counter(question: str) -> str:
 
 def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     """Bigrams of the question's content words (kanji, katakana, Latin, digits), and of its Japanese terms."""
-    texts = [question, *terms]
+    # The counter asked for names what is counted (how many lanes → 車線, the label of 「車線数、6車線」).
+    texts = [question, *terms, asked_counter(question)]
     if language_of(question) == "en":
         texts += [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
     keys: set[str] = set()

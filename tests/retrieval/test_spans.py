@@ -183,6 +183,11 @@ def test_a_kind_named_only_by_its_english_noun_needs_one_candidate():
     assert found is not None and found.text == "ミハイル・ゴルバチョフ"
 
 
+def test_an_english_count_finds_its_list_line_by_the_counter():
+    found = short("How many lanes does the bridge carry?", "車線数、6車線", AKASHI)
+    assert (found.text, found.display) == ("6車線", "6 lanes")
+
+
 def test_organisation():
     found = short("Who manages the bridge now?", "本州四国連絡高速道路株式会社に引き継がれた", AKASHI)
     assert (found.text, found.type) == ("本州四国連絡高速道路株式会社", "org")
