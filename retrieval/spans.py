@@ -27,7 +27,7 @@ from retrieval.question import language_of
 from retrieval.types import Short
 
 #: Offices a question can name (ambassador → 大使): a member whose label lacks the one asked is not the answer.
-_ROLE_NOUNS = re.compile(r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|代表|参謀本部長|市長|知事")
+_ROLE_NOUNS = re.compile(r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|代表(?!団)|参謀本部長|市長|知事")
 _SINCE_DATE = re.compile(r"以来|から|以降")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
 _SAME, _NEXT, _PREVIOUS = 1.0, 0.5, 0.25

@@ -188,6 +188,16 @@ def test_an_english_count_finds_its_list_line_by_the_counter():
     assert (found.text, found.display) == ("6車線", "6 lanes")
 
 
+def test_delegation_in_the_question_is_not_the_office_of_a_representative():
+    # "delegation" is 代表団: it must not pick the member whose office is 特別代表.
+    found = short(
+        "Who was the chief of the Russian general staff in the delegation?",
+        "ロシア軍参謀本部長、ヴァレリー・ゲラシモフ",
+        terms=("長官", "首席", "ロシア", "代表団"),
+    )
+    assert found is None or found.text == "ヴァレリー・ゲラシモフ"
+
+
 def test_organisation():
     found = short("Who manages the bridge now?", "本州四国連絡高速道路株式会社に引き継がれた", AKASHI)
     assert (found.text, found.type) == ("本州四国連絡高速道路株式会社", "org")
