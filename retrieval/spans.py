@@ -173,7 +173,9 @@ def _pick(
             for c in entries
             if c.type in wanted - {"role"}
             and _fits(c, question, context.terms)
-            and (c.type != "person" or not roles or any(r in c.sentence[: c.start] for r in roles))
+            # A member is the answer only when the question names their office: "who was in the delegation?"
+            # asks for the list, not for whichever line its words happen to touch.
+            and (c.type != "person" or any(r in c.sentence[: c.start] for r in roles))
         ]
         return role or _choose_entry(pool, keys)
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))

@@ -198,6 +198,14 @@ def test_delegation_in_the_question_is_not_the_office_of_a_representative():
     assert found is None or found.text == "ヴァレリー・ゲラシモフ"
 
 
+def test_a_question_about_the_whole_delegation_gets_no_single_member():
+    assert short("米国の代表団には誰がいましたか？", "在ロシア米国大使、ジョン・サリバン") is None
+    assert (
+        short("Who was on the American delegation?", "在ロシア米国大使、ジョン・サリバン", terms=("米国", "代表団"))
+        is None
+    )
+
+
 def test_organisation():
     found = short("Who manages the bridge now?", "本州四国連絡高速道路株式会社に引き継がれた", AKASHI)
     assert (found.text, found.type) == ("本州四国連絡高速道路株式会社", "org")
