@@ -138,11 +138,11 @@ def source(ctx: click.Context, n: int, document: str | None, as_json: bool) -> N
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def status(ctx: click.Context, as_json: bool) -> None:
-    """Show the index in use: generation, documents, chunks, model, store, corpus hash and age."""
-    from retrieval.status import index_status, render_status
+    """Show the index in use (generation, documents, chunks, model, store, corpus hash, age) and feedback counts."""
+    from bot.status import full_status, render_full_status
 
-    found = index_status(_answerer(ctx))
-    click.echo(_json_line(found) if as_json else render_status(found))
+    found = full_status(_answerer(ctx), store_path=_settings(ctx).store_path)
+    click.echo(_json_line(found) if as_json else render_full_status(found))
 
 
 @main.command()
@@ -258,7 +258,10 @@ def chat(ctx: click.Context) -> None:
     answerer = _answerer(ctx)
     click.echo("loading the model and the index...", err=True)
     answerer.warm_up()
-    Console(answerer, corpus_dir=_settings(ctx).corpus_dir, read=_read_line, write=click.echo).run()
+    settings = _settings(ctx)
+    Console(
+        answerer, corpus_dir=settings.corpus_dir, store_path=settings.store_path, read=_read_line, write=click.echo
+    ).run()
 
 
 def _read_line(prompt: str) -> str:
