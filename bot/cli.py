@@ -291,11 +291,26 @@ def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: 
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def evaluate_followups(ctx: click.Context, pairs: Path | None, as_json: bool) -> None:
-    """Score follow-ups (PAIRS, JSON lines of first/followup/answer_any) alone and in context, per language."""
-    from retrieval.followup_evaluation import FOLLOWUPS, evaluate_followup_file, render_followups
+    """Score follow-ups (PAIRS, JSON lines of first/followup/answer_any) alone and in context, per language.
 
-    report = evaluate_followup_file(_answerer(ctx), pairs or FOLLOWUPS)
-    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_followups(report))
+    With no file, every kept set (v1, and v2 with its second article indexed beside the corpus).
+    """
+    from retrieval.followup_evaluation import (
+        evaluate_followup_file,
+        evaluate_followup_suite,
+        render_followup_suite,
+        render_followups,
+    )
+
+    if pairs is not None:
+        report = evaluate_followup_file(_answerer(ctx), pairs)
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_followups(report))
+        return
+    from bot.app import suite_answerers
+
+    with suite_answerers(_settings(ctx)) as answerer_for:
+        reports = evaluate_followup_suite(answerer_for)
+    click.echo(json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_followup_suite(reports))
 
 
 @main.command()
