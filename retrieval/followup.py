@@ -5,7 +5,10 @@ Pure functions over text, no model. A follow-up such as 「ロシア側は？」
 fragment ("and the Russian side?", 「2回目は？」), or it names nothing. Such a follow-up gets the
 previous question's people, places, numbers and topic words appended. In a contrast fragment
 ("what about X?", 「Xは？」) the follow-up's own name or number replaces the previous one of the same
-kind instead of joining it. A follow-up that stands alone is returned unchanged.
+kind instead of joining it; and since such a contrast asks for another passage than the one that
+answered before, that passage goes last (``set_against``). A full question that points back only with
+a personal pronoun gets the previous people, not the previous topic. A follow-up that stands alone is
+returned unchanged.
 """
 
 from __future__ import annotations
@@ -246,8 +249,9 @@ def set_against(answer: Answer, previous: Answer, alone: Answer, own: list[str])
     """A contrast's answer with the passage that answered the previous question moved last.
 
     "And the Russian side?" after a question about the American side asks for the other side's passage;
-    the completed question, sharing the previous topic, tends to find the previous passage again. Of the
-    rest, passages that hold the follow-up's own name or number (as written) come first. The previous
+    the completed question, sharing the previous topic, tends to find the previous passage again. The
+    others (the completed question's, then those of the follow-up alone) take its place, those that hold
+    the follow-up's own name or number (as written) first. The previous
     passage stays when the follow-up asked alone finds it first too: it holds both sides (a list, "1955
     ... 1985 ...").
 
@@ -268,8 +272,8 @@ def set_against(answer: Answer, previous: Answer, alone: Answer, own: list[str])
     if shown not in keys or len(keys) < 2 or (alone.passages and _key(alone.passages[0]) == shown):
         return answer
     folded = [fold(word) for word in own]
-    rest = [p for p in answer.passages if _key(p) != shown]
-    ordered = sorted(rest, key=lambda p: not any(word in fold(p.text) for word in folded))
+    rest = list({_key(p): p for p in (*answer.passages, *alone.passages) if _key(p) != shown}.values())
+    ordered = sorted(rest, key=lambda p: not any(word in fold(p.text) for word in folded))[: len(keys) - 1]
     passages = (*ordered, answer.passages[keys.index(shown)])
     short = answer.short if answer.short and answer.short.text in passages[0].text else None
     return dataclasses.replace(answer, passages=passages, short=short)

@@ -163,6 +163,11 @@ def test_after_a_contrast_a_passage_with_the_new_number_comes_first_and_a_stale_
     assert result.short is None
 
 
+def test_after_a_contrast_the_follow_up_alone_can_bring_the_passage_with_the_new_number():
+    result = set_against(_with(FRANCE, OTHER, GERMANY), _with(FRANCE), _with(GERMANY, YEAR), ["1995"])
+    assert result.passages == (YEAR, OTHER, FRANCE)
+
+
 def test_a_contrast_follow_up_is_answered_against_the_previous_answer():
     asked = []
 
