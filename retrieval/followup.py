@@ -90,7 +90,11 @@ def is_contrast(followup: str) -> bool:
     text = _normal(followup)
     if language_of(text) == "ja":
         return bool(_CONTRAST_JA.search(text)) and len(re.sub(r"[\s?？]", "", text)) <= _SHORT_JA_CHARS + 4
-    return bool(_CONTRAST_EN.match(text)) or not _FULL_QUESTION_EN.match(text)
+    opener = _CONTRAST_EN.match(text)
+    if opener:  # "and X?" sets X against the previous; "and what did he say?" goes on with the same people
+        rest = text[opener.end() :].lstrip(" ,")
+        return not rest or is_contrast(rest)
+    return not _FULL_QUESTION_EN.match(text)
 
 
 def is_elliptical(followup: str) -> bool:

@@ -118,6 +118,15 @@ def test_pointing_back_to_a_time_or_place_is_not_people_only():
     assert not points_to_people("What did they say about the new museum plans?")  # they: often the two sides
 
 
+def test_and_before_a_full_question_goes_on_rather_than_contrasts():
+    assert is_contrast("And the other side?")
+    assert is_contrast("but what about the mayor?")
+    assert not is_contrast("And what did she call the mayor?")
+    assert not is_contrast("So, when did it open?")
+    resolved = resolve_followup("What did Alice Brown say the day after the vote?", "And what did she call Smith?")
+    assert "Alice" in resolved  # the person "she" stands for is not replaced by the one the follow-up names
+
+
 def test_what_replaces_the_previous_question():
     assert replaces("Who represented France at the conference?", "And Germany?")
     assert replaces("1990年の会議には誰が出た？", "1995年のは？")
