@@ -6,7 +6,8 @@ fragment ("and the Russian side?", 「2回目は？」), or it names nothing. Su
 previous question's people, places, numbers and topic words appended. In a contrast fragment
 ("what about X?", 「Xは？」) the follow-up's own name or number replaces the previous one of the same
 kind instead of joining it; and since such a contrast asks for another passage than the one that
-answered before, that passage goes last (``set_against``). A full question that points back only with
+answered before, that passage goes last (``set_against``); 「逆は？」 ("the other way round?") is the
+previous question with its two names swapped. A full question that points back only with
 a personal pronoun gets the previous people, not the previous topic. A follow-up that stands alone is
 returned unchanged.
 """
@@ -214,7 +215,20 @@ def resolve_followup(previous_question: str, followup: str) -> str:
     """
     if not previous_question.strip() or not is_elliptical(followup):
         return followup
-    return complete(previous_question, followup)
+    swapped = _swapped(previous_question, followup)
+    return swapped or complete(previous_question, followup)
+
+
+def _swapped(previous_question: str, followup: str) -> str:
+    """For "the other way round?" (「逆は？」): the previous question with its first two names swapped, else ''."""
+    names = context_of(previous_question).names
+    if not (is_contrast(followup) and _REVERSE.search(_normal(followup))) or len(names) < 2:
+        return ""
+    first, second = names[0], names[1]
+    if first in second or second in first:
+        return ""
+    text = _normal(previous_question)
+    return text.replace(first, "\0").replace(second, first).replace("\0", second)
 
 
 def complete(previous_question: str, followup: str) -> str:

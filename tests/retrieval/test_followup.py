@@ -127,6 +127,11 @@ def test_and_before_a_full_question_goes_on_rather_than_contrasts():
     assert "Alice" in resolved  # the person "she" stands for is not replaced by the one the follow-up names
 
 
+def test_the_other_way_round_is_the_previous_question_with_its_two_sides_swapped():
+    assert resolve_followup("フランスからドイツへの輸出額は？", "逆は？") == "ドイツからフランスへの輸出額は?"
+    assert resolve_followup("フランスの輸出額は？", "逆は？") != "フランスの輸出額は?"  # one side: completed as usual
+
+
 def test_what_replaces_the_previous_question():
     assert replaces("Who represented France at the conference?", "And Germany?")
     assert replaces("1990年の会議には誰が出た？", "1995年のは？")
