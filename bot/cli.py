@@ -138,11 +138,11 @@ def source(ctx: click.Context, n: int, document: str | None, as_json: bool) -> N
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def status(ctx: click.Context, as_json: bool) -> None:
-    """Show the index in use: generation, documents, chunks, model, store, corpus hash and age."""
-    from retrieval.status import index_status, render_status
+    """Show the index in use (generation, documents, chunks, model, store, corpus hash, age) and feedback counts."""
+    from bot.status import full_status, render_full_status
 
-    found = index_status(_answerer(ctx))
-    click.echo(_json_line(found) if as_json else render_status(found))
+    found = full_status(_answerer(ctx), store_path=_settings(ctx).store_path)
+    click.echo(_json_line(found) if as_json else render_full_status(found))
 
 
 @main.command()
@@ -258,7 +258,10 @@ def chat(ctx: click.Context) -> None:
     answerer = _answerer(ctx)
     click.echo("loading the model and the index...", err=True)
     answerer.warm_up()
-    Console(answerer, corpus_dir=_settings(ctx).corpus_dir, read=_read_line, write=click.echo).run()
+    settings = _settings(ctx)
+    Console(
+        answerer, corpus_dir=settings.corpus_dir, store_path=settings.store_path, read=_read_line, write=click.echo
+    ).run()
 
 
 def _read_line(prompt: str) -> str:
@@ -288,11 +291,26 @@ def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: 
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def evaluate_followups(ctx: click.Context, pairs: Path | None, as_json: bool) -> None:
-    """Score follow-ups (PAIRS, JSON lines of first/followup/answer_any) alone and in context, per language."""
-    from retrieval.followup_evaluation import FOLLOWUPS, evaluate_followup_file, render_followups
+    """Score follow-ups (PAIRS, JSON lines of first/followup/answer_any) alone and in context, per language.
 
-    report = evaluate_followup_file(_answerer(ctx), pairs or FOLLOWUPS)
-    click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_followups(report))
+    With no file, every kept set (v1, and v2 with its second article indexed beside the corpus).
+    """
+    from retrieval.followup_evaluation import (
+        evaluate_followup_file,
+        evaluate_followup_suite,
+        render_followup_suite,
+        render_followups,
+    )
+
+    if pairs is not None:
+        report = evaluate_followup_file(_answerer(ctx), pairs)
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else render_followups(report))
+        return
+    from bot.app import suite_answerers
+
+    with suite_answerers(_settings(ctx)) as answerer_for:
+        reports = evaluate_followup_suite(answerer_for)
+    click.echo(json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_followup_suite(reports))
 
 
 @main.command()

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.rendering import render_answer, render_citation
+from bot.status import full_status, render_full_status
 from config.errors import SummitError
 from corpus.timeline import When
 from retrieval.answering import Answerer
-from retrieval.status import index_status, render_status
 from retrieval.views import find_delegations, find_events, render_delegations, render_timeline
 
 HELP = """Type a question about the 2021 US-Russia summit in Geneva, in Japanese or English.
@@ -18,7 +18,7 @@ Commands:
   /delegation [SIDE]  who was in each delegation (SIDE: US, Russia, ロシア…)
   /timeline [FROM] [TO]  dated events, oldest first (dates as YYYY, YYYY-MM or YYYY-MM-DD)
   /reindex    reparse the corpus and rebuild the index
-  /status     the index in use: generation, documents, chunks
+  /status     the index in use: generation, documents, chunks; feedback counts
   /help       this text
   /quit       leave (Ctrl-D works too)"""
 
@@ -31,12 +31,14 @@ class Console:
         answerer: Answerer,
         *,
         corpus_dir: Path,
+        store_path: Path | None = None,
         read: Callable[[str], str],
         write: Callable[[str], None],
     ) -> None:
-        """Wire the loop to an answerer, the corpus, and input/output functions."""
+        """Wire the loop to an answerer, the corpus, the feedback store (for /status) and input/output functions."""
         self._answerer = answerer
         self._corpus_dir = corpus_dir
+        self._store_path = store_path
         self._read = read
         self._write = write
 
@@ -71,7 +73,7 @@ class Console:
                 return "usage: /source N [DOCUMENT TITLE] (a reference number)"
             return render_citation(self._answerer.reference(int(number), document=document or None))
         if command == "/status":
-            return render_status(index_status(self._answerer))
+            return render_full_status(full_status(self._answerer, store_path=self._store_path))
         if command == "/delegation":
             found = find_delegations(self._answerer.index.documents.values(), side=rest.strip() or None)
             return render_delegations(found)

@@ -266,3 +266,25 @@ class Store:
             }
             for r in rows
         ]
+
+
+def read_feedback(path: Path) -> dict[str, Any] | None:
+    """Counts of answers shown and votes in the store at ``path``, opened read-only; None when there is no store.
+
+    Never creates the file (status on a fresh machine must leave no database behind).
+
+    Raises:
+        sqlite3.Error: the file is not a readable store (damaged, locked, or another database).
+
+    """
+    if not path.is_file():
+        return None
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        asked = db.execute("SELECT COUNT(*), COALESCE(SUM(answered), 0) FROM answers").fetchone()
+        votes = db.execute("SELECT COALESCE(SUM(value = 1), 0), COALESCE(SUM(value = -1), 0) FROM votes").fetchone()
+    finally:
+        db.close()
+    total, answered = int(asked[0]), int(asked[1])
+    up, down = int(votes[0]), int(votes[1])
+    return {"answers": total, "answered": answered, "refused": total - answered, "up": up, "down": down}

@@ -5,11 +5,16 @@ Pure functions over text, no model. A follow-up such as 「ロシア側は？」
 fragment ("and the Russian side?", 「2回目は？」), or it names nothing. Such a follow-up gets the
 previous question's people, places, numbers and topic words appended. In a contrast fragment
 ("what about X?", 「Xは？」) the follow-up's own name or number replaces the previous one of the same
-kind instead of joining it. A follow-up that stands alone is returned unchanged.
+kind instead of joining it; and since such a contrast asks for another passage than the one that
+answered before, that passage goes last (``set_against``); 「逆は？」 ("the other way round?") is the
+previous question with its two names swapped. A full question that points back only with
+a personal pronoun gets the previous people, not the previous topic. A follow-up that stands alone is
+returned unchanged.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,7 +24,7 @@ from retrieval.coverage import content_nouns, proper_nouns
 from retrieval.features import names_in, quantities_in, specifics_of
 from retrieval.lexical import fold
 from retrieval.question import language_of
-from retrieval.types import Answer
+from retrieval.types import Answer, Passage
 
 #: Words that point back to something said before.
 _ANAPHOR_EN = re.compile(
@@ -30,6 +35,11 @@ _ANAPHOR_EN = re.compile(
 _ANAPHOR_JA = re.compile(
     r"そのとき|その時|その後|それ|その|そこ|あれ|あの|この|これ|彼|彼女|彼ら|同じ|逆|相手|ほか|他に|実際"
 )
+#: Pronouns that stand for people: a full question that points back only with these needs the people, not the topic.
+_PERSON_EN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+_PERSON_JA = re.compile(r"彼女|彼(?!ら)")
+#: "The other way round": the same question with its two sides swapped.
+_REVERSE = re.compile(r"逆|反対|the\s+other\s+way|vice\s+versa|conversely|reverse", re.IGNORECASE)
 #: A fragment that contrasts with the previous question: "and X?", "what about X?", 「Xは？」「Xのほうは？」.
 _CONTRAST_EN = re.compile(r"^\s*(?:and|what\s+about|how\s+about|but|or|so|then|any)\b", re.IGNORECASE)
 _CONTRAST_JA = re.compile(r"^(?:じゃあ|じゃ|では|なら|で、|それで|じゃあ、)|(?:は|のほうは|の方は|側は|のは)[?？]?$")
@@ -60,6 +70,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?(?:か月|ヶ月|[\u4e00-\u9fff\u30a1-\u30
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 _SHORT_EN_WORDS = 4
 _SHORT_JA_CHARS = 8
+#: Topic words a follow-up needs of its own for a personal pronoun to carry only the previous people.
+_OWN_TOPIC_WORDS = 2
 
 
 class Context(NamedTuple):
@@ -79,7 +91,11 @@ def is_contrast(followup: str) -> bool:
     text = _normal(followup)
     if language_of(text) == "ja":
         return bool(_CONTRAST_JA.search(text)) and len(re.sub(r"[\s?？]", "", text)) <= _SHORT_JA_CHARS + 4
-    return bool(_CONTRAST_EN.match(text)) or not _FULL_QUESTION_EN.match(text)
+    opener = _CONTRAST_EN.match(text)
+    if opener:  # "and X?" sets X against the previous; "and what did he say?" goes on with the same people
+        rest = text[opener.end() :].lstrip(" ,")
+        return not rest or is_contrast(rest)
+    return not _FULL_QUESTION_EN.match(text)
 
 
 def is_elliptical(followup: str) -> bool:
@@ -133,6 +149,38 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def points_to_people(followup: str) -> bool:
+    """Whether ``followup`` is a full question with a topic of its own that points back only with a personal pronoun.
+
+    "What did he say in June about nuclear arms?" needs to know who "he" is, not what the previous
+    question was about: its previous topic words would pull the answer back to the previous passage.
+    With a thinner topic of its own ("What did Biden give him?") the previous topic still helps.
+    """
+    text = _normal(followup)
+    english = language_of(text) == "en"
+    person = _PERSON_EN if english else _PERSON_JA
+    anaphor = _ANAPHOR_EN if english else _ANAPHOR_JA
+    if not person.search(text) or anaphor.search(person.sub(" ", text)) or is_contrast(text):
+        return False
+    return len(context_of(text).topic) >= _OWN_TOPIC_WORDS
+
+
+def _own_specifics(followup: str) -> list[str]:
+    """The names and numbers a follow-up brings, as written (what a contrast sets against the previous ones)."""
+    own = context_of(followup)
+    return [*own.names, *own.numbers]
+
+
+def replaces(previous_question: str, followup: str) -> bool:
+    """Whether ``followup`` is a contrast that puts its own name or number in place of the previous question's."""
+    if not is_contrast(followup):
+        return False
+    previous, own = context_of(previous_question), context_of(followup)
+    if _REVERSE.search(_normal(followup)) and len(previous.names) >= 2:
+        return True
+    return bool((own.names and previous.names) or (own.numbers and previous.numbers))
+
+
 def _carried(previous: Context, followup: str) -> list[str]:
     """The previous context the follow-up lacks; in a contrast, its own names or numbers replace the previous ones."""
     own = _normal(followup)
@@ -143,7 +191,8 @@ def _carried(previous: Context, followup: str) -> list[str]:
         carried += previous.names
     if not (contrast and quantities_in(own)):
         carried += previous.numbers
-    carried += previous.topic
+    if not (points_to_people(own) and carried):
+        carried += previous.topic
     english = language_of(own) == "en"
     return [
         item
@@ -166,7 +215,20 @@ def resolve_followup(previous_question: str, followup: str) -> str:
     """
     if not previous_question.strip() or not is_elliptical(followup):
         return followup
-    return complete(previous_question, followup)
+    swapped = _swapped(previous_question, followup)
+    return swapped or complete(previous_question, followup)
+
+
+def _swapped(previous_question: str, followup: str) -> str:
+    """For "the other way round?" (「逆は？」): the previous question with its first two names swapped, else ''."""
+    names = context_of(previous_question).names
+    if not (is_contrast(followup) and _REVERSE.search(_normal(followup))) or len(names) < 2:
+        return ""
+    first, second = names[0], names[1]
+    if first in second or second in first:
+        return ""
+    text = _normal(previous_question)
+    return text.replace(first, "\0").replace(second, first).replace("\0", second)
 
 
 def complete(previous_question: str, followup: str) -> str:
@@ -193,7 +255,47 @@ def answer_followup(answer: Callable[[str], Answer], previous_question: str, fol
     """
     resolved = resolve_followup(previous_question, followup)
     first = answer(resolved)
+    if resolved != followup and replaces(previous_question, followup):
+        return set_against(first, answer(previous_question), answer(followup), _own_specifics(followup))
     if first.answered or resolved != followup or not previous_question.strip():
         return first
     retried = answer(complete(previous_question, followup))
     return retried if retried.answered else first
+
+
+def set_against(answer: Answer, previous: Answer, alone: Answer, own: list[str]) -> Answer:
+    """A contrast's answer with the passage that answered the previous question moved last.
+
+    "And the Russian side?" after a question about the American side asks for the other side's passage;
+    the completed question, sharing the previous topic, tends to find the previous passage again. The
+    others (the completed question's, then those of the follow-up alone) take its place, those that hold
+    the follow-up's own name or number (as written) first. The previous
+    passage stays when the follow-up asked alone finds it first too: it holds both sides (a list, "1955
+    ... 1985 ...").
+
+    Args:
+        answer: the answer to the completed follow-up.
+        previous: the answer to the previous question.
+        alone: the answer to the follow-up as typed.
+        own: the names and numbers the follow-up brings.
+
+    Returns:
+        ``answer`` reordered, or unchanged when the previous passage is not among its passages.
+
+    """
+    if not previous.passages:
+        return answer
+    shown = _key(previous.passages[0])
+    keys = [_key(p) for p in answer.passages]
+    if shown not in keys or len(keys) < 2 or (alone.passages and _key(alone.passages[0]) == shown):
+        return answer
+    folded = [fold(word) for word in own]
+    rest = list({_key(p): p for p in (*answer.passages, *alone.passages) if _key(p) != shown}.values())
+    ordered = sorted(rest, key=lambda p: not any(word in fold(p.text) for word in folded))[: len(keys) - 1]
+    passages = (*ordered, answer.passages[keys.index(shown)])
+    short = answer.short if answer.short and answer.short.text in passages[0].text else None
+    return dataclasses.replace(answer, passages=passages, short=short)
+
+
+def _key(passage: Passage) -> tuple[str, str, str]:
+    return passage.document, passage.section, passage.text

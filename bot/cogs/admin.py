@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.embeds import COLOUR, CONTENT_LIMIT, escape, truncate
 from bot.labels import label, language
 from bot.paging import NO_MENTIONS, tell
-from retrieval.status import index_status, render_status
+from bot.status import full_status, render_full_status
 
 if TYPE_CHECKING:
     from bot.client import SummitBot
@@ -81,13 +81,12 @@ class AdminCog(commands.Cog):
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
     async def status(self, interaction: discord.Interaction[Any]) -> None:
-        """Show the generation answering now, its documents and sizes, the model and where the store is."""
+        """Show the generation answering now, its documents and sizes, the model, where the store is, and feedback."""
         lang = language(interaction.locale)
         if await _refused(interaction, "status"):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        found = await asyncio.to_thread(index_status, self.bot.answerer)
-        embed = discord.Embed(
-            title=label("status_title", lang), description=escape(truncate(render_status(found), 4000)), colour=COLOUR
-        )
+        found = await asyncio.to_thread(full_status, self.bot.answerer, store_path=self.bot.store.path)
+        text = escape(truncate(render_full_status(found), 4000))
+        embed = discord.Embed(title=label("status_title", lang), description=text, colour=COLOUR)
         await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -321,6 +321,7 @@ def test_status_shows_the_generation_documents_and_store_privately(tmp_path):
     assert f"generation: {bot.answerer.index.generation}" in text
     assert "2021年米露首脳会談" in text
     assert "store: memory" in text
+    assert "feedback: 0 answers shown (0 answered, 0 refused), votes +0 -0" in text
 
 
 def test_source_takes_a_document_and_offers_the_titles(tmp_path):
