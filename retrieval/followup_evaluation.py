@@ -30,6 +30,7 @@ class FollowupSet(NamedTuple):
 FOLLOWUP_SUITE = (
     FollowupSet("v1", FOLLOWUPS),
     FollowupSet("v2", _DATA / "followups_v2.jsonl", (_DATA / "articles" / "akashi-kaikyo-bridge.ja.txt",)),
+    FollowupSet("v3", _DATA / "followups_v3.jsonl"),  # blind until measured once, before and after (README)
 )
 
 

@@ -45,7 +45,7 @@ def test_every_kept_set_is_scored_over_its_own_articles(tmp_path):
 
 
 def test_the_kept_sets_exist_and_the_second_brings_its_article():
-    assert [s.name for s in FOLLOWUP_SUITE] == ["v1", "v2"]
+    assert [s.name for s in FOLLOWUP_SUITE] == ["v1", "v2", "v3"]
     for followup_set in FOLLOWUP_SUITE:
         assert followup_set.path.is_file()
         assert all(article.is_file() for article in followup_set.articles)
