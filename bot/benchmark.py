@@ -127,7 +127,7 @@ def run_load(
             ask = _bot_ask(answerer)
             for warm in asked[:5]:
                 asyncio.run(ask(warm))
-            results[name] = asyncio.run(drive_levels(ask, asked, levels=levels))
+            results[name] = asyncio.run(drive_levels(ask, asked, levels=levels, probe=True))
     return results
 
 

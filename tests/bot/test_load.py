@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from bot.cogs.ask import answer_off_loop
-from bot.load import LEVELS, LoadLevel, StallMeter, drive, drive_levels, format_table, percentile
+from bot.load import LEVELS, IdleProbe, LoadLevel, StallMeter, drive, drive_levels, format_table, percentile
 
 
 class FakeClock:
@@ -117,7 +117,20 @@ def test_the_table_has_a_row_per_level_and_a_column_group_per_mode():
 
     table = format_table({"embedded": [level(n) for n in LEVELS], "server": [level(n) for n in LEVELS]})
     lines = table.splitlines()
+    assert lines[2].split() == ["1", "|", "4.0", "10", "20", "3.5", "-", "|", "4.0", "10", "20", "3.5", "-"]
     assert "embedded" in lines[0]
     assert "server" in lines[0]
     assert [line.split("|")[0].strip() for line in lines[2:]] == [str(n) for n in LEVELS]
     assert LoadLevel(1, 1, 1.0, 1.0, 1.0, 1.0, 1.0).as_dict()["max_stall_ms"] == 1.0
+
+
+def test_the_idle_probe_reports_the_machines_own_stall_beside_the_load():
+    async def ask(question):
+        await asyncio.sleep(0.001)
+
+    level = asyncio.run(drive(ask, ["q"], concurrency=2, asks=20, probe=True))
+    assert level.idle_stall_ms is not None
+    assert level.idle_stall_ms >= 0
+    with IdleProbe() as probe:
+        pass
+    assert probe.longest_ms is not None
