@@ -8,7 +8,6 @@ from typing import Any
 
 import aiohttp
 import discord
-import yarl
 from discord import app_commands
 from discord.ext import commands
 
@@ -172,47 +171,6 @@ class SummitBot(commands.Bot):
         log_handled(interaction, "refused")
 
 
-class ShardedSummitBot(SummitBot, commands.AutoShardedBot):
-    """The same bot over several gateway connections (SUMMIT_DISCORD__SHARDS); discord.py routes each server's events.
-
-    Its MRO puts ``SummitBot`` first and discord.py's ``AutoShardedClient`` before ``Client``, so the cogs, tree and
-    handlers are the plain bot's and only the connection handling changes.
-    """
-
-    def __init__(self, answerer: Answerer, settings: Settings, *, store: Store | None = None, **options: Any) -> None:
-        """The plain bot's wiring, plus the shards still connecting at start."""
-        super().__init__(answerer, settings, store=store, **options)
-        self._launching: set[int] = set()
-        self._launched = 0
-
-    async def launch_shard(self, gateway: yarl.URL, shard_id: int, *, initial: bool = False) -> None:
-        """Connect one shard; a start where no shard can connect ends with one error instead of retrying forever.
-
-        discord.py retries a failed shard by calling this again from inside the failed call: that re-entry, before
-        any shard has connected, is the same wrong setting or missing network the plain bot reports at once.
-        """
-        if shard_id in self._launching and not self._launched:
-            raise DiscordUnavailableError(
-                f"cannot connect shard {shard_id} to Discord's gateway at {gateway}; check the network or "
-                "SUMMIT_DISCORD__GATEWAY_URL"
-            )
-        self._launching.add(shard_id)
-        try:
-            await super().launch_shard(gateway, shard_id, initial=initial)
-        finally:
-            self._launching.discard(shard_id)
-        self._launched += 1
-
-    async def on_ready(self) -> None:
-        """Say who we are, where, and over how many shards."""
-        log.warning("ready as %s in %d server(s) over %s shard(s)", self.user, len(self.guilds), self.shard_count)
-
-    async def on_shard_ready(self, shard_id: int) -> None:
-        """One line per shard, with the servers it carries."""
-        count = sum(1 for guild in self.guilds if guild.shard_id == shard_id)
-        log.warning("shard %d of %s ready with %d server(s)", shard_id, self.shard_count, count)
-
-
 def make_bot(answerer: Answerer, settings: Settings, *, store: Store | None = None) -> SummitBot:
     """The plain bot, or the sharded one when SUMMIT_DISCORD__SHARDS is set (``auto``: Discord's recommendation).
 
@@ -228,6 +186,8 @@ def make_bot(answerer: Answerer, settings: Settings, *, store: Store | None = No
     shards = settings.discord.shards
     if shards is None:
         return SummitBot(answerer, settings, store=store)
+    from bot.sharding import ShardedSummitBot
+
     return ShardedSummitBot(answerer, settings, store=store, shard_count=None if shards == "auto" else shards)
 
 
@@ -237,6 +197,7 @@ def _named(interaction: discord.Interaction[Any], name: str) -> bool:
 
 def point_at(settings: Settings) -> None:
     """Aim discord.py at the configured REST API and gateway (Discord itself unless a test server is set)."""
+    import yarl
     from discord.gateway import DiscordWebSocket
     from discord.http import Route
 

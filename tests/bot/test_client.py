@@ -5,7 +5,8 @@ from unittest.mock import MagicMock
 import pytest
 from discord.ext import commands
 
-from bot.client import ShardedSummitBot, SummitBot, make_bot
+from bot.client import SummitBot, make_bot
+from bot.sharding import ShardedSummitBot
 from config.settings import DiscordSettings, Settings
 
 

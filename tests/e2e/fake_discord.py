@@ -163,6 +163,8 @@ class FakeDiscord:
         """The ``[shard_id, shard_count]`` of every IDENTIFY, in order."""
         self.dispatched: list[tuple[int, str, str]] = []
         """Every event sent: the shard it went over, its name and its server."""
+        self.gateway_override: str | None = None
+        """The gateway URL GET /gateway/bot hands out instead of this server's (a test's dead one)."""
         self.requests: list[Request] = []
         self.interactions: dict[str, Sent] = {}
         self._by_token: dict[str, Sent] = {}
@@ -235,7 +237,8 @@ class FakeDiscord:
             return _json(user(BOT_ID, "summit-bot", bot=True))
         if method == "GET" and path == "/gateway/bot":
             limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-            return _json({"url": self.gateway_url, "shards": self.shards, "session_start_limit": limit})
+            url = self.gateway_override or self.gateway_url
+            return _json({"url": url, "shards": self.shards, "session_start_limit": limit})
         if method == "GET" and path == "/oauth2/applications/@me":
             return _json(self._application())
         if method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":

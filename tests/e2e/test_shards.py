@@ -1,8 +1,13 @@
 """A sharded start through the fake Discord: two shards, one server on each, an answer on each (slow)."""
 
+import socket
+import subprocess
+import sys
+
 import pytest
 
-from tests.e2e.conftest import TOKEN, start_bot, stop_bot
+from tests.conftest import ROOT
+from tests.e2e.conftest import TOKEN, bot_env, start_bot, stop_bot
 from tests.e2e.fake_discord import DEFERRED_CHANNEL_MESSAGE, GUILD_ID, SECOND_GUILD_ID, FakeDiscord, shard_of
 
 pytestmark = pytest.mark.slow
@@ -56,3 +61,29 @@ def test_a_mention_is_answered_on_each_shard(sharded_discord, sharded_bot, guild
     assert str(reply["message_reference"]["message_id"]) == asked["id"]
     assert "ヴィラ" in reply["embeds"][0]["description"]
     assert sharded_discord.rejected == []
+
+
+@pytest.mark.parametrize("shards", ["2", "auto"])
+def test_an_unreachable_gateway_with_shards_stops_with_one_error_line(sharded_discord, model_dir, tmp_path, shards):
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        dead = f"ws://127.0.0.1:{probe.getsockname()[1]}/gateway"
+    env = bot_env(
+        sharded_discord, TOKEN, SUMMIT_DATA_DIR=str(tmp_path), SUMMIT_MODEL__NAME=str(model_dir),
+        SUMMIT_DISCORD__SHARDS=shards,
+    )  # fmt: skip
+    env["SUMMIT_DISCORD__GATEWAY_URL"] = dead
+    if shards == "auto":  # the gateway URL comes from GET /gateway/bot: make the fake hand out the dead one
+        sharded_discord.gateway_override = dead
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=240
+        )
+    finally:
+        sharded_discord.gateway_override = None
+    assert result.returncode == 2, result.stderr[-3000:]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1
+    assert dead in errors[0]
+    assert "SUMMIT_DISCORD__GATEWAY_URL" in errors[0]
+    assert "Traceback" not in result.stderr
