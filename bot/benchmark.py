@@ -1,7 +1,9 @@
-"""``summit-bot bench``: warm latency beside a plain-Chroma baseline, cold start, build time and memory."""
+"""``summit-bot bench``: warm latency beside a plain-Chroma baseline, cold start, build time, memory and load."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import resource
 import statistics
@@ -9,12 +11,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.app import build_answerer, build_embedder
+from bot.load import LEVELS, LoadLevel, drive_levels, format_table
 from config.settings import PROJECT_ROOT, Settings
 from corpus.synthetic import shuffled_article
+from retrieval.answering import Answerer
 from retrieval.embedding import SentenceEmbedder
 from retrieval.store import ChromaStore
 
@@ -22,6 +28,8 @@ QUESTIONS = PROJECT_ROOT / "tests" / "data" / "questions.jsonl"
 #: The articles the many-article corpus is shuffled from.
 SOURCES = (PROJECT_ROOT / "corpus", PROJECT_ROOT / "tests" / "data" / "articles")
 MANY = 50
+#: A store mode for the load table: settings, the shared model and a scratch directory in, a warmed-up answerer out.
+StoreMode = Callable[[Settings, SentenceEmbedder, Path], contextlib.AbstractContextManager[Answerer]]
 
 
 def write_many_articles(directory: Path, *, count: int = MANY) -> list[Path]:
@@ -81,6 +89,61 @@ def _cold_ask(settings: Settings, runs: int = 3) -> list[float]:
     return walls
 
 
+@contextlib.contextmanager
+def _embedded(settings: Settings, embedder: SentenceEmbedder, root: Path) -> Iterator[Answerer]:
+    """Chroma inside the bot's process, on disk (the default store)."""
+    answerer = build_answerer(settings.model_copy(update={"chroma_path": root / "chroma"}), embedder=embedder)
+    answerer.warm_up()
+    yield answerer
+
+
+def store_modes(settings: Settings) -> dict[str, StoreMode]:
+    """The store modes this build can run side by side: embedded always.
+
+    A Chroma server mode joins with one entry here (a context that starts the server and yields an answerer over it).
+    """
+    return {"embedded": _embedded}
+
+
+def _bot_ask(answerer: Answerer) -> Callable[[str], Coroutine[Any, Any, object]]:
+    """One ask as the cog runs it: the answering core off the loop, then the reply's embed and buttons on it."""
+    from bot.buttons import render_answer
+    from bot.cogs.ask import answer_off_loop
+
+    async def ask(question: str) -> object:
+        answer = await answer_off_loop(answerer, question)
+        return render_answer("0" * 12, answer, "en", follow_up=True)
+
+    return ask
+
+
+def run_load(
+    settings: Settings, embedder: SentenceEmbedder, asked: list[str], root: Path, *, levels: tuple[int, ...] = LEVELS
+) -> dict[str, list[LoadLevel]]:
+    """Each store mode under 1, 5, 20 and 50 asks in flight; each mode gets its own index under ``root``."""
+    results: dict[str, list[LoadLevel]] = {}
+    for name, mode in store_modes(settings).items():
+        with mode(settings, embedder, root / name) as answerer:
+            ask = _bot_ask(answerer)
+            for warm in asked[:5]:
+                asyncio.run(ask(warm))
+            results[name] = asyncio.run(drive_levels(ask, asked, levels=levels, probe=True))
+    return results
+
+
+def write_load(path: Path, results: dict[str, list[LoadLevel]], *, embedder: str) -> None:
+    """The load table as JSON (``data/bench.json``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "measured": datetime.now(UTC).isoformat(timespec="seconds"),
+        "path": "bot.cogs.ask.answer_off_loop (asyncio.to_thread) + render_answer on the loop",
+        "embedder": embedder,
+        "levels": list(LEVELS),
+        "modes": {mode: [level.as_dict() for level in levels] for mode, levels in results.items()},
+    }
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
 def run_benchmark(settings: Settings, *, questions: int = 60) -> str:
     """Run the benchmark and return its report.
 
@@ -113,10 +176,13 @@ def run_benchmark(settings: Settings, *, questions: int = 60) -> str:
             ours += _time_each(answerer.answer, [question])
             base += _time_each(baseline, [question])
         many_build, many_med = _many_articles(settings, embedder, asked, Path(tmp) / "many")
+        load = run_load(settings, embedder, asked, Path(tmp) / "load")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     build_answerer(settings, embedder=embedder).warm_up()  # the default index, so cold runs only load it
     cold = _cold_ask(settings)
     cold_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    bench_json = settings.data_dir / "bench.json"
+    write_load(bench_json, load, embedder=embedder.query_batching)
     ours_med, ours_p95 = _percentiles(ours)
     base_med, base_p95 = _percentiles(base)
     return "\n".join([
@@ -129,4 +195,7 @@ def run_benchmark(settings: Settings, *, questions: int = 60) -> str:
         f"({', '.join(f'{c:.2f}' for c in cold)})",
         f"index build (model load + parse + embed + write): {build_seconds:.1f} s",
         f"peak resident memory: bench process {peak_mb:.0f} MB, cold ask {cold_peak_mb:.0f} MB",
+        "",
+        f"load through the bot's own off-loop path (embedder: {embedder.query_batching}; written to {bench_json}):",
+        format_table(load),
     ])  # fmt: skip

@@ -84,10 +84,11 @@ class SummitTree(app_commands.CommandTree["SummitBot"]):
 class SummitBot(commands.Bot):
     """The bot: default intents (no message content), no pings, cogs loaded in ``setup_hook``."""
 
-    def __init__(self, answerer: Answerer, settings: Settings, *, store: Store | None = None) -> None:
+    def __init__(self, answerer: Answerer, settings: Settings, *, store: Store | None = None, **options: Any) -> None:
         """Wire the bot to a warmed-up answerer, the settings and the store (opened from the settings if not given).
 
         The message-content intent stays off: Discord sends the text of messages that mention the bot anyway.
+        ``options`` go to discord.py's client (``shard_count`` for the sharded bot).
         """
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -95,6 +96,7 @@ class SummitBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             help_command=None,
             tree_cls=SummitTree,
+            **options,
         )
         self.answerer = answerer
         self.settings = settings
@@ -169,6 +171,26 @@ class SummitBot(commands.Bot):
         log_handled(interaction, "refused")
 
 
+def make_bot(answerer: Answerer, settings: Settings, *, store: Store | None = None) -> SummitBot:
+    """The plain bot, or the sharded one when SUMMIT_DISCORD__SHARDS is set (``auto``: Discord's recommendation).
+
+    Args:
+        answerer: the warmed-up answering core.
+        settings: the settings; ``settings.discord.shards`` picks the client.
+        store: the answers store (opened from the settings if not given).
+
+    Returns:
+        A ``SummitBot``; a ``ShardedSummitBot`` when shards are configured.
+
+    """
+    shards = settings.discord.shards
+    if shards is None:
+        return SummitBot(answerer, settings, store=store)
+    from bot.sharding import ShardedSummitBot
+
+    return ShardedSummitBot(answerer, settings, store=store, shard_count=None if shards == "auto" else shards)
+
+
 def _named(interaction: discord.Interaction[Any], name: str) -> bool:
     return getattr(interaction.command, "name", "") == name
 
@@ -214,7 +236,7 @@ def run_bot(answerer: Answerer, settings: Settings) -> None:
     """Connect and serve until stopped; the answerer should be warmed up first."""
     token = token_of(settings)
     point_at(settings)
-    bot = SummitBot(answerer, settings)
+    bot = make_bot(answerer, settings)
     fail_fast_on_first_connect(bot, gateway_url=settings.discord.gateway_url)
 
     async def main() -> None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from config.errors import ConfigError
@@ -61,6 +61,24 @@ class DiscordSettings(BaseModel):
         "https://discord.com/api/v10", description="Discord's REST API (change only for a compatible test server)"
     )
     gateway_url: str = Field("wss://gateway.discord.gg/", description="Discord's gateway (same)")
+    shards: Literal["auto"] | int | None = Field(
+        None,
+        description="gateway shards: `auto` for Discord's recommended count, a number (1 or more) for that many; "
+        "unset or empty: one connection, no sharding",
+    )
+
+    @field_validator("shards", mode="before")
+    @classmethod
+    def _shard_count(cls, value: object) -> object:
+        """``auto``, a whole number from 1, or nothing; any other value is one readable error."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if isinstance(value, bool) or not text.isdigit() or int(text) < 1:
+            raise ValueError("give `auto` or a whole number of shards, 1 or more")
+        return int(text)
 
 
 class Settings(BaseSettings):
@@ -144,7 +162,8 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         given = first.get("input")
-        raise ConfigError(f"{_variable(tuple(first['loc']))}={given!r} is not accepted: {first['msg']}") from exc
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{_variable(tuple(first['loc']))}={given!r} is not accepted: {message}") from exc
     except SettingsError as exc:
         raise _unparsed(exc, _env_file(overrides)) from exc
     except UnicodeDecodeError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,11 +25,28 @@ _QUESTION_WORD = re.compile(
 _MIN_CHARS = 2
 
 
+_opening = threading.Lock()
+_per_thread = threading.local()
+
+
 @functools.cache
-def _tokenizer() -> Any:
+def _dictionary() -> Any:
     from sudachipy import dictionary
 
-    return dictionary.Dictionary(dict="core").tokenizer()
+    return dictionary.Dictionary(dict="core")
+
+
+def _tokenizer() -> Any:
+    """The calling thread's own tokenizer over the one dictionary.
+
+    A SudachiPy tokenizer refuses concurrent use ("Tokenizer is already in use"), and the bot answers several
+    questions at once on worker threads.
+    """
+    tokenizer = getattr(_per_thread, "tokenizer", None)
+    if tokenizer is None:
+        with _opening:  # one dictionary load, however many threads ask first
+            tokenizer = _per_thread.tokenizer = _dictionary().tokenizer()
+    return tokenizer
 
 
 def _morphemes(text: str, *, whole_words: bool = False) -> Iterable[Any]:

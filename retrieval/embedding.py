@@ -6,11 +6,12 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from config.errors import ModelError
+from retrieval._batching import MicroBatcher
 from retrieval.types import Vectors
 
 log = logging.getLogger(__name__)
@@ -23,13 +24,16 @@ class SentenceEmbedder:
     nothing is downloaded (``HF_HUB_OFFLINE`` is set before loading).
     """
 
-    def __init__(self, model: str, *, setting: str = "SUMMIT_MODEL__NAME", batch_size: int = 32) -> None:
+    def __init__(
+        self, model: str, *, setting: str = "SUMMIT_MODEL__NAME", batch_size: int = 32, batch_queries: bool = True
+    ) -> None:
         """Name the model; it is loaded by ``warm_up`` or on first use.
 
         Args:
             model: a sentence-transformers model folder or id.
             setting: the setting that chose ``model``, named in error messages.
             batch_size: passages embedded per batch.
+            batch_queries: embed questions asked at the same time in one call (``False``: one call each, in turn).
 
         Raises:
             ValueError: ``model`` is empty or ``batch_size`` is not positive.
@@ -46,6 +50,12 @@ class SentenceEmbedder:
         # The model's fast tokenizer is one Rust object that refuses concurrent use ("Already
         # borrowed"): questions answered in threads and a reindex counting tokens take turns.
         self._lock = threading.RLock()
+        self._batcher = MicroBatcher(lambda texts: self._encode(texts, query=True)) if batch_queries else None
+
+    @property
+    def query_batching(self) -> Literal["batched", "lock"]:
+        """How concurrent questions share the model: gathered into one call, or one call each behind the lock."""
+        return "lock" if self._batcher is None else "batched"
 
     @property
     def fingerprint(self) -> str:
@@ -96,8 +106,10 @@ class SentenceEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_queries(self, texts: list[str]) -> Vectors:
-        """Embed questions (with the model's query prompt, if it has one)."""
-        return self._encode(texts, query=True)
+        """Embed questions (with the model's query prompt, if it has one); concurrent calls may share one batch."""
+        if self._batcher is None or not texts:
+            return self._encode(texts, query=True)
+        return self._batcher.embed(texts)
 
     def embed_passages(self, texts: list[str]) -> Vectors:
         """Embed passages (with the model's document prompt, if it has one)."""

@@ -22,6 +22,7 @@ from retrieval.types import Answer
 
 if TYPE_CHECKING:
     from bot.client import SummitBot
+    from retrieval.answering import Answerer
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,14 @@ class Cooldowns:
         self._swept = now
         for user_id in [u for u, b in self._buckets.items() if b.get_tokens(now) >= self.rate]:
             del self._buckets[user_id]
+
+
+async def answer_off_loop(answerer: Answerer, question: str) -> Answer:
+    """Answer ``question`` on a worker thread, so heartbeats and other asks keep running on the event loop.
+
+    The one way the cog answers; ``summit-bot bench`` drives its load table through it too.
+    """
+    return await asyncio.to_thread(answerer.answer, question)
 
 
 class AskCog(commands.Cog):
@@ -103,7 +112,7 @@ class AskCog(commands.Cog):
             await tell(interaction, label("cooldown", lang, seconds=max(wait, 1)))
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
-        answer = await asyncio.to_thread(self.bot.answerer.answer, question)
+        answer = await answer_off_loop(self.bot.answerer, question)
         await self.send_answer(interaction, answer, lang, private=private)
 
     async def send_answer(

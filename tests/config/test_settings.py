@@ -52,3 +52,23 @@ def test_a_value_out_of_range_names_the_variable(monkeypatch):
     monkeypatch.setenv("SUMMIT_RETRIEVAL__TOP_K", "99")
     with pytest.raises(ConfigError, match=r"SUMMIT_RETRIEVAL__TOP_K=.*99"):
         load_settings()
+
+
+@pytest.mark.parametrize(("value", "shards"), [("auto", "auto"), ("AUTO", "auto"), ("2", 2), (" 16 ", 16), ("", None)])
+def test_shards_setting_takes_auto_or_a_count(monkeypatch, value, shards):
+    monkeypatch.setenv("SUMMIT_DISCORD__SHARDS", value)
+    assert load_settings().discord.shards == shards
+
+
+def test_shards_are_off_when_unset():
+    assert load_settings().discord.shards is None
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "2.5", "true"])
+def test_a_bad_shard_count_is_one_line_naming_the_variable(monkeypatch, value):
+    monkeypatch.setenv("SUMMIT_DISCORD__SHARDS", value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert message.startswith(f"SUMMIT_DISCORD__SHARDS={value!r} is not accepted: give `auto`")
+    assert "\n" not in message

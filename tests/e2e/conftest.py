@@ -43,8 +43,8 @@ def fake_discord():
     fake.stop()
 
 
-def start_bot(fake, data: Path, model_dir: Path, log_name: str = "bot.log") -> RunningBot:
-    """`summit-bot run` against ``fake`` with ``data`` as its data directory, once it says it is ready."""
+def start_bot(fake, data: Path, model_dir: Path, log_name: str = "bot.log", **values: str) -> RunningBot:
+    """`summit-bot run` against ``fake`` with ``data`` as its data directory (and ``values`` set), once it is ready."""
     log = data / log_name
     env = bot_env(
         fake,
@@ -52,6 +52,7 @@ def start_bot(fake, data: Path, model_dir: Path, log_name: str = "bot.log") -> R
         SUMMIT_DATA_DIR=str(data),
         SUMMIT_MODEL__NAME=str(model_dir),
         SUMMIT_LOG_LEVEL="DEBUG",  # discord.py's request lines carry interaction tokens at DEBUG: all must be redacted
+        **values,
     )
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=ROOT, stdout=out, stderr=out)

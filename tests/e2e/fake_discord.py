@@ -23,6 +23,11 @@ APP_ID = "900000000000000001"
 BOT_ID = APP_ID
 GUILD_ID = "900000000000000010"
 CHANNEL_ID = "900000000000000020"
+#: A second server for sharded runs: with 2 shards it lands on shard 0, GUILD_ID on shard 1.
+SECOND_GUILD_ID = "900000000004194314"
+SECOND_CHANNEL_ID = "900000000000000021"
+#: Each server's one text channel.
+CHANNELS = {GUILD_ID: CHANNEL_ID, SECOND_GUILD_ID: SECOND_CHANNEL_ID}
 OWNER_ID = "900000000000000030"
 MANAGE_GUILD = 1 << 5
 EPHEMERAL = 1 << 6
@@ -64,6 +69,11 @@ def limit_problems(message: dict[str, Any]) -> list[str]:
     return problems
 
 
+def shard_of(guild_id: str, count: int) -> int:
+    """The shard that carries ``guild_id`` among ``count`` (Discord's formula)."""
+    return (int(guild_id) >> 22) % count
+
+
 def snowflake() -> str:
     """A fresh id."""
     return str(next(_snowflakes))
@@ -90,6 +100,16 @@ class Request:
 
 
 @dataclass
+class Connection:
+    """One gateway connection (one shard): its socket, its zlib stream and the shard it identified as."""
+
+    ws: web.WebSocketResponse
+    compressor: Any
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    shard: tuple[int, int] = (0, 1)
+
+
+@dataclass
 class Sent:
     """An interaction the test sent, and what the bot did with it."""
 
@@ -99,6 +119,7 @@ class Sent:
     sent_at: float
     target: str = ""
     """For a button click, the id of the message whose button was pressed."""
+    guild_id: str = GUILD_ID
     callbacks: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
     replies: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
     """Messages the bot sent or updated for this interaction (not the "thinking…" placeholder), as stored."""
@@ -125,14 +146,28 @@ def _json(data: Any, status: int = 200) -> web.Response:
 class FakeDiscord:
     """Start with ``start()``; point the bot at ``api_base`` and ``gateway_url``."""
 
-    def __init__(self, *, token: str, heartbeat_ms: int = 1000) -> None:
-        """Serve on a free port of 127.0.0.1 once started; accept only ``token``."""
+    def __init__(
+        self, *, token: str, heartbeat_ms: int = 1000, shards: int = 1, guilds: tuple[str, ...] = (GUILD_ID,)
+    ) -> None:
+        """Serve on a free port of 127.0.0.1 once started; accept only ``token``.
+
+        ``shards`` is the count GET /gateway/bot recommends; ``guilds`` the servers the bot is in (each sent on the
+        shard that carries it).
+        """
         self.token = token
         self.heartbeat_ms = heartbeat_ms
+        self.shards = shards
+        self.guilds = guilds
+        self.connections: dict[int, Connection] = {}
+        self.identifies: list[tuple[int, int]] = []
+        """The ``[shard_id, shard_count]`` of every IDENTIFY, in order."""
+        self.dispatched: list[tuple[int, str, str]] = []
+        """Every event sent: the shard it went over, its name and its server."""
+        self.gateway_override: str | None = None
+        """The gateway URL GET /gateway/bot hands out instead of this server's (a test's dead one)."""
         self.requests: list[Request] = []
         self.interactions: dict[str, Sent] = {}
         self._by_token: dict[str, Sent] = {}
-        self._send_lock: asyncio.Lock | None = None
         self.messages: dict[str, dict[str, Any]] = {}
         self.threads: dict[str, dict[str, Any]] = {}
         self.heartbeats: list[float] = []
@@ -144,8 +179,6 @@ class FakeDiscord:
         self.compression = ""
         self._lock = threading.Lock()
         self._sequence = itertools.count(1)
-        self._ws: web.WebSocketResponse | None = None
-        self._compressor: Any = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="fake-discord", daemon=True)
         self._runner: web.AppRunner | None = None
@@ -202,6 +235,10 @@ class FakeDiscord:
             if request.headers.get("Authorization") != f"Bot {self.token}":
                 return _json({"message": "401: Unauthorized", "code": 0}, 401)
             return _json(user(BOT_ID, "summit-bot", bot=True))
+        if method == "GET" and path == "/gateway/bot":
+            limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+            url = self.gateway_override or self.gateway_url
+            return _json({"url": url, "shards": self.shards, "session_start_limit": limit})
         if method == "GET" and path == "/oauth2/applications/@me":
             return _json(self._application())
         if method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
@@ -252,7 +289,8 @@ class FakeDiscord:
                     content_type="application/json",
                 )
             thread = {
-                "id": message_id, "type": 11, "guild_id": GUILD_ID, "parent_id": parent_id, "name": name,
+                "id": message_id, "type": 11, "parent_id": parent_id, "name": name,
+                "guild_id": next((g for g, c in CHANNELS.items() if c == parent_id), GUILD_ID),
                 "owner_id": BOT_ID, "last_message_id": None, "rate_limit_per_user": 0, "message_count": 0,
                 "member_count": 1, "flags": 0, "total_message_sent": 0,
                 "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": now(),
@@ -280,10 +318,15 @@ class FakeDiscord:
         self, payload: dict[str, Any], *, interaction: Sent | None = None, message_id: str = "",
         channel_id: str = CHANNEL_ID,
     ) -> dict[str, Any]:  # fmt: skip
+        guild_id = interaction.guild_id if interaction is not None else GUILD_ID
+        if interaction is not None:
+            channel_id = CHANNELS.get(guild_id, CHANNEL_ID)
+        elif channel_id in CHANNELS.values():
+            guild_id = next(g for g, c in CHANNELS.items() if c == channel_id)
         message = {
             "id": message_id or snowflake(),
             "channel_id": channel_id,
-            "guild_id": GUILD_ID,
+            "guild_id": guild_id,
             "author": user(BOT_ID, "summit-bot", bot=True),
             "content": payload.get("content") or "",
             "timestamp": now(),
@@ -373,9 +416,8 @@ class FakeDiscord:
         if self.compression not in {"", "zlib-stream"}:
             await ws.close(code=4000, message=b"fake Discord speaks zlib-stream only")
             return ws
-        self._compressor = zlib.compressobj() if self.compression else None
-        self._ws = ws
-        await self._send({"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}})
+        conn = Connection(ws, zlib.compressobj() if self.compression else None)
+        await self._send(conn, {"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}})
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 continue
@@ -384,55 +426,73 @@ class FakeDiscord:
             if op == 1:
                 with self._lock:
                     self.heartbeats.append(time.monotonic())
-                await self._send({"op": 11})
+                await self._send(conn, {"op": 11})
             elif op == 2:
                 if payload["d"]["token"] != self.token:
                     await ws.close(code=4004, message=b"Authentication failed.")
                     break
-                self.identified.set()
-                await self._dispatch("READY", self._ready())
-                await self._dispatch("GUILD_CREATE", self._guild())
-                self.guild_sent.set()
+                await self._identify(conn, payload["d"].get("shard") or [0, 1])
         return ws
 
-    async def _send(self, payload: dict[str, Any]) -> None:
-        assert self._ws is not None
-        if self._send_lock is None:
-            self._send_lock = asyncio.Lock()
+    async def _identify(self, conn: Connection, shard: list[int]) -> None:
+        """READY for the shard, then a GUILD_CREATE for each server it carries."""
+        conn.shard = (int(shard[0]), int(shard[1]))
+        carried = [g for g in self.guilds if shard_of(g, conn.shard[1]) == conn.shard[0]]
+        with self._lock:
+            self.connections[conn.shard[0]] = conn
+            self.identifies.append(conn.shard)
+        self.identified.set()
+        await self._dispatch("READY", self._ready(conn.shard, carried), conn=conn)
+        for guild_id in carried:
+            await self._dispatch("GUILD_CREATE", self._guild(guild_id), conn=conn)
+        with self._lock:
+            sent = {g for _, event, g in self.dispatched if event == "GUILD_CREATE"}
+        if sent >= set(self.guilds):
+            self.guild_sent.set()
+
+    async def _send(self, conn: Connection, payload: dict[str, Any]) -> None:
         data = json.dumps(payload).encode()
-        async with self._send_lock:  # one zlib stream: frames must leave in the order they were compressed
-            if self._compressor is not None:
-                await self._ws.send_bytes(self._compressor.compress(data) + self._compressor.flush(zlib.Z_SYNC_FLUSH))
+        async with conn.lock:  # one zlib stream: frames must leave in the order they were compressed
+            if conn.compressor is not None:
+                await conn.ws.send_bytes(conn.compressor.compress(data) + conn.compressor.flush(zlib.Z_SYNC_FLUSH))
             else:
-                await self._ws.send_str(data.decode())
+                await conn.ws.send_str(data.decode())
 
-    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
-        await self._send({"op": 0, "t": event, "s": next(self._sequence), "d": data})
+    async def _dispatch(self, event: str, data: dict[str, Any], *, conn: Connection | None = None) -> None:
+        """Send ``event`` over ``conn``, or over the shard that carries the server ``data`` belongs to."""
+        guild_id = str(data.get("id") if event == "GUILD_CREATE" else data.get("guild_id") or "")
+        if conn is None:
+            with self._lock:
+                count = next(iter(self.connections.values())).shard[1]
+                conn = self.connections[shard_of(guild_id or GUILD_ID, count)]
+        with self._lock:
+            self.dispatched.append((conn.shard[0], event, guild_id))
+        await self._send(conn, {"op": 0, "t": event, "s": next(self._sequence), "d": data})
 
-    def _ready(self) -> dict[str, Any]:
+    def _ready(self, shard: tuple[int, int], guilds: list[str]) -> dict[str, Any]:
         return {
             "v": 10,
             "user": user(BOT_ID, "summit-bot", bot=True),
-            "guilds": [{"id": GUILD_ID, "unavailable": True}],
+            "guilds": [{"id": guild_id, "unavailable": True} for guild_id in guilds],
             "session_id": "fake-session",
             "resume_gateway_url": self.gateway_url,
             "application": {"id": APP_ID, "flags": 0},
-            "shard": [0, 1],
+            "shard": list(shard),
         }
 
-    def _guild(self) -> dict[str, Any]:
+    def _guild(self, guild_id: str) -> dict[str, Any]:
         return {
-            "id": GUILD_ID,
+            "id": guild_id,
             "name": "Summit fans",
             "owner_id": OWNER_ID,
             "icon": None,
             "roles": [
-                {"id": GUILD_ID, "name": "@everyone", "permissions": "1024", "position": 0, "color": 0, "hoist": False,
+                {"id": guild_id, "name": "@everyone", "permissions": "1024", "position": 0, "color": 0, "hoist": False,
                  "managed": False, "mentionable": False, "flags": 0},
             ],
             "channels": [
-                {"id": CHANNEL_ID, "type": 0, "name": "general", "position": 0, "permission_overwrites": [],
-                 "guild_id": GUILD_ID, "nsfw": False, "parent_id": None},
+                {"id": CHANNELS[guild_id], "type": 0, "name": "general", "position": 0, "permission_overwrites": [],
+                 "guild_id": guild_id, "nsfw": False, "parent_id": None},
             ],
             "members": [],
             "member_count": 3,
@@ -460,10 +520,10 @@ class FakeDiscord:
     # -- what a test does ----------------------------------------------------------------------
     def _interaction(
         self, kind: int, data: dict[str, Any], *, user_id: str, permissions: int, locale: str,
-        message: dict[str, Any] | None = None,
+        message: dict[str, Any] | None = None, guild_id: str = GUILD_ID,
     ) -> Sent:  # fmt: skip
         interaction_id, token = snowflake(), f"token-{snowflake()}"
-        channel_id = message["channel_id"] if message is not None else CHANNEL_ID
+        channel_id = message["channel_id"] if message is not None else CHANNELS[guild_id]
         channel_type, parent = (11, CHANNEL_ID) if channel_id in self.threads else (0, None)
         payload: dict[str, Any] = {
             "id": interaction_id,
@@ -471,9 +531,9 @@ class FakeDiscord:
             "type": kind,
             "token": token,
             "version": 1,
-            "guild_id": GUILD_ID,
+            "guild_id": guild_id,
             "channel_id": channel_id,
-            "channel": {"id": channel_id, "type": channel_type, "guild_id": GUILD_ID, "name": "general",
+            "channel": {"id": channel_id, "type": channel_type, "guild_id": guild_id, "name": "general",
                         "position": 0, "permission_overwrites": [], "nsfw": False, "parent_id": parent},
             "member": {"user": user(user_id, f"member-{user_id[-4:]}"), "roles": [], "permissions": str(permissions),
                        "joined_at": now(), "deaf": False, "mute": False, "flags": 0},
@@ -482,14 +542,16 @@ class FakeDiscord:
             "guild_locale": "en-US",
             "app_permissions": str((1 << 40) - 1),
             "entitlements": [],
-            "authorizing_integration_owners": {"0": GUILD_ID},
+            "authorizing_integration_owners": {"0": guild_id},
             "context": 0,
             "attachment_size_limit": 8 * 1024 * 1024,
         }  # fmt: skip
         if message is not None:
             payload["message"] = message
         target = message["id"] if message is not None else ""
-        sent = Sent(interaction_id, token, str(data.get("name") or data.get("custom_id")), time.monotonic(), target)
+        sent = Sent(
+            interaction_id, token, str(data.get("name") or data.get("custom_id")), time.monotonic(), target, guild_id
+        )
         with self._lock:
             self.interactions[interaction_id] = sent
             self._by_token[token] = sent
@@ -498,19 +560,19 @@ class FakeDiscord:
 
     def command(
         self, name: str, options: dict[str, Any] | None = None, *, user_id: str = "900000000000000040",
-        permissions: int = 1024, locale: str = "en-US",
+        permissions: int = 1024, locale: str = "en-US", guild_id: str = GUILD_ID,
     ) -> Sent:  # fmt: skip
-        """Run slash command ``name`` with ``options`` as a member (plain member by default)."""
+        """Run slash command ``name`` with ``options`` as a member (plain member by default) in ``guild_id``."""
         registered = next(c for c in self.commands if c["name"] == name and c.get("type", 1) == 1)
         types = {o["name"]: o["type"] for o in registered.get("options", [])}
         data = {
             "id": registered["id"],
             "name": name,
             "type": 1,
-            "guild_id": GUILD_ID,
+            "guild_id": guild_id,
             "options": [{"name": k, "type": types[k], "value": v} for k, v in (options or {}).items()],
         }
-        return self._interaction(2, data, user_id=user_id, permissions=permissions, locale=locale)
+        return self._interaction(2, data, user_id=user_id, permissions=permissions, locale=locale, guild_id=guild_id)
 
     def message_command(self, name: str, content: str, *, user_id: str = "900000000000000040") -> Sent:
         """Run message menu ``name`` on a message holding ``content``."""
@@ -542,13 +604,18 @@ class FakeDiscord:
 
     def post(
         self, content: str, *, author_id: str = "900000000000000040", bot: bool = False, mention: bool = True,
-        reply_to: dict[str, Any] | None = None, channel_id: str = CHANNEL_ID,
+        reply_to: dict[str, Any] | None = None, channel_id: str = CHANNEL_ID, guild_id: str = GUILD_ID,
     ) -> dict[str, Any]:  # fmt: skip
-        """A member (or a bot) posts ``content`` (mentioning the bot first if ``mention``); MESSAGE_CREATE is sent."""
+        """A member (or a bot) posts ``content`` (mentioning the bot first if ``mention``); MESSAGE_CREATE is sent.
+
+        In a server other than GUILD_ID the message goes to that server's channel unless ``channel_id`` names another.
+        """
+        if guild_id != GUILD_ID and channel_id == CHANNEL_ID:
+            channel_id = CHANNELS[guild_id]
         author = user(author_id, f"member-{author_id[-4:]}", bot=bot)
         text = f"<@{BOT_ID}> {content}" if mention else content
         message = {
-            "id": snowflake(), "channel_id": channel_id, "guild_id": GUILD_ID, "author": author,
+            "id": snowflake(), "channel_id": channel_id, "guild_id": guild_id, "author": author,
             "member": {"roles": [], "joined_at": now(), "deaf": False, "mute": False, "flags": 0},
             "content": text, "timestamp": now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
             "mentions": [user(BOT_ID, "summit-bot", bot=True)] if mention else [], "mention_roles": [],
@@ -557,7 +624,7 @@ class FakeDiscord:
         if reply_to is not None:
             message["type"] = 19
             message["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"],
-                                            "guild_id": GUILD_ID}  # fmt: skip
+                                            "guild_id": guild_id}  # fmt: skip
             message["referenced_message"] = self._find_message(reply_to)
         asyncio.run_coroutine_threadsafe(self._dispatch("MESSAGE_CREATE", message), self._loop).result(5)
         return message

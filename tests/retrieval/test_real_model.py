@@ -83,3 +83,25 @@ def test_factoid_questions_get_a_short_answer(answerer, question, text, display)
     short = answerer.answer(question).short
     assert short is not None
     assert (short.text, short.display) == (text, display)
+
+
+def test_questions_asked_at_once_get_the_answers_they_get_alone(answerer, real_embedder):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = [
+        "ヴィララグランジはどんな建物ですか",
+        "What gifts did Biden give Putin?",
+        "新STARTはどうなった",
+        "Who was the Kremlin press secretary?",
+        "会談はどの建物で開かれましたか？",
+        "What is the boiling point of mercury?",
+    ] * 2
+    alone = [answerer.answer(q) for q in questions]
+    with ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(answerer.answer, questions))
+    assert real_embedder.query_batching == "batched"
+    for one, other in zip(alone, together, strict=True):
+        assert other.answered == one.answered
+        assert [p.text for p in other.passages] == [p.text for p in one.passages]
+        assert [p.highlight for p in other.passages] == [p.highlight for p in one.passages]
+        assert [p.score for p in other.passages] == pytest.approx([p.score for p in one.passages], abs=1e-4)
