@@ -41,6 +41,20 @@ class IndexSettings(BaseModel):
     )
 
 
+class StoreSettings(BaseModel):
+    """Where the index's vectors and generations live: embedded in this process, or on a Chroma server."""
+
+    mode: Literal["embedded", "server"] = Field(
+        "embedded", description="embedded: a Chroma directory on this machine; server: a Chroma server (`chroma run`)"
+    )
+    host: str = Field("127.0.0.1", min_length=1, description="the Chroma server's host name or address (server mode)")
+    port: int = Field(8000, ge=1, le=65535, description="the Chroma server's port (server mode)")
+    ssl: bool = Field(False, description="connect to the Chroma server over HTTPS (server mode)")
+    token: SecretStr | None = Field(
+        None, description="sent as Chroma's auth header (Authorization: Bearer TOKEN); empty: none (server mode)"
+    )
+
+
 class DiscordSettings(BaseModel):
     """The Discord bot."""
 
@@ -99,6 +113,7 @@ class Settings(BaseSettings):
     model: ModelSettings = ModelSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     index: IndexSettings = IndexSettings()
+    store: StoreSettings = StoreSettings()
     discord: DiscordSettings = DiscordSettings()
 
     @property

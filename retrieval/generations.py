@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from config.errors import CorpusEmptyError, IndexBuildError, StoreUnavailableError, SummitError
@@ -15,9 +13,10 @@ from retrieval._build import collection_names, embed_corpus, finds_itself, write
 from retrieval.chunking import CHUNKER_VERSION
 from retrieval.coverage import vocabulary_of
 from retrieval.index import BuildReport, LoadedIndex, corpus_text, document_info, loaded
-from retrieval.manifest import Counts, Manifest, Stamp, read_manifest, stamp_of, write_manifest
+from retrieval.manifest import Counts, Manifest
+from retrieval.registry import FileRegistry, GenerationRegistry
 from retrieval.store import ChromaStore
-from retrieval.translation import LEXICON_FILES, lexicon_version, read_lexicon, restrict_lexicon, write_lexicon
+from retrieval.translation import LEXICON_FILES, lexicon_version, read_lexicon, restrict_lexicon
 from retrieval.types import Embedder
 
 log = logging.getLogger(__name__)
@@ -43,10 +42,12 @@ def _vocabulary(text: str) -> frozenset[str]:
 
 
 class IndexManager:
-    """Keeps a manifest beside the store naming the current generation, and moves every process to new ones.
+    """Keeps a manifest naming the current generation, and moves every process to new ones.
 
-    Generations are immutable: written once, checked, then named by the manifest. A process that
-    answers notices a new manifest (``has_new_generation``, one ``stat``) and ``switch``es between
+    The manifest and each generation's word lists are kept by a ``GenerationRegistry``: files beside
+    an embedded store, or a collection on a Chroma server. Generations are immutable: written once,
+    checked, then named by the manifest. A process that answers notices a new manifest
+    (``has_new_generation``: one ``stat``, or one request to the server) and ``switch``es between
     questions. Only a rebuild deletes collections: the generation it replaced, after ``grace_seconds``
     so questions in flight elsewhere finish, and the leftovers of rebuilds that were killed.
     """
@@ -57,7 +58,8 @@ class IndexManager:
         embedder: Embedder,
         *,
         corpus_dir: Path,
-        state_dir: Path,
+        state_dir: Path | None = None,
+        registry: GenerationRegistry | None = None,
         grace_seconds: float = 0.0,
     ) -> None:
         """Set where things live.
@@ -66,42 +68,45 @@ class IndexManager:
             store: the vector store holding every generation's collections.
             embedder: the model that embeds chunks and sentences.
             corpus_dir: the directory of ``*.txt`` articles.
-            state_dir: where the manifest, the per-generation files and the build lock are kept.
+            state_dir: where the manifest, the per-generation files and the build lock are kept (embedded).
+            registry: keeps them instead of ``state_dir`` (a Chroma server's, in server mode).
             grace_seconds: how long a replaced generation stays after the switch.
 
         """
         if grace_seconds < 0:
             raise ValueError(f"grace_seconds must not be negative, got {grace_seconds}")
+        if registry is None:
+            if state_dir is None:
+                raise ValueError("give a state_dir or a registry")
+            registry = FileRegistry(state_dir)
         self._store = store
         self._embedder = embedder
         self._corpus_dir = corpus_dir
-        self._state_dir = state_dir
+        self._registry = registry
         self._grace = grace_seconds
-        self._manifest_path = state_dir / "manifest.json"
-        self._seen: Stamp | None = None
+        self._seen: Hashable | None = None
 
     @property
     def store(self) -> ChromaStore:
         """The vector store the generations live in."""
         return self._store
 
+    @property
+    def registry(self) -> GenerationRegistry:
+        """Where the manifest and the generations' word lists are kept."""
+        return self._registry
+
     def manifest(self) -> Manifest | None:
-        """The manifest on disk now (``None`` if there is none or it is unreadable)."""
-        return read_manifest(self._manifest_path)
+        """The manifest now (``None`` if there is none or it is unreadable)."""
+        return self._registry.current()[1]
 
     def _read_manifest(self) -> Manifest | None:
-        self._seen = stamp_of(self._manifest_path)
-        return read_manifest(self._manifest_path)
+        self._seen, manifest = self._registry.current()
+        return manifest
 
     def has_new_generation(self) -> bool:
-        """Whether the manifest changed since this process last read or wrote it (one ``stat``)."""
-        return stamp_of(self._manifest_path) != self._seen
-
-    def _lexicon_path(self, generation: str) -> Path:
-        return self._state_dir / f"lexicon-{generation}.tsv"
-
-    def _vocabulary_path(self, generation: str) -> Path:
-        return self._state_dir / f"vocabulary-{generation}.txt"
+        """Whether the manifest changed since this process last read or wrote it (one ``stat`` or request)."""
+        return self._registry.stamp() != self._seen
 
     def _is_current(self, manifest: Manifest) -> bool:
         try:
@@ -121,8 +126,8 @@ class IndexManager:
         return not stale and self._is_present(manifest.generation)
 
     def _is_present(self, generation: str) -> bool:
-        files = (self._lexicon_path(generation), self._vocabulary_path(generation))
-        return set(collection_names(generation)) <= set(self._store.collections()) and all(p.is_file() for p in files)
+        collections = set(self._store.collections())
+        return set(collection_names(generation)) <= collections and self._registry.has_extras(generation)
 
     def load_or_build(self, *, progress: bool = True) -> LoadedIndex:
         """Load the current index, building it first if it is missing, stale or damaged (then moved aside)."""
@@ -132,7 +137,7 @@ class IndexManager:
                 return self._load(manifest)
             except SummitError as exc:
                 self._store.quarantine(str(exc))
-        with self._lock(wait=True):
+        with self._registry.lock(wait=True):
             # Another process may have built it while this one waited for the lock.
             manifest = self._read_manifest()
             if manifest is not None and self._is_current(manifest):
@@ -179,21 +184,10 @@ class IndexManager:
                 )
             if chunks and not finds_itself(self._store, names[0], chunk_vectors[0]):
                 raise StoreUnavailableError(f"{names[0]} does not find its own records")
-            lexicon = read_lexicon(self._lexicon_path(generation))
-            vocabulary = frozenset(self._vocabulary_path(generation).read_text(encoding="utf-8").split())
+            lexicon, vocabulary = self._registry.load_extras(generation)
         except OSError as exc:
             raise StoreUnavailableError(f"generation {generation} cannot be loaded: {exc}") from exc
         return loaded(generation, chunks, sentences, vectors, manifest.documents, lexicon, vocabulary)
-
-    @contextlib.contextmanager
-    def _lock(self, *, wait: bool) -> Iterator[None]:
-        self._state_dir.mkdir(parents=True, exist_ok=True)
-        with (self._state_dir / "build.lock").open("w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise IndexBuildError("another reindex is running; try again when it has finished") from exc
-            yield
 
     def rebuild(
         self, *, progress: bool = True, on_switch: Callable[[LoadedIndex], None] | None = None
@@ -212,7 +206,7 @@ class IndexManager:
             SummitError: the corpus or the model cannot be read.
 
         """
-        with self._lock(wait=False):
+        with self._registry.lock(wait=False):
             return self._rebuild_locked(progress=progress, on_switch=on_switch)
 
     def _rebuild_locked(
@@ -225,12 +219,11 @@ class IndexManager:
             log.error("skipped a corpus file: %s", error)
         chunks, sentences, vectors = embed_corpus(self._embedder, corpus, progress=progress)
         generation = time.strftime("g%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**6:06d}"
-        # The generation's files come first: they mark its collections as ours if this process is killed.
+        # The generation's word lists come first: they mark its collections as ours if this process is killed.
         text = corpus_text(corpus)
         lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
-        write_lexicon(lexicon, self._lexicon_path(generation))
         vocabulary = _vocabulary(text)
-        self._vocabulary_path(generation).write_text("\n".join(sorted(vocabulary)), encoding="utf-8")
+        self._registry.save_extras(generation, lexicon, vocabulary)
         write_generation(self._store, generation, chunks, sentences, vectors)
         documents = {d.id: document_info(d) for d in corpus.documents}
         manifest = Manifest(
@@ -244,8 +237,7 @@ class IndexManager:
             built_at=time.time(),
             dimension=int(vectors.shape[1]) if vectors.size else 0,
         )
-        write_manifest(manifest, self._manifest_path)
-        self._seen = stamp_of(self._manifest_path)
+        self._seen = self._registry.publish(manifest)
         index = loaded(generation, chunks, sentences, vectors[len(chunks) :], documents, lexicon, vocabulary)
         if on_switch is not None:
             on_switch(index)
@@ -270,18 +262,15 @@ class IndexManager:
             ) from exc
 
     def _retire(self, *, keep: str) -> None:
-        """Drop every generation this state directory holds files for but ``keep``.
+        """Drop every generation the registry holds word lists for but ``keep`` and the one the manifest names.
 
         Those are the one just replaced and the leftovers of rebuilds that were killed; collections
-        without such files are not ours and stay.
+        without word lists are not ours and stay.
         """
-        ours = {p.name.split("-", 1)[1].rsplit(".", 1)[0] for p in self._generation_files()}
-        for generation in sorted(ours - {keep}):
+        current = self._registry.current()[1]
+        kept = {keep, current.generation} if current else {keep}
+        for generation in sorted(self._registry.generations() - kept):
             for name in collection_names(generation):
                 self._store.drop(name)
-            for path in (self._lexicon_path(generation), self._vocabulary_path(generation)):
-                path.unlink(missing_ok=True)
+            self._registry.forget(generation)
             log.info("retired index generation %s", generation)
-
-    def _generation_files(self) -> list[Path]:
-        return [*self._state_dir.glob("lexicon-*.tsv"), *self._state_dir.glob("vocabulary-*.txt")]

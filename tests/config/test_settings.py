@@ -72,3 +72,27 @@ def test_a_bad_shard_count_is_one_line_naming_the_variable(monkeypatch, value):
     message = str(caught.value)
     assert message.startswith(f"SUMMIT_DISCORD__SHARDS={value!r} is not accepted: give `auto`")
     assert "\n" not in message
+
+
+def test_the_store_is_embedded_by_default_and_server_mode_is_read_from_its_variables(monkeypatch):
+    assert load_settings().store.mode == "embedded"
+    monkeypatch.setenv("SUMMIT_STORE__MODE", "server")
+    monkeypatch.setenv("SUMMIT_STORE__HOST", "chroma.internal")
+    monkeypatch.setenv("SUMMIT_STORE__PORT", "8123")
+    monkeypatch.setenv("SUMMIT_STORE__SSL", "true")
+    monkeypatch.setenv("SUMMIT_STORE__TOKEN", "s3cret")
+    store = load_settings().store
+    assert (store.mode, store.host, store.port, store.ssl) == ("server", "chroma.internal", 8123, True)
+    assert store.token is not None
+    assert store.token.get_secret_value() == "s3cret"
+    assert "s3cret" not in repr(store)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("SUMMIT_STORE__MODE", "cloud"), ("SUMMIT_STORE__PORT", "70000"), ("SUMMIT_STORE__SSL", "maybe")],
+)
+def test_a_bad_store_setting_names_its_variable(monkeypatch, variable, value):
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError, match=rf"^{variable}="):
+        load_settings()
