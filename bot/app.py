@@ -9,11 +9,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from config.errors import ModelError
-from config.settings import Settings
+from config.settings import Settings, StoreSettings
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.embedding import SentenceEmbedder
 from retrieval.generations import IndexManager
 from retrieval.ranking import Weights
+from retrieval.registry import FileRegistry, GenerationRegistry
+from retrieval.remote import ServerStore
+from retrieval.server_registry import ServerRegistry
 from retrieval.store import ChromaStore
 from retrieval.translation import name_transliterator
 
@@ -43,17 +46,33 @@ def build_embedder(settings: Settings) -> SentenceEmbedder:
     return SentenceEmbedder(settings.model_name)
 
 
+def build_store(settings: Settings) -> ChromaStore:
+    """The store the settings select: a Chroma directory (embedded), or a Chroma server, connected on first use."""
+    s = settings.store
+    if s.mode == "server":
+        token = s.token.get_secret_value() if s.token else None
+        return ServerStore(host=s.host, port=s.port, ssl=s.ssl, token=token or None)
+    return ChromaStore.persistent(settings.chroma_dir)
+
+
+def registry_for(store: ChromaStore, settings: Settings) -> GenerationRegistry:
+    """Where ``store``'s generations are recorded: on its server, or in the Chroma directory beside it."""
+    if isinstance(store, ServerStore):
+        return ServerRegistry(store)
+    return FileRegistry(settings.chroma_dir)
+
+
 def build_answerer(
     settings: Settings, *, store: ChromaStore | None = None, embedder: SentenceEmbedder | None = None
 ) -> Answerer:
-    """Build the answerer over the on-disk Chroma store (or ``store``), without loading anything yet."""
+    """Build the answerer over the configured store (or ``store``), without loading anything yet."""
     embedder = embedder or build_embedder(settings)
-    store = store or ChromaStore.persistent(settings.chroma_dir)
+    store = store or build_store(settings)
     manager = IndexManager(
         store,
         embedder,
         corpus_dir=Path(settings.corpus_dir),
-        state_dir=settings.chroma_dir,
+        registry=registry_for(store, settings),
         grace_seconds=settings.index.grace_seconds,
     )
     return Answerer(
@@ -86,7 +105,9 @@ def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]],
                     corpus.mkdir(parents=True)
                     for path in [*Path(settings.corpus_dir).glob("*.txt"), *articles]:
                         (corpus / path.name).symlink_to(path.resolve())
-                    local = settings.model_copy(update={"corpus_dir": corpus, "chroma_path": root / "chroma"})
+                    # A set's own corpus is indexed embedded, in the temporary directory: never on a shared server.
+                    update = {"corpus_dir": corpus, "chroma_path": root / "chroma", "store": StoreSettings()}
+                    local = settings.model_copy(update=update)
                     built[articles] = build_answerer(local, embedder=embedder)
             return built[articles]
 

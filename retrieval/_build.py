@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from tqdm import tqdm
 
@@ -77,7 +79,9 @@ def write_generation(
             check_collection(store, name, records, part)
     except Exception as exc:
         for name in names:
-            store.drop(name)
+            # A store that just went away cannot drop either: the next rebuild retires what is left.
+            with contextlib.suppress(SummitError):
+                store.drop(name)
         if isinstance(exc, SummitError):
             raise
         raise IndexBuildError(f"the new index could not be written ({exc}); the previous index stays in use") from exc

@@ -15,7 +15,6 @@ def index_status(answerer: Answerer) -> dict[str, Any]:
     manager = answerer.manager
     manifest = manager.manifest()
     same = manifest is not None and manifest.generation == index.generation
-    path = manager.store.path
     built_at = manifest.built_at if same and manifest else 0.0
     return {
         "generation": index.generation,
@@ -25,7 +24,7 @@ def index_status(answerer: Answerer) -> dict[str, Any]:
         ],
         "chunks": len(index.chunks),
         "sentences": len(index.sentences),
-        "store": {"mode": "embedded" if path else "memory", "path": str(path) if path else None},
+        "store": manager.store.describe(),
         "model": manifest.model if manifest else "",
         "dimension": int(index.sentence_vectors.shape[1]) if index.sentence_vectors.size else 0,
         "corpus_hash": manifest.corpus_hash if same and manifest else "",
@@ -47,6 +46,8 @@ def render_status(status: dict[str, Any]) -> str:
     """The status as lines for a terminal or a Discord embed."""
     store = status["store"]
     where = f"{store['mode']} at {store['path']}" if store["path"] else store["mode"]
+    if store.get("host"):
+        where = f"{store['mode']} at {store['host']}:{store['port']}{' (TLS)' if store.get('ssl') else ''}"
     titles = "; ".join(d["title"] for d in status["documents"])
     return "\n".join([
         f"generation: {status['generation']} (built {status['built_at'] or '?'}, {_age(status['age_seconds'])} ago)",

@@ -90,6 +90,10 @@ class ChromaStore:
         """The store's directory, or ``None`` for a store in memory."""
         return self._path
 
+    def describe(self) -> dict[str, Any]:
+        """Where the index lives, for ``status``: ``{"mode": "embedded" | "memory", "path": str | None}``."""
+        return {"mode": "embedded" if self._path else "memory", "path": str(self._path) if self._path else None}
+
     @classmethod
     def persistent(cls, path: Path) -> ChromaStore:
         """A store on disk at ``path``; a damaged SQLite file is moved aside and a fresh store started.
