@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from config.errors import SummitError
+from config.errors import StoreUnavailableError, SummitError
 from config.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -217,8 +217,15 @@ def run(ctx: click.Context) -> None:
     settings = _settings(ctx)
     token_of(settings)  # fail before the model loads
     answerer = _answerer(ctx)
-    answerer.warm_up()
-    click.echo("summit-bot: model and index ready, connecting to Discord", err=True)
+    try:
+        answerer.warm_up()
+    except StoreUnavailableError as exc:
+        if settings.store.mode != "server":
+            raise
+        # A Chroma server may come back: the bot starts, says the index is unavailable, and retries with backoff.
+        click.echo(f"summit-bot: {exc}; connecting to Discord anyway and retrying with backoff", err=True)
+    else:
+        click.echo("summit-bot: model and index ready, connecting to Discord", err=True)
     run_bot(answerer, settings)
 
 

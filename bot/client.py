@@ -18,6 +18,7 @@ from bot.logs import log_handled, start_timing
 from bot.paging import tell
 from bot.store import Store
 from bot.transport import fail_fast_on_first_connect, install_tolerant_json
+from bot.watch import watch_index
 from config.errors import ConfigError, DiscordUnavailableError, SummitError
 from config.settings import Settings
 from retrieval.answering import Answerer
@@ -105,9 +106,14 @@ class SummitBot(commands.Bot):
         self.conversations = Conversations(
             size=discord_settings.conversations, max_age=discord_settings.conversation_minutes * 60
         )
+        self._watcher: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
-        """Load the cogs, install the translator and the error handler, sync commands if configured."""
+        """Load the cogs, install the translator and the error handler, sync commands if configured.
+
+        On a Chroma server the index is kept loaded by a background task that retries with backoff while
+        the server is down (``bot.watch``): the bot starts and recovers without it.
+        """
         from bot.cogs.admin import AdminCog
         from bot.cogs.ask import AskCog
         from bot.cogs.conversation import ConversationCog
@@ -119,8 +125,16 @@ class SummitBot(commands.Bot):
             await self.add_cog(cog)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         self.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+        if self.settings.store.mode == "server":
+            self._watcher = asyncio.create_task(watch_index(self.answerer), name="summit-index-watch")
         if self.settings.discord.sync_on_start:
             await self.sync_commands()
+
+    async def close(self) -> None:
+        """Stop watching the index, then disconnect."""
+        if self._watcher is not None:
+            self._watcher.cancel()
+        await super().close()
 
     async def sync_commands(self) -> list[app_commands.AppCommand]:
         """Sync to the configured server (instant) or globally."""

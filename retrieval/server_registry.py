@@ -54,6 +54,10 @@ class ServerRegistry:
         self._lease = lease_seconds
         self._settle = settle_seconds
         self._wait = wait_seconds
+        # One owner per process: a lease this process could not release (the server went away mid-build) is
+        # its own to take again; the threads of the process are kept apart by an ordinary lock.
+        self._owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._threads = threading.Lock()
 
     @property
     def where(self) -> str:
@@ -173,7 +177,17 @@ class ServerRegistry:
             StoreUnavailableError: the server cannot be reached.
 
         """
-        owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        if not self._threads.acquire(blocking=wait):
+            raise IndexBuildError("another reindex is running; try again when it has finished")
+        try:
+            with self._leased(wait=wait):
+                yield
+        finally:
+            self._threads.release()
+
+    @contextlib.contextmanager
+    def _leased(self, *, wait: bool) -> Iterator[None]:
+        owner = self._owner
         deadline = time.monotonic() + self._wait
         while not self._take(owner):
             if not wait or time.monotonic() > deadline:
