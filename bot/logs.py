@@ -49,6 +49,10 @@ def configure_logging(level: str, *, stream: TextIO | None = None) -> None:
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
+    # The Chroma client's HTTP library logs a line per request (a server-mode question makes two or three):
+    # they would bury the one line per command, and its lower levels show request headers (the Chroma token).
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def start_timing(interaction: discord.Interaction[Any]) -> None:
