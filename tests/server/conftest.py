@@ -13,6 +13,14 @@ from pathlib import Path
 import pytest
 
 CHROMA = Path(sys.executable).parent / "chroma"
+TIMINGS: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if TIMINGS:
+        terminalreporter.section("summit-bot on a Chroma server: timings")
+        for line in TIMINGS:
+            terminalreporter.write_line(line)
 
 
 def free_port() -> int:
