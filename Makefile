@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PIP    := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: install run chat test lint unit eval bench lexicon clean
+.PHONY: install run chat test lint unit server-test chroma eval bench lexicon clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,17 @@ unit: $(STAMP)
 
 test: install lint
 	$(BIN)/pytest
+
+# Only the suite that starts its own `chroma run` (server mode, its faults, two processes on one server).
+server-test: install
+	$(BIN)/pytest -m server
+
+# A Chroma server for SUMMIT_STORE__MODE=server, from this environment (stop it with Ctrl-C).
+CHROMA_PATH ?= data/chroma-server
+CHROMA_HOST ?= 127.0.0.1
+CHROMA_PORT ?= 8000
+chroma: $(STAMP)
+	$(BIN)/chroma run --path $(CHROMA_PATH) --host $(CHROMA_HOST) --port $(CHROMA_PORT)
 
 eval: install
 	$(BIN)/summit-bot eval $(FILE)

@@ -107,3 +107,14 @@ def test_a_second_reindex_while_one_runs_is_refused(chroma_server, corpus_dir, n
     other = server_answerer(chroma_server, corpus_dir, namespace)
     with answerer.manager.registry.lock(wait=False), pytest.raises(IndexBuildError, match="another reindex"):
         other.reindex()
+
+
+def test_the_token_goes_in_chromas_auth_header_and_nowhere_else(chroma_server, caplog):
+    caplog.set_level("DEBUG")
+    store = ServerStore(host=chroma_server.host, port=chroma_server.port, token="tok-SECRET-123")
+    with store.guarded() as client:
+        headers = client._server.get_request_headers()
+    assert {k.lower(): v for k, v in headers.items()}["authorization"] == "Bearer tok-SECRET-123"
+    assert "tok-SECRET-123" not in repr(store)
+    assert "tok-SECRET-123" not in str(store.describe())
+    assert "tok-SECRET-123" not in caplog.text
