@@ -77,15 +77,29 @@ class ServerStore(ChromaStore):
     """
 
     def __init__(
-        self, *, host: str, port: int, ssl: bool = False, token: str | None = None, backoff: Backoff | None = None
+        self,
+        *,
+        host: str,
+        port: int,
+        ssl: bool = False,
+        token: str | None = None,
+        backoff: Backoff | None = None,
+        timeout: float = 60.0,
     ) -> None:
-        """Aim at a server; ``token`` is sent as ``Authorization: Bearer`` (Chroma's token auth header)."""
+        """Aim at a server; ``token`` is sent as ``Authorization: Bearer`` (Chroma's token auth header).
+
+        ``timeout`` bounds each request (chroma's client waits forever by default, so a server that stops
+        answering without closing its connections would hang every question); connecting waits 5 s at most.
+        """
+        if timeout <= 0:
+            raise ValueError(f"timeout must be positive, got {timeout}")
         super().__init__(None, where=f"{host}:{port}")
         self._host = host
         self._port = port
         self._ssl = ssl
         self._token = token
         self._backoff = backoff or Backoff()
+        self._timeout = timeout
         self._handles: dict[str, Any] = {}
 
     @property
@@ -108,11 +122,20 @@ class ServerStore(ChromaStore):
 
     def _connect(self) -> Any:
         import chromadb
+        import httpx
 
-        headers = {"Authorization": f"Bearer {self._token}"} if self._token else None
-        return chromadb.HttpClient(
-            host=self._host, port=self._port, ssl=self._ssl, headers=headers, settings=_chroma_settings()
+        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        limit = httpx.Timeout(self._timeout, connect=min(5.0, self._timeout))
+        # chroma's client talks to the server while it is built, with no time limit: check it answers first.
+        scheme = "https" if self._ssl else "http"
+        httpx.get(f"{scheme}://{self.address}/api/v2/heartbeat", headers=headers, timeout=limit).raise_for_status()
+        client = chromadb.HttpClient(
+            host=self._host, port=self._port, ssl=self._ssl, headers=headers or None, settings=_chroma_settings()
         )
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if isinstance(session, httpx.Client):
+            session.timeout = limit
+        return client
 
     @contextlib.contextmanager
     def guarded(self) -> Iterator[Any]:

@@ -136,3 +136,17 @@ def test_a_reindex_interrupted_by_the_outage_leaves_the_old_generation_active(ow
     assert left == set(collection_names(new))
     assert reader.answer(QUESTION).passages
     assert reader.index.generation == new
+
+
+def test_a_server_that_accepts_but_never_answers_is_unavailable_after_the_timeout_not_a_hang():
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # connections complete, nothing is ever read or answered
+        port = silent.getsockname()[1]
+        store = ServerStore(host="127.0.0.1", port=port, timeout=1.0)
+        started = time.perf_counter()
+        with pytest.raises(StoreUnavailableError, match=f"127.0.0.1:{port}"):
+            store.collections()
+        assert time.perf_counter() - started < 5
