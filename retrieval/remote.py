@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 class Backoff:
     """Spaces out attempts to reach a server that failed: ``first`` seconds, doubling up to ``most``."""
 
-    def __init__(self, *, first: float = 0.5, most: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, *, first: float = 0.5, most: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
         """Set the first and the longest wait.
 
         Raises:
