@@ -51,6 +51,13 @@ def test_a_chat_answers_fifty_questions_while_another_process_reindexes_and_then
         shown = json.loads(subprocess.run([*CLI, "status", "--json"], env=env, cwd=ROOT, capture_output=True).stdout)
         assert shown["generation"] == new
         assert shown["store"]["mode"] == "server"
+        for command, key in [
+            (["ask", QUESTION, "--json"], "passages"), (["delegation", "--json"], "delegations"),
+            (["timeline", "--json"], "events"), (["source", "1", "--json"], "text"),
+        ]:  # fmt: skip
+            done = subprocess.run([*CLI, *command], env=env, cwd=ROOT, capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr
+            assert key in json.loads(done.stdout), command  # the short article has no delegation list
         assert not (tmp_path / "data" / "chroma").exists()  # nothing of the index is kept on this machine
         assert "Traceback" not in chat.output
     finally:
