@@ -1,0 +1,31 @@
+"""The composition root picks the store and the generations' record from the settings."""
+
+from bot.app import build_store, registry_for
+from config.settings import load_settings
+from retrieval.registry import FileRegistry
+from retrieval.remote import ServerStore
+from retrieval.server_registry import ServerRegistry
+
+
+def test_server_mode_builds_a_lazy_server_store_and_keeps_its_generations_on_the_server(monkeypatch, tmp_path):
+    monkeypatch.setenv("SUMMIT_STORE__MODE", "server")
+    monkeypatch.setenv("SUMMIT_STORE__PORT", "1")  # nothing listens: building must not connect
+    monkeypatch.setenv("SUMMIT_STORE__TOKEN", "t0ken")
+    monkeypatch.setenv("SUMMIT_DATA_DIR", str(tmp_path))
+    settings = load_settings()
+    store = build_store(settings)
+    assert isinstance(store, ServerStore)
+    assert store.address == "127.0.0.1:1"
+    assert isinstance(registry_for(store, settings), ServerRegistry)
+    assert not (tmp_path / "chroma").exists()
+
+
+def test_the_embedded_default_keeps_the_chroma_directory_and_its_files(monkeypatch, tmp_path):
+    monkeypatch.delenv("SUMMIT_STORE__MODE", raising=False)
+    monkeypatch.setenv("SUMMIT_CHROMA_PATH", str(tmp_path / "here"))
+    settings = load_settings()
+    store = build_store(settings)
+    assert store.path == tmp_path / "here"
+    registry = registry_for(store, settings)
+    assert isinstance(registry, FileRegistry)
+    assert registry.where == str(tmp_path / "here")
