@@ -163,11 +163,11 @@ class ServerStore(ChromaStore):
                 try:
                     self._client = self._connect()
                 except Exception as exc:  # chroma wraps a refused connection in ValueError
+                    self._lost()
                     raise self._unavailable(_one_line(exc)) from exc
             yield self._client
         except StoreUnavailableError:
-            self._lost()
-            raise
+            raise  # already told apart: the server lost (by this guard or one within it), or a record missing
         except _unreachable() as exc:
             self._lost()
             raise self._unavailable(_one_line(exc)) from exc

@@ -26,9 +26,10 @@ def corpus_dir(tmp_path):
     return corpus_of(tmp_path / "corpus")
 
 
-def answerer_on(store, corpus_dir):
+def answerer_on(store, corpus_dir, namespace=None):
     embedder = FakeEmbedder()
-    registry = ServerRegistry(store, collection=f"summit-meta-{uuid.uuid4().hex[:8]}", settle_seconds=0.05)
+    namespace = namespace or f"summit-meta-{uuid.uuid4().hex[:8]}"
+    registry = ServerRegistry(store, collection=namespace, settle_seconds=0.05)
     manager = IndexManager(store, embedder, corpus_dir=corpus_dir, registry=registry)
     return Answerer(manager=manager, store=store, embedder=embedder, policy=AnswerPolicy(refusal_threshold=0.3))
 
@@ -150,3 +151,16 @@ def test_a_server_that_accepts_but_never_answers_is_unavailable_after_the_timeou
         with pytest.raises(StoreUnavailableError, match=f"127.0.0.1:{port}"):
             store.collections()
         assert time.perf_counter() - started < 5
+
+
+def test_a_missing_collection_is_not_an_outage_and_a_damaged_generation_is_rebuilt(chroma_server, corpus_dir):
+    store = ServerStore(host=chroma_server.host, port=chroma_server.port)
+    answerer = answerer_on(store, corpus_dir)
+    old = answerer.index.generation
+    with pytest.raises(StoreUnavailableError, match="missing"):
+        store.count("summit-no-such-collection")
+    assert store.collections()  # no backoff: the next call goes through
+    store.drop(collection_names(old)[1])  # a generation loses its sentences
+    fresh = answerer_on(store, corpus_dir, answerer.manager.registry.where.rsplit("/", 1)[1])  # a new process
+    assert fresh.answer(QUESTION).passages
+    assert fresh.index.generation != old
