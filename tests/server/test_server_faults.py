@@ -104,20 +104,8 @@ def test_a_reindex_interrupted_by_the_outage_leaves_the_old_generation_active(ow
     store = DyingStore(own_server, backoff=Backoff(first=0.1, most=0.5))
     writer = answerer_on(store, corpus_dir)
     old = writer.index.generation
-    reader = Answerer(
-        manager=IndexManager(
-            ServerStore(host=own_server.host, port=own_server.port),
-            FakeEmbedder(),
-            corpus_dir=corpus_dir,
-            registry=ServerRegistry(
-                ServerStore(host=own_server.host, port=own_server.port),
-                collection=writer.manager.registry.where.rsplit("/", 1)[1],
-            ),
-        ),
-        store=ServerStore(host=own_server.host, port=own_server.port),
-        embedder=FakeEmbedder(),
-        policy=AnswerPolicy(refusal_threshold=0.3),
-    )
+    namespace = writer.manager.registry.where.rsplit("/", 1)[1]
+    reader = answerer_on(ServerStore(host=own_server.host, port=own_server.port), corpus_dir, namespace)
     assert reader.index.generation == old
     store.armed = True
     with pytest.raises(SummitError, match="unavailable"):
