@@ -118,3 +118,21 @@ def test_the_token_goes_in_chromas_auth_header_and_nowhere_else(chroma_server, c
     assert "tok-SECRET-123" not in repr(store)
     assert "tok-SECRET-123" not in str(store.describe())
     assert "tok-SECRET-123" not in caplog.text
+
+
+def test_two_clients_starting_on_an_empty_server_build_one_generation_and_share_it(
+    chroma_server, corpus_dir, namespace
+):
+    first = server_answerer(chroma_server, corpus_dir, namespace)
+    second = server_answerer(chroma_server, corpus_dir, namespace)
+    generations = {}
+    threads = [
+        threading.Thread(target=lambda a=a: generations.update({id(a): a.index.generation})) for a in (first, second)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(generations) == 2
+    assert len(set(generations.values())) == 1
+    assert first.manager.registry.generations() == set(generations.values())
