@@ -98,12 +98,25 @@ def _embedded(settings: Settings, embedder: SentenceEmbedder, root: Path) -> Ite
     yield answerer
 
 
-def store_modes(settings: Settings) -> dict[str, StoreMode]:
-    """The store modes this build can run side by side: embedded always.
+@contextlib.contextmanager
+def _server(settings: Settings, embedder: SentenceEmbedder, root: Path) -> Iterator[Answerer]:
+    """A Chroma server of its own (``chroma run`` from this environment) on a free loopback port."""
+    from bot.chroma_server import ChromaServer
+    from config.settings import StoreSettings
 
-    A Chroma server mode joins with one entry here (a context that starts the server and yields an answerer over it).
-    """
-    return {"embedded": _embedded}
+    server = ChromaServer(root / "chroma-server").start()
+    try:
+        store = StoreSettings(mode="server", host=server.host, port=server.port)
+        answerer = build_answerer(settings.model_copy(update={"store": store}), embedder=embedder)
+        answerer.warm_up()
+        yield answerer
+    finally:
+        server.stop()
+
+
+def store_modes(settings: Settings) -> dict[str, StoreMode]:
+    """The store modes run side by side: Chroma embedded in the process, and a Chroma server of the bench's own."""
+    return {"embedded": _embedded, "server": _server}
 
 
 def _bot_ask(answerer: Answerer) -> Callable[[str], Coroutine[Any, Any, object]]:
