@@ -184,15 +184,22 @@ def run_benchmark(settings: Settings, *, questions: int = 60) -> str:
         for warm in asked[:5]:  # first calls pay one-off allocation costs in both paths
             answerer.answer(warm)
             baseline(warm)
-        many_build, many = _many_articles(settings, embedder, asked, Path(tmp) / "many")
         ours: list[float] = []
         base: list[float] = []
-        fifty: list[float] = []
-        for question in asked:  # interleaved, so machine noise hits all three alike
+        for question in asked:  # interleaved, so machine noise hits both alike
             ours += _time_each(answerer.answer, [question])
             base += _time_each(baseline, [question])
+        # A second pass pairs the one-article answerer with the 50-article one: a fresh 50-article index
+        # keeps chroma busy in the background for a while, which must weigh on both sides of that ratio,
+        # not on the baseline comparison above.
+        many_build, many = _many_articles(settings, embedder, asked, Path(tmp) / "many")
+        one: list[float] = []
+        fifty: list[float] = []
+        for question in asked:
+            one += _time_each(answerer.answer, [question])
             fifty += _time_each(many.answer, [question])
         many_med, _ = _percentiles(fifty)
+        one_med, _ = _percentiles(one)
         load = run_load(settings, embedder, asked, Path(tmp) / "load")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     build_answerer(settings, embedder=embedder).warm_up()  # the default index, so cold runs only load it
@@ -206,8 +213,8 @@ def run_benchmark(settings: Settings, *, questions: int = 60) -> str:
         f"warm answer over {len(asked)} questions (ms):  summit-bot median {ours_med:.1f}  p95 {ours_p95:.1f}",
         f"                                   baseline (chroma + same model) median {base_med:.1f}  p95 {base_p95:.1f}",
         f"ratio of medians: {ours_med / base_med:.2f}x",
-        f"{MANY} articles (shuffled sections): warm median {many_med:.1f} ms = {many_med / ours_med:.2f}x the "
-        f"one-article median (target <= 1.5x); index built in {many_build:.1f} s",
+        f"{MANY} articles (shuffled sections): warm median {many_med:.1f} ms = {many_med / one_med:.2f}x the "
+        f"one-article median of the same pass ({one_med:.1f} ms; target <= 1.5x); index built in {many_build:.1f} s",
         f"cold `summit-bot ask` wall time (s): median {statistics.median(cold):.2f} of {len(cold)} "
         f"({', '.join(f'{c:.2f}' for c in cold)})",
         f"index build (model load + parse + embed + write): {build_seconds:.1f} s",
