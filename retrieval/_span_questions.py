@@ -36,6 +36,15 @@ _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b", re.IGNORECASE), "person"),
     (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})\b", re.IGNORECASE), "place"),
 )
+#: 「…ソ連の指導者は？」: a Japanese question ending on the kind of person or place it wants, with no question word.
+_JA_KIND_END = r"(?:は|って)?(?:誰|だれ|どこ)?(?:ですか|だった|でした)?[?？。]?\s*$"
+_JA_PERSON_NOUNS = r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者)"
+_JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
+    (re.compile(_JA_PERSON_NOUNS + _JA_KIND_END), "person"),
+    (re.compile(r"(?:都市|場所|町|国|建物|会場|開催地)" + _JA_KIND_END), "place"),
+)
+#: "How many days before…": a count of a unit of time is a length of time (2日前, 5年間).
+_TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
 #: "Who is Peskov?", 「ゲラシモフってどういう人？」: the question names the person and asks what they are.
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
@@ -95,11 +104,12 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if _ABOUT_PERSON.search(question) or _ROLE_ASKED.search(question):
         return frozenset({"role"})
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
-    if language_of(question) == "en":
-        if not _EN_WHEN.search(question):
-            asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
-        if kind_nouns:
-            asked.update(kind for pattern, kind in _EN_WHICH_KIND if pattern.search(question))
+    english = language_of(question) == "en"
+    if english and not _EN_WHEN.search(question):
+        asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
+    if kind_nouns and (english or not asked):
+        kinds = _EN_WHICH_KIND if english else _JA_WHICH_KIND
+        asked.update(kind for pattern, kind in kinds if pattern.search(question))
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」: which body, as often as which place
     explicit: set[AnswerType | Literal["org"]] = {
@@ -116,7 +126,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
             wanted.add(kind)
     for pattern, kind in _AMOUNTS:
         if "quantity" in asked and pattern.search(question):
-            return frozenset(wanted - {"count", "quantity", "money", "percent"} | {kind})
+            narrowed = wanted - {"count", "quantity", "money", "percent"} | {kind}
+            if kind == "count" and asked_counter(question) in _TIME_COUNTERS:
+                narrowed.add("duration")
+            return frozenset(narrowed)
     return frozenset(wanted)
 
 

@@ -32,7 +32,7 @@ _QUANTITY = re.compile(
     (?:毎秒)?                                        # 毎秒80メートル: a speed
     \d[\d,]*(?:\.\d+)?
     (?:万|億|兆)?                                    # 5000億: the kanji powers
-    (?P<counter>キロメートル|メートル|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台)
+    (?P<counter>キロメートル|メートル|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)
     (?:×\d+)?                                        # 960メートル×2
     """,
     re.VERBOSE,
@@ -78,6 +78,8 @@ _PLAIN_NAME = re.compile(rf"[{_KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-
 _KANJI_NAME = re.compile(rf"[{_KANJI}]{{3,5}}(?=\(|（|$)")
 _QUANTITY_TYPES: dict[str, SpanType] = {"円": "money", "%": "percent", "パーセント": "percent"}
 _MEASURES = frozenset(["キロメートル", "メートル", "トン"])
+#: Counters that count anything (2つのサミット): they answer a "how many" whatever counter it names.
+GENERIC_COUNTERS = ("つ", "個")
 
 
 class Candidate(NamedTuple):

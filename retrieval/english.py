@@ -37,7 +37,7 @@ _QUANTITY = re.compile(
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
     (?P<number>\d[\d,]*(?:\.\d+)?)
     (?P<power>万|億|兆)?
-    (?P<counter>キロメートル|メートル|キロ|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台)?
+    (?P<counter>キロメートル|メートル|キロ|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
     (?:×(?P<times>\d+))?                    # 960メートル×2
     """,
     re.VERBOSE,
@@ -95,7 +95,7 @@ def english_number(value: float) -> str:
 def english_quantity(text: str) -> str | None:
     """``約5000億円`` → ``about ¥500 billion``, ``約41%`` → ``about 41%``, ``1991メートル`` → ``1,991 m``.
 
-    A counter with no exact English word (本, 基, 台) leaves the bare number; an unknown shape gives ``None``.
+    A counter with no exact English word (本, 基, 台, つ) leaves the bare number; an unknown shape gives ``None``.
     """
     match = _QUANTITY.fullmatch(text)
     if not match:

@@ -19,7 +19,15 @@ from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date
 from retrieval._span_questions import SINCE, asked_counter, question_keys, wanted_types
-from retrieval._span_shapes import LIST_LINE, Candidate, SpanType, candidates_in, is_name, value_candidate
+from retrieval._span_shapes import (
+    GENERIC_COUNTERS,
+    LIST_LINE,
+    Candidate,
+    SpanType,
+    candidates_in,
+    is_name,
+    value_candidate,
+)
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
 from retrieval.lexical import fold
@@ -55,6 +63,8 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
         return False
     counter = asked_counter(question)
     if candidate.type == "count" and counter and counter not in candidate.text:
+        return candidate.text.endswith(GENERIC_COUNTERS)
+    if candidate.type == "duration" and counter and counter not in candidate.text:
         return False
     if candidate.type == "date" and SINCE.search(question):
         return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))

@@ -196,12 +196,22 @@ def write_lexicon(lexicon: dict[str, tuple[str, ...]], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+#: A people's adjective and its country (Ukrainian → Ukraine, Russian → Russia, Japanese → Japan): JMdict
+#: glosses the adjective as the language (ウクライナ語), which an article about the country rarely writes.
+_DEMONYMS = (("ian", "e"), ("ian", "ia"), ("ian", "a"), ("an", "a"), ("n", ""), ("ese", ""))
+
+
 def _lemmas(word: str) -> list[str]:
+    """``word`` and the forms a dictionary may list it under: plural and verb endings cut, then its country."""
     found = [word]
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             found.append(word[: -len(suffix)] + replacement)
-    return found
+    if " " not in word:
+        for suffix, replacement in _DEMONYMS:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                found.append(word[: -len(suffix)] + replacement)
+    return list(dict.fromkeys(found))
 
 
 #: Katakana words in running text; a middle dot or a space parts the words of a name.
@@ -257,6 +267,11 @@ def nearest_word(spelling: str, words: Mapping[str, str], *, cutoff: float = 0.7
     if len(scored) > 1 and scored[0][0] - scored[1][0] < margin:
         return ""
     return words[scored[0][1]]
+
+
+def _maybe_name(word: str) -> bool:
+    """Whether a lower-case word the word list lacks could be a name: five letters or more, not a function word."""
+    return len(word) >= 5 and word.isalpha() and word not in _STOPWORDS
 
 
 class Expansion(NamedTuple):
@@ -326,6 +341,11 @@ class TermExpander:
             if not found and used == 1 and self._transliterate and is_name:
                 spelling = self._transliterate(words[i])
                 found = (nearest_word(spelling, self._names) or spelling,)
+            elif not found and used == 1 and self._transliterate and _maybe_name(words[i]):
+                # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
+                # of the corpus (a near sound is not enough: "laptop" is near ラブロフ, "pushed" near ブッシュ).
+                near = self._names.get(sound_key(self._transliterate(words[i])), "")
+                found, is_name = ((near,), True) if near else ((), False)
             kept = [t for t in found[:2] if t and t not in terms]
             terms.extend(kept)
             if is_name:

@@ -179,3 +179,19 @@ def test_a_possessive_is_the_name_even_first_in_the_question():
     expander = TermExpander({}, transliterate=lambda w: f"<{w}>")
     assert expander.expansion("Biden's line was aimed at whom?").names == ["<biden>"]
     assert expander.expand("Describe the venue") == []  # a first capital alone is no name
+
+
+def test_a_lower_case_name_counts_when_it_sounds_exactly_like_a_word_of_the_article():
+    from retrieval.translation import katakana_words
+
+    names = katakana_words(["ラブロフ外相とブッシュ大統領"])
+    spellings = {"lavrov": "ラブロブ", "pushed": "プッシュド"}
+    expander = TermExpander({}, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
+    assert expander.expansion("what did lavrov say?") == (["ラブロフ"], ["ラブロフ"])
+    assert expander.expand("who pushed for the bridge?") == []  # near ブッシュ, not the same sound
+
+
+def test_a_peoples_adjective_finds_its_country():
+    expander = TermExpander({"ukraine": ("ウクライナ",), "japan": ("日本",), "president": ("大統領",)})
+    assert expander.expand("Which Ukrainian president?") == ["ウクライナ", "大統領"]
+    assert expander.expand("the Japanese side") == ["日本"]

@@ -96,6 +96,26 @@ def test_count_with_its_counter():
     assert (ships.text, ships.display) == ("約1400隻", "about 1,400 ships")
 
 
+def test_a_count_of_anything_answers_how_many_whatever_the_counter():
+    # 2つ counts summits; 「何回」 asks with 回, "how many summits" with no counter at all.
+    ja = short("冷戦中にジュネーブでサミットは何回開かれた？", "ジュネーブで2つのサミット")
+    assert (ja.text, ja.type) == ("2つ", "count")
+    en = short("How many summits did Geneva host during the Cold War?", "ジュネーブで2つのサミット")
+    assert (en.text, en.display) == ("2つ", "2")
+
+
+def test_how_many_days_asks_a_length_of_time():
+    found = short("How many days before the summit did Biden meet NATO allies in Brussels?", "サミットの2日前")
+    assert (found.text, found.display, found.type) == ("2日前", "2 days before", "duration")
+
+
+def test_a_japanese_question_ending_on_a_kind_of_person_wants_that_person():
+    question = "1985年にレーガンとジュネーブで会ったソ連の指導者は？"
+    assert "person" in wanted_types(question, asked_types(question))
+    found = short(question, "ミハイル・ゴルバチョフ書記長")
+    assert found is not None and found.text == "ミハイル・ゴルバチョフ"
+
+
 def test_a_count_question_does_not_take_a_length():
     # The sentence holds 約4キロメートル too; "how many ships" wants the ships.
     assert short("How many ships cross the strait?", "約1400隻", AKASHI).text == "約1400隻"
