@@ -58,7 +58,8 @@ _MEASURE_ASKED = re.compile(
 #: The question words themselves: when a question holds one, its other answer types only name its topic
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
-    "date": re.compile(r"いつ|\bwhen\b|何年(?!間)|何月|何日(?!間)", re.IGNORECASE),
+    # 何年延長 / 何年続いた ask how many years, not which year.
+    "date": re.compile(r"いつ|\bwhen\b|何年(?!間|延長|続|かか|経)|何月|何日(?!間)", re.IGNORECASE),
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }
@@ -119,7 +120,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         asked = explicit
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
     if not wanted and _VAGUE_AMOUNT.search(question):
-        wanted = {"count", "quantity", "duration"}
+        wanted = {"count", "quantity", "duration", "percent"}  # 「どのくらい長かった」: 約41%長かった
     for pattern, kind in _ADDED:
         # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date.
         if not explicit and pattern.search(question):

@@ -37,6 +37,7 @@ from retrieval.types import Short
 #: Offices a question can name (ambassador → 大使): a member whose label lacks the one asked is not the answer.
 _ROLE_NOUNS = re.compile(r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|代表(?!団)|参謀本部長|市長|知事")
 _SINCE_DATE = re.compile(r"以来|から|以降")
+_SINCE_ONLY = re.compile(r"以来")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
 _SAME, _NEXT, _PREVIOUS = 1.0, 0.5, 0.25
 _SEGMENT_END = re.compile(r"[、。,，（）()「」『』]")
@@ -68,7 +69,8 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
         return False
     if candidate.type == "date" and SINCE.search(question):
         return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))
-    return True
+    # 「2014年以来…広めていると報告」: a date before 以来 is when something began, not when the asked event happened.
+    return not (candidate.type == "date" and _SINCE_ONLY.match(candidate.sentence, candidate.end))
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:

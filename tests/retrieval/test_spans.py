@@ -116,6 +116,21 @@ def test_a_japanese_question_ending_on_a_kind_of_person_wants_that_person():
     assert found is not None and found.text == "ミハイル・ゴルバチョフ"
 
 
+def test_how_many_years_extended_asks_a_length_not_a_year():
+    found = short("新STARTは何年延長することになった？", "5年間延長")
+    assert (found.text, found.type) == ("5年間", "duration")
+
+
+def test_a_date_followed_by_since_does_not_answer_when_something_happened():
+    question = "When did US intelligence report that Russian spies had been pushing corruption stories?"
+    assert short(question, "少なくとも2014年以来").text == "2021年3月"
+
+
+def test_how_much_longer_can_be_a_percentage():
+    found = short("開通時、ハンバー橋と比べて中央支間はどのくらい長かったですか", "約41%長かった", AKASHI)
+    assert (found.text, found.type) == ("約41%", "percent")
+
+
 def test_a_count_question_does_not_take_a_length():
     # The sentence holds 約4キロメートル too; "how many ships" wants the ships.
     assert short("How many ships cross the strait?", "約1400隻", AKASHI).text == "約1400隻"
