@@ -347,6 +347,9 @@ class TermExpander:
                 near = self._names.get(sound_key(self._transliterate(words[i])), "")
                 found, is_name = ((near,), True) if near else ((), False)
             kept = [t for t in found[:2] if t and t not in terms]
+            if any(len(t) > 1 for t in kept):
+                # One kanji is many senses ("place" → 位 of 地位, "back" → 背): a longer form says which is meant.
+                kept = [t for t in kept if len(t) > 1]
             terms.extend(kept)
             if is_name:
                 names.extend(kept)

@@ -195,3 +195,9 @@ def test_a_peoples_adjective_finds_its_country():
     expander = TermExpander({"ukraine": ("ウクライナ",), "japan": ("日本",), "president": ("大統領",)})
     assert expander.expand("Which Ukrainian president?") == ["ウクライナ", "大統領"]
     assert expander.expand("the Japanese side") == ["日本"]
+
+
+def test_one_kanji_gives_way_to_a_longer_form_of_the_same_word():
+    expander = TermExpander({"place": ("位", "場所"), "bridge": ("橋",)})
+    assert expander.expand("the place") == ["場所"]  # 位 is the 位 of 地位, another sense
+    assert expander.expand("the bridge") == ["橋"]  # the only form stays
