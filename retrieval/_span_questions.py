@@ -20,7 +20,10 @@ _ACCEPTS: dict[AnswerType | Literal["org"], tuple[SpanType, ...]] = {
     "org": ("org",),
     "person": ("person", "org"),
 }
-_ROLE_ASKED = re.compile(r"役職|役割|肩書|立場|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b", re.IGNORECASE)
+_ROLE_ASKED = re.compile(
+    r"役職|役割|肩書|立場|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b|\bcapacity\b|\b(?:what|which)\s+office\b",
+    re.IGNORECASE,
+)
 _ORG_ASKED = re.compile(
     r"組織|機関|会社|団体|公団|organi[sz]ation|agency|company|corporation|authority|\bfirm\b|\bbody\b(?!\s+of\s+water)",
     re.IGNORECASE,
@@ -119,6 +122,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if len(explicit) == 1:
         asked = explicit
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
+    if not wanted and _MONEY_ASKED.search(question):
+        wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
     if not wanted and _VAGUE_AMOUNT.search(question):
         wanted = {"count", "quantity", "duration", "percent"}  # 「どのくらい長かった」: 約41%長かった
     for pattern, kind in _ADDED:
@@ -132,6 +137,15 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
                 narrowed.add("duration")
             return frozenset(narrowed)
     return frozenset(wanted)
+
+
+def kind_words(question: str) -> list[str]:
+    """The Japanese nouns of kind a question ends on (「…ソ連の指導者は？」 → 指導者), which name what it wants."""
+    return (
+        re.findall(_JA_PERSON_NOUNS + r"|(?:都市|場所|会場|建物|開催地)", question)
+        if language_of(question) == "ja"
+        else []
+    )
 
 
 def asked_counter(question: str) -> str:

@@ -18,7 +18,7 @@ from corpus.delegations import DELEGATION_HEADING, parse_member
 from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date
-from retrieval._span_questions import SINCE, asked_counter, question_keys, wanted_types
+from retrieval._span_questions import SINCE, asked_counter, kind_words, question_keys, wanted_types
 from retrieval._span_shapes import (
     GENERIC_COUNTERS,
     LIST_LINE,
@@ -158,6 +158,18 @@ def _answered_already(candidate: Candidate, question: str, terms: Iterable[str])
     )
 
 
+def _attached(candidate: Candidate, words: list[str]) -> bool:
+    """Whether one of ``words`` (two characters or more) stands right after the candidate: レーガン|大統領."""
+    after = candidate.sentence[candidate.end : candidate.end + 8]
+    return any(len(w) >= 2 and after.startswith(w) for w in words)
+
+
+def _labelled(candidate: Candidate, keys: frozenset[str], section: str) -> bool:
+    """Whether two of the question's words stand in a list entry's label and not in its section's heading."""
+    label = fold(candidate.sentence[: candidate.start])
+    return sum(key in label and key not in section for key in keys) >= 2
+
+
 def _role_candidate(entries: list[Candidate], keys: frozenset[str]) -> Candidate | None:
     """The role of the one member whose name the question gives (ジェイク・サリバン → 国家安全保障補佐官)."""
     scored = [(sum(key in fold(c.sentence[c.end + 1 :]) for key in keys), c) for c in entries if c.type == "role"]
@@ -180,21 +192,27 @@ def _pick(
     if entries:
         role = _role_candidate(entries, keys) if "role" in wanted else None
         roles = set(_ROLE_NOUNS.findall(" ".join([question, *context.terms])))
+        section = fold(context.section)
         pool = [
             c
             for c in entries
             if c.type in wanted - {"role"}
             and _fits(c, question, context.terms)
-            # A member is the answer only when the question names their office: "who was in the delegation?"
-            # asks for the list, not for whichever line its words happen to touch.
-            and (c.type != "person" or any(r in c.sentence[: c.start] for r in roles))
+            # A member is the answer only when the question names their office, or two of its words stand in the
+            # label and not in the list's heading: "who was in the delegation?" asks for the list, not a line.
+            and (c.type != "person" or any(r in c.sentence[: c.start] for r in roles) or _labelled(c, keys, section))
         ]
         return role or _choose_entry(pool, keys)
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
     pool = [c for c in candidates_in(sentence, anchor) if c.type in wanted and _fits(c, question, context.terms)]
     if sole and len({c.text for c in pool}) > 1:
-        return None
+        # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
+        # the one name its kind noun (大統領, from the question's terms) stands right next to.
+        attached = [c for c in pool if _attached(c, [*context.terms, *kind_words(question)])]
+        pool = attached if len({c.text for c in attached}) == 1 else []
+        if not pool:
+            return None
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [

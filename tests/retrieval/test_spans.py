@@ -218,6 +218,31 @@ def test_a_kind_named_only_by_its_english_noun_needs_one_candidate():
     assert found is not None and found.text == "ミハイル・ゴルバチョフ"
 
 
+def test_which_president_takes_the_name_its_title_stands_next_to():
+    # Reagan 大統領 and Gorbachev 書記長 in one sentence: "which US president" is the one beside 大統領.
+    found = short("Which US president held a Geneva summit in 1985?", "ロナルド・レーガン大統領", terms=("大統領",))
+    assert found is not None and found.text == "ロナルド・レーガン"
+    assert short("Which leader held a Geneva summit in 1985?", "ロナルド・レーガン大統領") is None
+
+
+def test_a_member_whose_label_holds_the_questions_words_answers_who():
+    question = "Who represented Putin as special envoy on Syria in the Russian delegation?"
+    terms = ("プーチン", "特別", "シリア", "ロシア", "代表団")
+    found = short(question, "シリア和解のためのロシア大統領の特別代表", terms=terms)
+    assert found is not None and found.text == "アレクサンダー・ラヴレンティエフ"
+
+
+def test_in_what_capacity_asks_a_role():
+    question = "dmitry kozak was in the russian delegation in what capacity?"
+    found = short(question, "ドミトリー・コザク", terms=("ドミトリー", "コザク", "ロシア", "代表団"))
+    assert (found.text, found.type) == ("クレムリン副首席補佐官", "role")
+
+
+def test_what_did_it_cost_asks_an_amount():
+    found = short("What did the whole project cost?", "総事業費、約5000億円", AKASHI, terms=("事業",))
+    assert (found.text, found.display) == ("約5000億円", "about ¥500 billion")
+
+
 def test_an_english_count_finds_its_list_line_by_the_counter():
     found = short("How many lanes does the bridge carry?", "車線数、6車線", AKASHI)
     assert (found.text, found.display) == ("6車線", "6 lanes")
