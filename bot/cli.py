@@ -116,7 +116,9 @@ def ask(
         return
     if question is None:
         raise click.UsageError("give a QUESTION, or --stdin to read questions from standard input")
-    answer = answer_followup(lambda q: answerer.answer(q, top_k=top_k), after or "", question)
+    answer = answer_followup(
+        lambda q: answerer.answer(q, top_k=top_k), after or "", question, spell_names=answerer.spell_names
+    )
     click.echo(_json_line(answer.to_dict()) if as_json else render_answer(answer))
 
 

@@ -162,14 +162,24 @@ class Answerer:
             )
         return Citation(n, refs[n], info.title)
 
+    def _expander_for(self, index: LoadedIndex) -> TermExpander:
+        """The English→Japanese expander over ``index``'s word list and names (one per generation)."""
+        if self._expander is None or self._expander[0] != index.generation:
+            expander = TermExpander(index.lexicon, transliterate=self._transliterate, names=index.katakana_words)
+            self._expander = (index.generation, expander)
+        return self._expander[1]
+
     def _terms(self, index: LoadedIndex, text: str) -> Expansion:
         """Japanese terms for an English question, from the index's own word list."""
         if not self._policy.translate or language_of(text) != "en":
             return Expansion([], [])
-        if self._expander is None or self._expander[0] != index.generation:
-            expander = TermExpander(index.lexicon, transliterate=self._transliterate, names=index.katakana_words)
-            self._expander = (index.generation, expander)
-        return self._expander[1].expansion(text)
+        return self._expander_for(index).expansion(text)
+
+    def spell_names(self, text: str) -> str:
+        """An English ``text`` with the corpus's names typed in lower case capitalised ("what about putin?")."""
+        if not self._policy.translate or language_of(text) != "en":
+            return text
+        return self._expander_for(self.index).capitalise_names(text)
 
     def answer(self, question: str, *, top_k: int | None = None) -> Answer:
         """Answer one question.

@@ -241,18 +241,28 @@ def complete(previous_question: str, followup: str) -> str:
     return f"About {', '.join(carried)}: {followup.strip()}"
 
 
-def answer_followup(answer: Callable[[str], Answer], previous_question: str, followup: str) -> Answer:
+def answer_followup(
+    answer: Callable[[str], Answer],
+    previous_question: str,
+    followup: str,
+    *,
+    spell_names: Callable[[str], str] | None = None,
+) -> Answer:
     """Answer a follow-up in its conversation: resolved when elliptical, and retried with context when refused alone.
 
     Args:
         answer: answers one question (``Answerer.answer``).
         previous_question: the question asked before in the same conversation (may be empty).
         followup: the new question as typed.
+        spell_names: capitalises the names a question types in lower case (``Answerer.spell_names``), so
+            "what about putin?" sets Putin against the previous question's people.
 
     Returns:
         The answer; its ``question`` is the text that was answered, so a resolved follow-up shows how it was read.
 
     """
+    if spell_names is not None and previous_question.strip():
+        previous_question, followup = spell_names(previous_question), spell_names(followup)
     resolved = resolve_followup(previous_question, followup)
     first = answer(resolved)
     if resolved != followup and replaces(previous_question, followup):

@@ -54,7 +54,9 @@ def evaluate_followups(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[s
     for row in rows:
         lang = row.get("lang") or ("ja" if any(ord(c) > 0x3000 for c in row["followup"]) else "en")
         alone = answerer.answer(row["followup"], top_k=3)
-        in_context = answer_followup(lambda q: answerer.answer(q, top_k=3), row["first"], row["followup"])
+        in_context = answer_followup(
+            lambda q: answerer.answer(q, top_k=3), row["first"], row["followup"], spell_names=answerer.spell_names
+        )
         tally = counts[lang]
         tally["n"] += 1
         tally["without"] += _hit(alone, row["answer_any"])

@@ -320,6 +320,23 @@ class TermExpander:
                     return length, self._lexicon[variant]
         return 1, ()
 
+    def capitalise_names(self, text: str) -> str:
+        """``text`` with lower-case words that sound exactly like a name of the corpus capitalised ("putin" → "Putin").
+
+        Follow-ups tell names from topic words by their capitals, which people chatting often leave out.
+        """
+        transliterate = self._transliterate
+        if transliterate is None:
+            return text
+
+        def spelled(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if word.lower() in self._lexicon or not _maybe_name(word):
+                return word
+            return word.capitalize() if sound_key(transliterate(word)) in self._names else word
+
+        return re.sub(r"\b[a-z]+\b", spelled, text)
+
     def expand(self, question: str) -> list[str]:
         """Japanese terms for ``question`` (empty when it has no English words)."""
         return self.expansion(question).terms

@@ -7,6 +7,7 @@ Without the message-content intent Discord still gives the bot the text of messa
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -117,7 +118,13 @@ class ConversationCog(commands.Cog):
         return label("cooldown", lang, seconds=max(wait, 1)) if wait else ""
 
     async def _answer(self, question: str, previous: str | None) -> Answer:
-        return await asyncio.to_thread(answer_followup, self.bot.answerer.answer, previous or "", question)
+        answerer = self.bot.answerer
+        return await asyncio.to_thread(
+            functools.partial(answer_followup, spell_names=answerer.spell_names),
+            answerer.answer,
+            previous or "",
+            question,
+        )
 
     async def _keep(self, answer_id: str, answer: Answer, sent: discord.Message, conversation: int) -> None:
         await asyncio.to_thread(self.bot.store.attach_message, answer_id, sent.id)

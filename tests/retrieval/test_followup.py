@@ -197,3 +197,20 @@ def test_a_contrast_follow_up_is_answered_against_the_previous_answer():
     assert result.passages[0] == GERMANY
     assert "conference" in asked[0]
     assert set(asked[1:]) == {"Who represented France at the conference?", "And Germany?"}
+
+
+def test_names_typed_in_lower_case_are_set_against_each_other_once_spelled():
+    asked = []
+
+    def answer(question):
+        asked.append(question)
+        return _with(FRANCE)
+
+    capitalised = {"biden": "Biden", "putin": "Putin"}
+
+    def spell(text):
+        return " ".join(capitalised.get(w, w) for w in text.split(" "))
+
+    answer_followup(answer, "what did biden tell reporters?", "what about putin", spell_names=spell)
+    assert "Biden" not in asked[0] and "Putin" in asked[0]  # Putin replaces Biden, the topic carries over
+    assert "reporters" in asked[0]

@@ -18,6 +18,9 @@ class _Answerer:
         text = "the venue was a villa" if "venue" in question else "nothing useful"
         return Answer(question, True, (Passage("s", text, text, (), 1.0),))
 
+    def spell_names(self, text):
+        return text
+
 
 def _write(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

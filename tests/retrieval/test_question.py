@@ -201,3 +201,13 @@ def test_one_kanji_gives_way_to_a_longer_form_of_the_same_word():
     expander = TermExpander({"place": ("位", "場所"), "bridge": ("橋",)})
     assert expander.expand("the place") == ["場所"]  # 位 is the 位 of 地位, another sense
     assert expander.expand("the bridge") == ["橋"]  # the only form stays
+
+
+def test_names_typed_in_lower_case_are_capitalised_for_follow_ups():
+    from retrieval.translation import katakana_words
+
+    names = katakana_words(["プーチン大統領とバイデン大統領"])
+    spellings = {"putin": "プチン", "biden": "バイデン", "about": "アバウト"}
+    expander = TermExpander({"summit": ("首脳会談",)}, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
+    assert expander.capitalise_names("what about putin and the summit?") == "what about Putin and the summit?"
+    assert expander.capitalise_names("biden said") == "Biden said"
