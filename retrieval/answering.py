@@ -30,7 +30,7 @@ from retrieval.ranking import (
 )
 from retrieval.spans import SpanContext, find_short
 from retrieval.store import ChromaStore
-from retrieval.translation import Expansion, TermExpander
+from retrieval.translation import Expansion, TermExpander, english_words
 from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
 from retrieval.views import find_document
 
@@ -136,6 +136,8 @@ class Answerer:
         """Load the model and the index, so the first question is fast."""
         self._embedder.warm_up()
         _ = self.index
+        if self._policy.translate and self._transliterate is not None:
+            english_words()  # read once here, not on the first English question that names someone in lower case
 
     def reindex(self, *, progress: bool = False) -> BuildReport:
         """Rebuild from the corpus and switch to it; questions keep using the old index until then."""
