@@ -304,7 +304,9 @@ class Answerer:
             return answer
         top = answer.passages[0]
         info = next((d for d in index.documents.values() if d.title == top.document), None)
-        context = SpanContext(info.facts if info else {}, index.english_forms, tuple(terms), top.section)
+        words = terms if language_of(answer.question) == "en" else content_words(answer.question)
+        frame = frame_words(words, index.folded_passages.values(), share=self._policy.frame_share)
+        context = SpanContext(info.facts if info else {}, index.english_forms, tuple(terms), top.section, tuple(frame))
         asked = asked_types(answer.question)
         found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)
         return replace(answer, short=found)

@@ -56,6 +56,8 @@ class SpanContext(NamedTuple):
     terms: tuple[str, ...] = ()
     """Japanese terms found for an English question."""
     section: str = ""
+    frame: tuple[str, ...] = ()
+    """The question's words that are its article's frame (in most passages): they support no span."""
 
 
 def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
@@ -227,6 +229,33 @@ def _pick(
     return _choose(others, keys, minimum=_FALLBACK_MIN)
 
 
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+_QUOTED_OR_GLOSSED = re.compile(r"「[^」]*」|『[^』]*』|\([^)]*\)|（[^）]*）")
+
+
+def supported(candidate: Candidate, question: str, context: SpanContext) -> bool:
+    """Whether the sentence holding the span shares a word with the question besides the span and the frame.
+
+    A date or a count in a sentence that says nothing the question says is rarely the answer: the
+    passage was the wrong one ("when did it arrive at Ryugu?" lit on the sentence about naming it).
+    Latin words count whole (NATO, Ryugu), not by their letter pairs.
+    """
+    outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
+    frame = [fold(word) for word in context.frame]
+    keys = {
+        key
+        for key in question_keys(question, context.terms)
+        if not key.isascii() and not any(key in word for word in frame)
+    }
+    if any(key in outside for key in keys):
+        return True
+    # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,
+    # (英語: Hayabusa2) name the thing, they say nothing about it.
+    used = _QUOTED_OR_GLOSSED.sub(" ", outside)
+    words = {fold(w) for w in _LATIN.findall(question)}
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", used) for w in words)
+
+
 def _next_markers(text: str, position: int) -> tuple[int, ...]:
     """The first run of footnote markers after ``position`` in the same line: a sentence without its own is cited so."""
     line_end = text.find("\n", position)
@@ -284,7 +313,7 @@ def find_short(
     wanted = wanted_types(question, asked)
     sole = bool(wanted) and not wanted_types(question, asked, kind_nouns=False)
     chosen = _pick(question, wanted, highlight, passage, context, sole=sole) if wanted else None
-    if chosen is None:
+    if chosen is None or not supported(chosen, question, context):
         return None
     display = chosen.text if language_of(question) == "ja" else display_of(chosen, context.english)
     return Short(chosen.text, display, chosen.type, _citations(chosen, highlight, passage))
