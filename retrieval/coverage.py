@@ -18,9 +18,11 @@ from retrieval.lexical import fold
 
 #: Parts of speech that carry content (SudachiPy's first two levels).
 _CONTENT = {("名詞", "普通名詞"), ("名詞", "固有名詞"), ("動詞", "一般"), ("形容詞", "一般")}
-#: Question words and fillers that are never what the article lacks.
+#: Question words and fillers that are never what the article lacks, and the nouns that name the kind of
+#: answer asked (「タッチダウンの日付は？」: the article gives the date without the word 日付).
 _QUESTION_WORD = re.compile(
-    r"^(?:何|いつ|どこ|誰|だれ|どう|どんな|どの|幾|いく|本当|ほんと|積もり|つもり|事|物|方|様|為る|有る|居る|成る|言う)"
+    r"^(?:何|いつ|どこ|誰|だれ|どう|どんな|どの|幾|いく|本当|ほんと|積もり|つもり|事|物|方|様|為る|有る|居る|成る|言う"
+    r"|日付|日時|日にち|名前|名称|理由|人数|金額)"
 )
 _MIN_CHARS = 2
 
