@@ -15,7 +15,7 @@ from corpus.loading import Corpus, Document
 from corpus.timeline import extract_events
 from retrieval._build import collection_names, passage_text
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
-from retrieval.lexical import LexicalIndex, fold
+from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
 from retrieval.translation import katakana_words
 from retrieval.types import Chunk, Sentence, Vectors
@@ -160,8 +160,8 @@ def loaded(
         sentence_chunk=np.array([s.chunk for s in sentences], dtype=np.intp),
         chunk_position=position,
         documents=documents,
-        chunk_lexical=LexicalIndex([f"{c.section_title} {c.text}" for c in chunks]),
-        sentence_lexical=LexicalIndex([s.text for s in sentences]),
+        chunk_lexical=LexicalIndex([without_glosses(f"{c.section_title} {c.text}") for c in chunks]),
+        sentence_lexical=LexicalIndex([without_glosses(s.text) for s in sentences]),
         sentence_types={kind: np.array([kind in t for t in types], dtype=np.float32) for kind in ANSWER_TYPES},
         specific_sentences=_inverted([specifics_of(s.text) for s in sentences]),
         lexicon=lexicon,

@@ -47,6 +47,21 @@ def fold(text: str) -> str:
     return _KATAKANA_MARKS.sub("", text.translate(_VU))
 
 
+#: A bracketed aside: 「Ryugu」, (英語: Hayabusa2), 北大西洋条約機構(NATO).
+_BRACKETED = re.compile(r"「[^」\n]*」|『[^』\n]*』|\([^)\n]*\)|（[^）\n]*）")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9ōūāēī'.-]*")
+
+
+def without_glosses(text: str) -> str:
+    """``text`` with the Latin words of its bracketed asides removed, for BM25.
+
+    An aside such as (英語: Akashi Kaikyō Bridge) or 「Ryugu」 glosses a name the sentence writes in
+    Japanese; as a search term it would tie an English question that uses the name to the one
+    passage that glosses it (the lead, the naming paragraph), whatever the question asks.
+    """
+    return _BRACKETED.sub(lambda m: _LATIN_RUN.sub(" ", m.group(0)), text)
+
+
 def frame_words(words: Iterable[str], documents: Iterable[list[str]], *, share: float) -> list[str]:
     """The ``words`` found in at least ``share`` of some document's passages (each passage already folded).
 

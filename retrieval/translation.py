@@ -218,17 +218,20 @@ def _lemmas(word: str) -> list[str]:
 #: Katakana words in running text; a middle dot or a space parts the words of a name.
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
+#: ウ after a letter of the u or o row (ュウ, グウ, コウ): the second half of a long vowel.
+_LONG_U = re.compile(r"(?<=[ウクスツヌフムユルグズヅブプュゥオコソトノホモヨロョォゴゾドボポ])ウ")
 
 
 def sound_key(word: str) -> str:
     """A katakana word folded for comparing sounds: ``lexical.fold``, then voiced letters unvoiced (ブ→フ, ガ→カ).
 
     A transliterator hears "Lavrov" as ラブロブ where the article writes ラブロフ: unvoiced, both are ラフロフ.
+    A long vowel written with ウ is the long-vowel mark ``fold`` drops: リュウグウ and リューグ are both リュク.
     """
     from retrieval.lexical import fold
 
     letters = []
-    for char in fold(word):
+    for char in _LONG_U.sub("", fold(word)):
         base = unicodedata.normalize("NFD", char)[0]
         letters.append(base if base in _UNVOICED else char)
     return "".join(letters)

@@ -1,4 +1,4 @@
-from retrieval.lexical import fold, frame_words
+from retrieval.lexical import fold, frame_words, tokenize
 
 
 def passages(*texts):
@@ -21,3 +21,13 @@ def test_spelling_variants_count_as_the_same_word():
 def test_no_documents_no_frame():
     assert frame_words(["バイデン"], [], share=0.25) == []
     assert frame_words(["バイデン"], [[]], share=0.25) == []
+
+
+def test_latin_glosses_in_brackets_are_not_search_terms():
+    from retrieval.lexical import without_glosses
+
+    lead = "明石海峡大橋(あかしかいきょうおおはし、英語: Akashi Kaikyō Bridge)は吊り橋である。"
+    assert "akashi" not in tokenize(without_glosses(lead))
+    assert "明石" in "".join(tokenize(without_glosses(lead)))
+    assert tokenize(without_glosses("「Ryugu」を選んだ")) == tokenize("「」を選んだ")
+    assert "sci" in tokenize(without_glosses("衝突装置SCI(小型搭載型衝突装置)を分離した"))  # used, not glossed

@@ -211,3 +211,10 @@ def test_names_typed_in_lower_case_are_capitalised_for_follow_ups():
     expander = TermExpander({"summit": ("首脳会談",)}, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
     assert expander.capitalise_names("what about putin and the summit?") == "what about Putin and the summit?"
     assert expander.capitalise_names("biden said") == "Biden said"
+
+
+def test_a_long_vowel_written_with_u_sounds_like_the_long_vowel_mark():
+    from retrieval.translation import katakana_words, nearest_word, sound_key
+
+    assert sound_key("リュウグウ") == sound_key("リューグ")
+    assert nearest_word("リューグ", katakana_words(["探査機はリュウグウに到着した"])) == "リュウグウ"
