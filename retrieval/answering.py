@@ -213,7 +213,8 @@ class Answerer:
         similarity = (index.sentence_vectors @ query).astype(np.float32)
         rank_bonus, highlight_bonus = self._bonuses(index, text, names)
         boosted = similarity + rank_bonus
-        lexical_query = self._lexical_query(index, text, terms)
+        frame = self._frame(index, text, terms)
+        lexical_query = self._lexical_query(text, terms, frame)
         chunk_scores = self._chunk_scores(index, query, lexical_query, boosted)
         order = top_indices(chunk_scores, k)
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this.
@@ -227,7 +228,8 @@ class Answerer:
         reason = "" if answered else "the article does not cover this"
         if missing:
             reason = f"the article does not mention {', '.join(missing)}"
-        return self._with_short(index, terms, Answer(text, answered, passages, reason, {"confidence": confidence}))
+        answer = Answer(text, answered, passages, reason, {"confidence": confidence})
+        return self._with_short(index, terms, frame, answer)
 
     def _unsupported(self, index: LoadedIndex, text: str, top: int, confidence: float) -> list[str]:
         """The words of a Japanese question the corpus never uses that the best passage does not speak to.
@@ -268,11 +270,15 @@ class Answerer:
             cast(Vectors, kinds + policy.specifics_bonus * counted),
         )
 
-    def _lexical_query(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:
+    def _frame(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:
+        """The question's words (its Japanese terms, for English) that are an article's frame (``frame_words``)."""
+        words = terms if language_of(text) == "en" else content_words(text)
+        return frame_words(words, index.folded_passages.values(), share=self._policy.frame_share)
+
+    @staticmethod
+    def _lexical_query(text: str, terms: list[str], frame: list[str]) -> list[str]:
         """BM25 terms of the question and its Japanese terms, without the words of an article's frame."""
         english = language_of(text) == "en"
-        words = terms if english else content_words(text)
-        frame = frame_words(words, index.folded_passages.values(), share=self._policy.frame_share)
         kept = [t for t in terms if t not in frame]
         query = " ".join([text, *kept]) if english else without_words(text, frame)
         return tokenize(query) or tokenize(" ".join([text, *terms]))
@@ -298,14 +304,13 @@ class Answerer:
         citations = tuple(Citation(n, refs.get(n, ""), title) for n in chunk.footnotes)
         return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, title)
 
-    def _with_short(self, index: LoadedIndex, terms: list[str], answer: Answer) -> Answer:
+    @staticmethod
+    def _with_short(index: LoadedIndex, terms: list[str], frame: list[str], answer: Answer) -> Answer:
         """``answer`` with the span that answers it (``spans.find_short``); never for a refused answer."""
         if not answer.answered or not answer.passages:
             return answer
         top = answer.passages[0]
         info = next((d for d in index.documents.values() if d.title == top.document), None)
-        words = terms if language_of(answer.question) == "en" else content_words(answer.question)
-        frame = frame_words(words, index.folded_passages.values(), share=self._policy.frame_share)
         context = SpanContext(info.facts if info else {}, index.english_forms, tuple(terms), top.section, tuple(frame))
         asked = asked_types(answer.question)
         found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)
