@@ -42,9 +42,10 @@ _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
 #: 「…ソ連の指導者は？」: a Japanese question ending on the kind of person or place it wants, with no question word.
 _JA_KIND_END = r"(?:は|って)?(?:誰|だれ|どこ)?(?:ですか|だった|でした)?[?？。]?\s*$"
 _JA_PERSON_NOUNS = r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者)"
+_JA_PLACE_NOUNS = r"(?:都市|場所|町|国|建物|会場|開催地)"
 _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(_JA_PERSON_NOUNS + _JA_KIND_END), "person"),
-    (re.compile(r"(?:都市|場所|町|国|建物|会場|開催地)" + _JA_KIND_END), "place"),
+    (re.compile(_JA_PLACE_NOUNS + _JA_KIND_END), "place"),
 )
 #: "How many days before…": a count of a unit of time is a length of time (2日前, 5年間).
 _TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
@@ -141,11 +142,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
 
 def kind_words(question: str) -> list[str]:
     """The Japanese nouns of kind a question ends on (「…ソ連の指導者は？」 → 指導者), which name what it wants."""
-    return (
-        re.findall(_JA_PERSON_NOUNS + r"|(?:都市|場所|会場|建物|開催地)", question)
-        if language_of(question) == "ja"
-        else []
-    )
+    return re.findall(f"{_JA_PERSON_NOUNS}|{_JA_PLACE_NOUNS}", question) if language_of(question) == "ja" else []
 
 
 def asked_counter(question: str) -> str:

@@ -30,7 +30,7 @@ from retrieval._span_shapes import (
 )
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
-from retrieval.lexical import fold
+from retrieval.lexical import fold, without_glosses
 from retrieval.question import language_of
 from retrieval.types import Short
 
@@ -230,7 +230,6 @@ def _pick(
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
-_QUOTED_OR_GLOSSED = re.compile(r"「[^」]*」|『[^』]*』|\([^)]*\)|（[^）]*）")
 
 
 def supported(candidate: Candidate, question: str, context: SpanContext) -> bool:
@@ -251,7 +250,7 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
         return True
     # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,
     # (英語: Hayabusa2) name the thing, they say nothing about it.
-    used = _QUOTED_OR_GLOSSED.sub(" ", outside)
+    used = without_glosses(fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :]))
     words = {fold(w) for w in _LATIN.findall(question)}
     return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", used) for w in words)
 

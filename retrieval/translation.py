@@ -10,7 +10,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -150,13 +150,18 @@ def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
     """
     lexicon: dict[str, tuple[str, ...]] = {}
     for path in paths:
-        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-        for line in raw.decode("utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            key, _, forms = line.partition("\t")
-            lexicon.setdefault(key.strip().lower(), tuple(f for f in forms.split("|") if f))
+        for key, forms in _entries(path):
+            lexicon.setdefault(key, tuple(f for f in forms.split("|") if f))
     return lexicon
+
+
+def _entries(path: Path) -> Iterator[tuple[str, str]]:
+    """The (lower-case English key, ``ja1|ja2`` forms) lines of one word-list file, comments and blanks aside."""
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    for line in raw.decode("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, forms = line.partition("\t")
+            yield key.strip().lower(), forms
 
 
 def lexicon_version(paths: Iterable[Path] = LEXICON_FILES) -> str:
@@ -276,11 +281,7 @@ def nearest_word(spelling: str, words: Mapping[str, str], *, cutoff: float = 0.7
 @functools.cache
 def english_words(paths: tuple[Path, ...] = LEXICON_FILES) -> frozenset[str]:
     """The single English words the shipped lists gloss (about 50,000; read once, a fifth of a second)."""
-    words: set[str] = set()
-    for path in paths:
-        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-        words.update(key for line in raw.decode("utf-8").splitlines() if " " not in (key := line.partition("\t")[0]))
-    return frozenset(w.lower() for w in words)
+    return frozenset(key for path in paths for key, _ in _entries(path) if " " not in key)
 
 
 def _maybe_name(word: str) -> bool:
