@@ -17,6 +17,7 @@ from retrieval.features import asked_types, is_quantity, question_specifics
 from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
 from retrieval.lexical import frame_words, tokenize
+from retrieval.measures import measures_missing
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
     Fusion,
@@ -61,6 +62,9 @@ class AnswerPolicy:
     unsupported_margin: float = 0.008
     """A question whose best passage matches it this much better without its words the corpus never
     uses (天気, 費用) is declined: the passage does not speak to them."""
+    measure_passages: int = 3
+    """A question asking for a measure (a cost, a weight, a clock time) is declined when none of this many
+    best passages gives a value of it (``measures.measures_missing``)."""
     translate: bool = True
 
     def __post_init__(self) -> None:
@@ -216,18 +220,22 @@ class Answerer:
         frame = self._frame(index, text, terms)
         lexical_query = self._lexical_query(text, terms, frame)
         chunk_scores = self._chunk_scores(index, query, lexical_query, boosted)
-        order = top_indices(chunk_scores, k)
+        order = top_indices(chunk_scores, max(k, policy.measure_passages))
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this.
         confidence = float(similarity[index.members(order[0])].max()) if order else 0.0
         threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
         missing = self._unsupported(index, text, order[0], confidence) if confidence >= threshold else []
+        best_texts = (index.chunks[i].text for i in order[: policy.measure_passages])
+        measures = measures_missing(text, best_texts) if confidence >= threshold and not missing else frozenset()
         sentence_lex = index.sentence_lexical.scores(lexical_query)
         lit = similarity + highlight_bonus
-        passages = tuple(self._passage(index, i, float(chunk_scores[i]), lit, sentence_lex) for i in order)
-        answered = confidence >= threshold and not missing
+        passages = tuple(self._passage(index, i, float(chunk_scores[i]), lit, sentence_lex) for i in order[:k])
+        answered = confidence >= threshold and not missing and not measures
         reason = "" if answered else "the article does not cover this"
         if missing:
             reason = f"the article does not mention {', '.join(missing)}"
+        elif measures:
+            reason = f"the article gives no {' or '.join(sorted(measures))} for this"
         answer = Answer(text, answered, passages, reason, {"confidence": confidence})
         return self._with_short(index, terms, frame, answer)
 

@@ -267,3 +267,12 @@ def test_names_rank_passages_but_the_highlight_counts_only_quantities(store, tmp
     answer = answerer.answer("ヤマダとスズキの会談で話し合われたのは")
     assert answer.passages[0].section == "会談"  # the names still find the passage
     assert answer.passages[0].highlight == "会談では主に貿易が話し合われた。"
+
+
+def test_a_question_asking_for_a_measure_no_passage_gives_is_declined(store, corpus_dir, tmp_path):
+    answerer = make_answerer(store, corpus_dir, tmp_path / "measure", refusal_threshold=0.0)
+    cost = answerer.answer("How much did Switzerland spend on security for the summit?")
+    assert not cost.answered
+    assert "money" in cost.reason
+    assert cost.passages  # the closest passages are still shown
+    assert answerer.answer("会談は合計何時間続きましたか").answered  # a duration is there: answered

@@ -1,0 +1,106 @@
+"""Which measure a question asks for (a cost, a weight, a speed…) and whether a passage gives one.
+
+Users ask an article for numbers it never gives: "how much did the security cost", 「会談は何時に始まった」,
+"how heavy was it at launch". Similarity cannot tell these from answerable questions (the passage on the
+security measures matches the first one well), but the absence of any amount of money, clock time or
+weight where the article talks about the subject can: the answerer declines such a question when none of
+its best passages holds a value of the asked measure. Only measures with units of their own are modelled;
+"when" and "how many" in general are left alone (dates and counts are everywhere).
+
+Pure functions over text; the patterns are matched on NFKC-normalised text without footnote markers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Literal
+
+from corpus.text import strip_footnotes
+
+Measure = Literal["money", "mass", "speed", "temperature", "clock time", "number of people", "percentage", "size"]
+
+#: A number as the articles write it: digits, kanji numerals, or a round figure (数千, 数百).
+_NUMBER = r"(?:\d[\d,.]*|[一二三四五六七八九十百千万億]+|数[十百千万]+)"
+
+#: English nouns for people, counted by 人 or 名 in Japanese.
+_PEOPLE = (
+    r"people|persons|journalists|reporters|workers|staff|members|officials|employees|visitors|guests|participants"
+    r"|delegates|soldiers|police|officers|protesters|demonstrators|spectators|passengers|casualties|victims"
+    r"|residents|citizens|troops|diplomats|aides|volunteers|engineers|scientists|researchers|attendees|viewers"
+)
+
+#: Per measure: how a question asks for it, and how a sentence gives it.
+_MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "money": (
+        re.compile(
+            r"いくら|費用|事業費|金額|予算|値段|料金|価格|参加費|入場料|\bcosts?\b|\bspen[dt]\b|\bprices?\b|\bbudget"
+            r"|\bfees?\b|\bpaid\b|\bpay\b|\bexpens|how\s+much\s+money",
+            re.IGNORECASE,
+        ),
+        re.compile(_NUMBER + r"\s*(?:億|万|千)?\s*(?:円|ドル|ユーロ|フラン|ルーブル|ポンド|元)|[$€£¥]\s*\d"),
+    ),
+    "mass": (
+        re.compile(r"重さ|質量|重量|何キログラム|何トン|何グラム|how\s+heavy|\bweigh|\bmass\b", re.IGNORECASE),
+        re.compile(_NUMBER + r"\s*(?:キログラム|キロ(?!メートル)|トン|グラム|kg\b|t\b)"),
+    ),
+    "speed": (
+        re.compile(r"速さ|速度|スピード|時速何|秒速何|how\s+fast|\bspeed\b|\bvelocity", re.IGNORECASE),
+        re.compile(
+            rf"(?:時速|秒速|分速|毎秒|毎時|マッハ)\s*{_NUMBER}|{_NUMBER}\s*(?:キロメートル毎時|km/h|メートル毎秒|m/s|ノット)"
+        ),
+    ),
+    "temperature": (
+        re.compile(r"温度|気温|何度(?!も|目)|\btemperature|how\s+(?:hot|cold|warm)\b", re.IGNORECASE),
+        re.compile(_NUMBER + r"\s*(?:度(?!目|も)|℃|°C|°)|摂氏|華氏"),
+    ),
+    "clock time": (
+        # 何時 is "what time" (何時間, "how many hours", is a duration).
+        re.compile(r"何時(?!間)|時刻|what\s+time\b|\bat\s+what\s+hour", re.IGNORECASE),
+        re.compile(r"午前|午後|未明|正午|深夜|早朝|夕方|\d{1,2}\s*時(?!間|代|点|期|中)|\d{1,2}:\d{2}"),
+    ),
+    "number of people": (
+        re.compile(rf"何人|人数|何名|how\s+many\s+(?:\w+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE),
+        re.compile(_NUMBER + r"\s*(?:人|名)(?!誉|前|物|義|目)"),
+    ),
+    "percentage": (
+        re.compile(r"何パーセント|何%|割合|\bper\s*cent|\bpercentage\b", re.IGNORECASE),
+        re.compile(_NUMBER + r"\s*(?:%|パーセント|割)"),
+    ),
+    # Only sizes asked with a unit or a dimension's name: 「長さ」 and "how long" are as often lengths of time.
+    "size": (
+        re.compile(
+            r"高さ|直径|深さ|何メートル|何センチ|何キロメートル|how\s+(?:tall|high|wide|deep|far)\b|\bheight\b|\bdiameter\b"
+            r"|\bwidth\b|\bdepth\b",
+            re.IGNORECASE,
+        ),
+        re.compile(_NUMBER + r"\s*(?:メートル|キロメートル|センチ|ミリ|km\b|m\b|cm\b|mm\b|マイル|フィート)"),
+    ),
+}
+
+
+def asked_measures(question: str) -> frozenset[Measure]:
+    """The measures a question asks for ("how much did it cost" → money); usually none."""
+    text = unicodedata.normalize("NFKC", question)
+    return frozenset(measure for measure, (asks, _) in _MEASURES.items() if asks.search(text))
+
+
+def gives_measure(text: str, measure: Measure) -> bool:
+    """Whether ``text`` (a passage or sentence) holds a value of ``measure`` (約289億円 for money)."""
+    bare = unicodedata.normalize("NFKC", strip_footnotes(text))
+    return _MEASURES[measure][1].search(bare) is not None
+
+
+def measures_missing(question: str, texts: Iterable[str]) -> frozenset[Measure]:
+    """The measures ``question`` asks for when none of ``texts`` gives any of them; empty otherwise.
+
+    A question asking two (a wind speed and a height) is answered when either is there.
+    """
+    asked = asked_measures(question)
+    if not asked:
+        return frozenset()
+    texts = list(texts)
+    if any(gives_measure(text, measure) for text in texts for measure in asked):
+        return frozenset()
+    return asked

@@ -1,0 +1,70 @@
+"""What measure a question asks for, and whether the articles' own sentences give one."""
+
+import pytest
+
+from retrieval.measures import asked_measures, gives_measure, measures_missing
+
+# Sentences as the articles in tests/data write them.
+COST = "総事業費は約289億円で、このうち探査機の開発費が約164億円を占める。[15]"
+DEATHS = "1955年5月11日には、濃霧の中で紫雲丸が貨物船と衝突して沈没し、修学旅行中の小学生を含む168人が死亡した。[5]"
+MEETING = "会談は合計3時間半続き[35] 、予定よりも短い時間でした。"
+SECURITY = "スイスの警察と兵士は、イベントの前に別荘周辺の公園を閉鎖し、バリケードと有刺鉄線を設置しました。[2]"
+WIND = "設計では、風速毎秒80メートルの強風やマグニチュード8.5の大地震にも耐えられるよう考慮された。[26]"
+TOWER = "主塔の高さは海面上298.3メートルで、"
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("How much did Switzerland spend on security for the summit?", "money"),
+        ("how much did the whole project cost?", "money"),
+        ("ブリッジワールドの参加費はいくら？", "money"),
+        ("会談は何時にスタートしたの？", "clock time"),
+        ("What time did the talks begin?", "clock time"),
+        ("how heavy was hayabusa2 at launch?", "mass"),
+        ("リュウグウの質量はどれくらい?", "mass"),
+        ("how fast was the capsule going when it re-entered the atmosphere", "speed"),
+        ("what's the surface temperature on ryugu like?", "temperature"),
+        ("How many journalists were accredited?", "number of people"),
+        ("ジュネーブのデモには何人ぐらい参加した？", "number of people"),
+        ("カプセルの直径って何センチ?", "size"),
+        ("By what percentage was its span longer?", "percentage"),
+    ],
+)
+def test_a_question_asking_for_a_measure_names_it(question, measure):
+    assert measure in asked_measures(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long did the meeting last?",  # a length of time, not a size
+        "会談は合計何時間続きましたか",  # 何時間 is hours, not a clock time
+        "米露が何度も違反してたっていう協定は？",  # 何度も: "many times", not degrees
+        "Who was the Russian foreign minister?",
+        "When was the summit held?",
+        "会談は予定どおりの長さだった？",
+    ],
+)
+def test_questions_without_a_measure_ask_none(question):
+    assert asked_measures(question) == frozenset()
+
+
+def test_the_articles_sentences_give_the_measures_they_hold():
+    assert gives_measure(COST, "money")
+    assert gives_measure(DEATHS, "number of people")
+    assert gives_measure(WIND, "speed")
+    assert gives_measure(TOWER, "size")
+    assert not gives_measure(MEETING, "clock time")  # 3時間半 is a duration
+    assert not gives_measure(SECURITY, "money")
+    assert not gives_measure(DEATHS, "money")
+    assert not gives_measure("[35] [36]", "number of people")  # footnote markers are not numbers
+
+
+def test_a_measure_is_missing_only_when_no_text_gives_any_asked_one():
+    question = "How much did Switzerland spend on security for the summit?"
+    assert measures_missing(question, [SECURITY, MEETING]) == {"money"}
+    assert measures_missing(question, [SECURITY, COST]) == frozenset()
+    # Two measures asked: either one found answers it.
+    assert measures_missing("What wind speed and height was it built for?", [WIND]) == frozenset()
+    assert measures_missing("Who met whom?", [SECURITY]) == frozenset()
