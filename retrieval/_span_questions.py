@@ -164,6 +164,7 @@ def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     for text in texts:
         for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text)):
             keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
-    # A verb's stem and first kana (引き継いだ → 引き) find the predicate the answer stands next to.
-    keys.update(m.group(0) for m in _STEM_KANA.finditer(question) if "何" not in m.group(0))
+    # A verb's stem and first kana (引き継いだ → 引き, the term 打ち上げ → 打ち) find the predicate the answer
+    # stands next to.
+    keys.update(m.group(0) for text in (question, *terms) for m in _STEM_KANA.finditer(text) if "何" not in m.group(0))
     return frozenset(keys)

@@ -57,7 +57,8 @@ class SpanContext(NamedTuple):
     """Japanese terms found for an English question."""
     section: str = ""
     frame: tuple[str, ...] = ()
-    """The question's words that are its article's frame (in most passages): they support no span."""
+    """The question's words that are its article's frame (in most passages): they support a span only when the
+    question has no other words."""
 
 
 def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
@@ -241,11 +242,9 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     """
     outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
     frame = [fold(word) for word in context.frame]
-    keys = {
-        key
-        for key in question_keys(question, context.terms)
-        if not key.isascii() and not any(key in word for word in frame)
-    }
+    japanese = {key for key in question_keys(question, context.terms) if not key.isascii()}
+    # A question made only of the frame's words (「打ち上げ」 in an article on a launch) is judged by them.
+    keys = {key for key in japanese if not any(key in word for word in frame)} or japanese
     if any(key in outside for key in keys):
         return True
     # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,

@@ -353,3 +353,18 @@ def test_the_articles_frame_supports_no_span():
     question = "バイデンとプーチンが贈り物を交換したのはいつ？"
     assert supported(date, question, SpanContext())
     assert not supported(date, question, SpanContext(frame=("バイデン", "プーチン")))
+
+
+def test_a_question_made_only_of_the_frame_is_judged_by_the_frame_and_a_verb_term_by_its_stem():
+    from retrieval._span_shapes import candidates_in
+    from retrieval.spans import supported
+
+    launch = "はやぶさ2は2014年12月3日、H-IIAロケット26号機によって種子島宇宙センターから打ち上げられた。"
+    naming = "この名称は2015年9月に国際天文学連合によって承認された。"
+    question, terms = "when did hayabusa2 launch?", ("打ち上げ",)
+    launched = next(c for c in candidates_in(launch, None) if c.type == "date")
+    named = next(c for c in candidates_in(naming, None) if c.type == "date")
+    # 打ち上げ is the frame of an article on a launch (in a quarter of its passages): it is all the question has.
+    context = SpanContext(terms=terms, frame=terms)
+    assert supported(launched, question, context)  # 打ち上げ → 打ち, in 打ち上げられた
+    assert not supported(named, question, context)
