@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from corpus.timeline import date_mentions
+from retrieval.coverage import personal_names
 from retrieval.english import english_century, english_date
 
 SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
@@ -115,8 +116,11 @@ def _dates(sentence: str, anchor: date | None) -> list[Candidate]:
     return found
 
 
-def candidates_in(sentence: str, anchor: date | None) -> list[Candidate]:
-    """Every span of every kind in one sentence (footnote markers removed), in order of kind then place."""
+def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -> list[Candidate]:
+    """Every span of every kind in one sentence (footnote markers removed), in order of kind then place.
+
+    ``people``: look for names written in kanji too (津田雄一), by the morphological analyser (slower).
+    """
     found = _dates(sentence, anchor)
     found += [Candidate(m.group(0), "duration", m.start(), m.end(), sentence) for m in _DURATION.finditer(sentence)]
     spans = [(c.start, c.end) for c in found]
@@ -127,6 +131,10 @@ def candidates_in(sentence: str, anchor: date | None) -> list[Candidate]:
         if m.group("place") not in _NOT_PLACES:
             found.append(Candidate(m.group("place"), "place", m.start(), m.end(), sentence))
     found += [Candidate(m.group(0), "person", m.start(), m.end(), sentence) for m in NAME.finditer(sentence)]
+    # A kanji name has no shape to score it by; with two in a sentence (当初國中均が務めたが…津田雄一が後を継いだ)
+    # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.
+    if people and len(names := personal_names(sentence)) == 1:
+        found += [Candidate(sentence[a:b], "person", a, b, sentence) for a, b in names]
     found += [Candidate(m.group(0), "org", m.start(), m.end(), sentence) for m in _ORG.finditer(sentence)]
     return found
 

@@ -9,6 +9,7 @@ does not speak to them and the question is declined, naming the words.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 from collections.abc import Iterable
@@ -102,6 +103,21 @@ def proper_nouns(text: str) -> list[str]:
     """The proper nouns of ``text`` (people, places, organisations: 米国, ジュネーブ) as written there, in order."""
     nouns = (m for m in _morphemes(text, whole_words=True) if tuple(m.part_of_speech()[:2]) == ("名詞", "固有名詞"))
     return list(dict.fromkeys(m.surface() for m in nouns))
+
+
+def personal_names(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a person in kanji: a surname followed by a given name (津田|雄一), as (start, end).
+
+    Katakana and Latin names have shapes of their own; a Japanese name has none, so the analyser's
+    dictionary tags tell (人名, 姓 then 名).
+    """
+    morphemes = list(_morphemes(text, whole_words=True))
+    return [
+        (surname.begin(), given.end())
+        for surname, given in itertools.pairwise(morphemes)
+        if tuple(surname.part_of_speech()[2:4]) == ("人名", "姓")
+        and tuple(given.part_of_speech()[2:4]) == ("人名", "名")
+    ]
 
 
 def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: str) -> list[str]:

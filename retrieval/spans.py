@@ -208,7 +208,12 @@ def _pick(
         return role or _choose_entry(pool, keys)
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
-    pool = [c for c in candidates_in(sentence, anchor) if c.type in wanted and _fits(c, question, context.terms)]
+    people = "person" in wanted
+    pool = [
+        c
+        for c in candidates_in(sentence, anchor, people=people)
+        if c.type in wanted and _fits(c, question, context.terms)
+    ]
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
         # the one name its kind noun (大統領, from the question's terms) stands right next to.
@@ -222,7 +227,7 @@ def _pick(
         c
         for s in split_sentences(passage)
         if strip_footnotes(s) != sentence
-        for c in candidates_in(strip_footnotes(s), anchor)
+        for c in candidates_in(strip_footnotes(s), anchor)  # kanji names: the lit sentence's only
         if c.type in wanted and _fits(c, question, context.terms)
     ]
     if sole and len({c.text for c in others}) > 1:

@@ -25,3 +25,12 @@ def test_a_word_the_corpus_never_uses_is_found_but_not_the_kind_of_answer_asked(
     # 日付 and 名前 name what is asked; the article gives a date without writing 日付.
     assert uncovered_words("首脳会談の日付は？", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("会談した邸の名前は？", vocabulary=vocabulary, folded_text=folded) == []
+
+
+def test_personal_names_are_a_surname_then_a_given_name_in_kanji():
+    from retrieval.coverage import personal_names
+
+    sentence = "プロジェクトマネージャは当初國中均が務めたが、2015年4月に津田雄一が後を継いだ。"
+    assert [sentence[a:b] for a, b in personal_names(sentence)] == ["國中均", "津田雄一"]
+    assert personal_names("神戸市長を務めた原口忠次郎が架橋を提唱した。") == [(8, 13)]
+    assert personal_names("ジュネーブ湖を見下ろす18世紀の建物") == []  # places and katakana are not

@@ -368,3 +368,13 @@ def test_a_question_made_only_of_the_frame_is_judged_by_the_frame_and_a_verb_ter
     context = SpanContext(terms=terms, frame=terms)
     assert supported(launched, question, context)  # 打ち上げ → 打ち, in 打ち上げられた
     assert not supported(named, question, context)
+
+
+def test_a_kanji_name_answers_who_when_it_is_the_lit_sentences_one_name():
+    from retrieval._span_shapes import candidates_in
+
+    one = "明石海峡への架橋を最初に提唱したのは、神戸市長を務めた原口忠次郎である。"
+    two = "プロジェクトマネージャは当初國中均が務めたが、2015年4月に津田雄一が後を継いだ。"
+    assert [c.text for c in candidates_in(one, None, people=True) if c.type == "person"] == ["原口忠次郎"]
+    assert not [c for c in candidates_in(one, None) if c.type == "person"]  # only when a person is asked
+    assert not [c for c in candidates_in(two, None, people=True) if c.type == "person"]  # two: none offered
