@@ -41,6 +41,11 @@ SUITE = (
     # A third article (Hayabusa2, written for the purpose, invented references) and 36 questions, measured blind
     # once before and once after that session's changes.
     EvalSet("hayabusa", _DATA / "questions_hayabusa2.jsonl", (_DATA / "articles" / "hayabusa2.ja.txt",)),
+    # Written from the articles alone in the session after (64 summit questions; a fourth article, the Tokaido
+    # Shinkansen, with invented references and 40 questions), measured blind once with that session's starting
+    # code and once after its first changes (README), then read.
+    EvalSet("v6", _DATA / "questions_v6.jsonl"),
+    EvalSet("tokaido", _DATA / "questions_tokaido.jsonl", (_DATA / "articles" / "tokaido-shinkansen.ja.txt",)),
 )
 
 
