@@ -120,6 +120,22 @@ def personal_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def name_readings(text: str) -> dict[str, str]:
+    """The proper nouns of ``text`` written with kanji, by their reading in katakana (シナガワ → 品川).
+
+    English questions spell Japanese names by sound (Shinagawa, Tsuda); the article writes them in kanji.
+    """
+    found: dict[str, str] = {}
+    for morpheme in _morphemes(text):
+        surface = morpheme.surface()
+        if morpheme.part_of_speech()[1] == "固有名詞" and _KANJI.search(surface) and len(morpheme.reading_form()) >= 2:
+            found.setdefault(morpheme.reading_form(), surface)
+    return found
+
+
 def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: str) -> list[str]:
     """The question's content words that the corpus never uses, as written in the question.
 

@@ -14,10 +14,11 @@ from corpus.delegations import parse_delegations
 from corpus.loading import Corpus, Document
 from corpus.timeline import extract_events
 from retrieval._build import collection_names, passage_text
+from retrieval.coverage import name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
-from retrieval.translation import katakana_words
+from retrieval.translation import katakana_words, sound_key
 from retrieval.types import Chunk, Sentence, Vectors
 
 __all__ = ["BuildReport", "Counts", "DocumentInfo", "LoadedIndex", "Manifest", "passage_text"]
@@ -76,8 +77,14 @@ class LoadedIndex:
 
     @functools.cached_property
     def katakana_words(self) -> dict[str, str]:
-        """The corpus's katakana words by sound (``translation.katakana_words``), for English names."""
-        return katakana_words(chunk.text for chunk in self.chunks)
+        """The corpus's katakana words and the readings of its kanji names by sound (``translation.katakana_words``).
+
+        For English names: Lavrov → ラブロフ as written, Shinagawa → 品川 by its reading シナガワ.
+        """
+        words = katakana_words(chunk.text for chunk in self.chunks)
+        for reading, surface in name_readings("\n".join(chunk.text for chunk in self.chunks)).items():
+            words.setdefault(sound_key(reading), surface)
+        return words
 
     @property
     def chunk_collection(self) -> str:

@@ -276,3 +276,15 @@ def test_a_question_asking_for_a_measure_no_passage_gives_is_declined(store, cor
     assert "money" in cost.reason
     assert cost.passages  # the closest passages are still shown
     assert answerer.answer("会談は合計何時間続きましたか").answered  # a duration is there: answered
+
+
+def test_the_index_knows_its_kanji_names_by_sound_for_english_questions(store, tmp_path):
+    from retrieval.translation import nearest_word
+
+    directory = tmp_path / "akashi"
+    directory.mkdir()
+    shutil.copy(AKASHI_PATH, directory / "akashi.txt")
+    names = make_answerer(store, directory, tmp_path / "names").index.katakana_words
+    assert nearest_word("コーベ", names) == "神戸"  # Kobe, as a transliterator spells it
+    assert nearest_word("アワジ", names) == "淡路"
+    assert nearest_word("ハンバー", names) == "ハンバー"  # katakana names as before

@@ -34,3 +34,12 @@ def test_personal_names_are_a_surname_then_a_given_name_in_kanji():
     assert [sentence[a:b] for a, b in personal_names(sentence)] == ["國中均", "津田雄一"]
     assert personal_names("神戸市長を務めた原口忠次郎が架橋を提唱した。") == [(8, 13)]
     assert personal_names("ジュネーブ湖を見下ろす18世紀の建物") == []  # places and katakana are not
+
+
+def test_kanji_names_are_found_by_their_reading():
+    from retrieval.coverage import name_readings
+
+    readings = name_readings("2003年10月1日に品川駅が開業した。種子島宇宙センターから打ち上げられた。")
+    assert readings["シナガワ"] == "品川"
+    assert readings["タネガシマ"] == "種子島"
+    assert "カイギョウ" not in readings  # 開業 is no name
