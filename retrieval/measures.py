@@ -4,8 +4,9 @@ Users ask an article for numbers it never gives: "how much did the security cost
 "how heavy was it at launch". Similarity cannot tell these from answerable questions (the passage on the
 security measures matches the first one well), but the absence of any amount of money, clock time or
 weight where the article talks about the subject can: the answerer declines such a question when none of
-its best passages holds a value of the asked measure. Only measures with units of their own are modelled;
-"when" and "how many" in general are left alone (dates and counts are everywhere).
+its best passages holds a value of the asked measure. Only measures with units of their own are modelled,
+and lengths of time ("how long did the press conference go on"); "when" and "how many" in general are left
+alone (dates and counts are everywhere, and 「何回目」 is answered by 初めて).
 
 Pure functions over text; the patterns are matched on NFKC-normalised text without footnote markers.
 """
@@ -18,8 +19,13 @@ from collections.abc import Iterable
 from typing import Literal
 
 from corpus.text import strip_footnotes
+from retrieval.features import answer_types_of, asked_types
 
-Measure = Literal["money", "mass", "speed", "temperature", "clock time", "number of people", "percentage", "size"]
+Measure = Literal[
+    "money", "mass", "speed", "temperature", "clock time", "number of people", "percentage", "size", "length of time"
+]
+#: Asked and given as ``features`` models a duration ("how long did it last", 3時間半).
+_LENGTH_OF_TIME: Measure = "length of time"
 
 #: A number as the articles write it: digits, kanji numerals, or a round figure (数千, 数百).
 _NUMBER = r"(?:\d[\d,.]*|[一二三四五六七八九十百千万億]+|数[十百千万]+)"
@@ -83,11 +89,16 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
 def asked_measures(question: str) -> frozenset[Measure]:
     """The measures a question asks for ("how much did it cost" → money); usually none."""
     text = unicodedata.normalize("NFKC", question)
-    return frozenset(measure for measure, (asks, _) in _MEASURES.items() if asks.search(text))
+    asked = {measure for measure, (asks, _) in _MEASURES.items() if asks.search(text)}
+    if "duration" in asked_types(text):
+        asked.add(_LENGTH_OF_TIME)
+    return frozenset(asked)
 
 
 def gives_measure(text: str, measure: Measure) -> bool:
     """Whether ``text`` (a passage or sentence) holds a value of ``measure`` (約289億円 for money)."""
+    if measure == _LENGTH_OF_TIME:
+        return "duration" in answer_types_of(text)
     bare = unicodedata.normalize("NFKC", strip_footnotes(text))
     return _MEASURES[measure][1].search(bare) is not None
 

@@ -29,17 +29,22 @@ TOWER = "主塔の高さは海面上298.3メートルで、"
         ("ジュネーブのデモには何人ぐらい参加した？", "number of people"),
         ("カプセルの直径って何センチ?", "size"),
         ("By what percentage was its span longer?", "percentage"),
+        ("How long did the meeting last?", "length of time"),
+        ("会談は合計何時間続きましたか", "length of time"),
     ],
 )
 def test_a_question_asking_for_a_measure_names_it(question, measure):
     assert measure in asked_measures(question)
 
 
+def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
+    assert asked_measures("How long did the meeting last?") == {"length of time"}
+    assert asked_measures("会談は合計何時間続きましたか") == {"length of time"}  # 何時間: hours, not 何時
+
+
 @pytest.mark.parametrize(
     "question",
     [
-        "How long did the meeting last?",  # a length of time, not a size
-        "会談は合計何時間続きましたか",  # 何時間 is hours, not a clock time
         "米露が何度も違反してたっていう協定は？",  # 何度も: "many times", not degrees
         "Who was the Russian foreign minister?",
         "When was the summit held?",
@@ -56,6 +61,8 @@ def test_the_articles_sentences_give_the_measures_they_hold():
     assert gives_measure(WIND, "speed")
     assert gives_measure(TOWER, "size")
     assert not gives_measure(MEETING, "clock time")  # 3時間半 is a duration
+    assert gives_measure(MEETING, "length of time")
+    assert not gives_measure(SECURITY, "length of time")
     assert not gives_measure(SECURITY, "money")
     assert not gives_measure(DEATHS, "money")
     assert not gives_measure("[35] [36]", "number of people")  # footnote markers are not numbers
