@@ -76,7 +76,9 @@ SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 _JA_COUNTER = re.compile(r"何(?P<counter>人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)")
 _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
 _MONEY_ASKED = re.compile(r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b", re.IGNORECASE)
-_PERCENT_ASKED = re.compile(r"%|パーセント|割合|percent|percentage", re.IGNORECASE)
+_PERCENT_ASKED = re.compile(
+    r"%|パーセント|割合|何割|percent|percentage|\b(?:what|which)\s+(?:share|proportion|fraction)\b", re.IGNORECASE
+)
 #: English verbs of the question mapped to the Japanese stems the article's predicates use.
 _VERB_CUES = {
     r"\bheld\b|\bhold\b|take place|took place|\bhost": "開催",

@@ -20,7 +20,8 @@ _DURATION = re.compile(
     (?:約|およそ)?                                   # "about"
     \d+(?:\.\d+)?
     (?:
-        (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
+        時間\d{1,2}分                                                # 2時間30分: hours and minutes
+      | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
       | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後)                       # 2か月前: how long before
     )
     """,
@@ -31,9 +32,10 @@ _QUANTITY = re.compile(
     (?<![\d.,])
     (?:約|およそ)?
     (?:毎秒)?                                        # 毎秒80メートル: a speed
+    (?:\d[\d,]*(?:\.\d+)?[兆億万])*                  # 1億7,400万: a number in parts
     \d[\d,]*(?:\.\d+)?
     (?:万|億|兆)?                                    # 5000億: the kanji powers
-    (?P<counter>キロメートル|メートル|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)
+    (?P<counter>キロメートル|メートル|トン|円|ドル|ユーロ|%|割|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)
     (?:×\d+)?                                        # 960メートル×2
     """,
     re.VERBOSE,
@@ -77,7 +79,14 @@ _ORG = re.compile(
 LIST_LINE = re.compile(r"(?P<label>[^、。\n]{1,30})、(?P<value>[^、。\n]{1,40})")
 _PLAIN_NAME = re.compile(rf"[{_KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+")
 _KANJI_NAME = re.compile(rf"[{_KANJI}]{{3,5}}(?=\(|（|$)")
-_QUANTITY_TYPES: dict[str, SpanType] = {"円": "money", "%": "percent", "パーセント": "percent"}
+_QUANTITY_TYPES: dict[str, SpanType] = {
+    "円": "money",
+    "ドル": "money",
+    "ユーロ": "money",
+    "%": "percent",
+    "パーセント": "percent",
+    "割": "percent",
+}
 _MEASURES = frozenset(["キロメートル", "メートル", "トン"])
 #: Counters that count anything (2つのサミット): they answer a "how many" whatever counter it names.
 GENERIC_COUNTERS = ("つ", "個")

@@ -14,6 +14,8 @@ from corpus.timeline import When
 
 #: Powers the article writes in kanji after a number (5000億 = 500,000,000,000).
 _POWERS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
+#: One part of a number written with kanji powers: 1億7,400万 is 1億 and 7,400万.
+_NUMBER_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([兆億万]?)")
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
     r"""
@@ -21,6 +23,7 @@ _DURATION = re.compile(
     (?:合計)?                               # "in all" adds nothing to the figure
     (?P<number>\d+(?:\.\d+)?)
     (?P<unit>時間|年|か月|ヶ月|カ月|ヵ月|週間|日|分|秒)
+    (?:(?P<minutes>\d{1,2})分)?              # 2時間30分: and minutes
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
     (?P<direction>前|後)?                   # 2か月前: that long before
@@ -35,9 +38,9 @@ _QUANTITY = re.compile(
     r"""
     (?P<about>約|およそ)?
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
-    (?P<number>\d[\d,]*(?:\.\d+)?)
+    (?P<number>(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?)   # 1億7,400万: parts, each with its power
     (?P<power>万|億|兆)?
-    (?P<counter>キロメートル|メートル|キロ|トン|円|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
+    (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
     (?:×(?P<times>\d+))?                    # 960メートル×2
     """,
     re.VERBOSE,
@@ -48,6 +51,10 @@ _UNITS = {
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
     "カ国": " countries", "回": " times",
 }  # fmt: skip
+
+
+#: Money written with a currency sign before the number.
+_CURRENCIES = {"円": "¥", "ドル": "$", "ユーロ": "€"}
 
 
 def english_date(when: When) -> str:
@@ -77,6 +84,8 @@ def english_duration(text: str) -> str | None:
     if match.group("half"):
         number = f"{float(number) + 0.5:g}"
     rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
+    if match.group("minutes"):
+        rendered += " " + _plural(str(int(match.group("minutes"))), "minute")
     if match.group("direction"):
         rendered += " before" if match.group("direction") == "前" else " after"
     return f"about {rendered}" if match.group("about") else rendered
@@ -100,9 +109,16 @@ def english_quantity(text: str) -> str | None:
     match = _QUANTITY.fullmatch(text)
     if not match:
         return None
-    value = float(match.group("number").replace(",", "")) * _POWERS[match.group("power") or ""]
-    number, counter = english_number(value), match.group("counter") or ""
-    rendered = f"¥{number}" if counter == "円" else number + _UNITS.get(counter, "")
+    value = sum(
+        float(digits.replace(",", "")) * _POWERS[power]
+        for digits, power in _NUMBER_PART.findall(match.group("number") + (match.group("power") or ""))
+    )
+    counter = match.group("counter") or ""
+    if counter == "割":  # 9割: nine tenths
+        value, counter = value * 10, "%"
+    number = english_number(value)
+    currency = _CURRENCIES.get(counter)
+    rendered = f"{currency}{number}" if currency else number + _UNITS.get(counter, "")
     if match.group("rate"):
         rendered += " per second"
     if match.group("times"):

@@ -38,6 +38,8 @@ def test_dates_keep_the_articles_precision(when, english):
         ("2か月前", "2 months before"),
         ("2日前", "2 days before"),
         ("1時間", "1 hour"),
+        ("2時間30分", "2 hours 30 minutes"),
+        ("2時間22分", "2 hours 22 minutes"),
     ],
 )
 def test_durations(text, english):
@@ -63,6 +65,10 @@ def test_durations(text, english):
         ("25か国", "25 countries"),
         ("290本", "290"),
         ("2基", "2"),
+        ("約1億7,400万人", "about 174 million people"),  # a number in parts: 1億 and 7,400万
+        ("約3万6,000人", "about 36,000 people"),
+        ("8,000万ドル", "$80 million"),
+        ("約9割", "about 90%"),
     ],
 )
 def test_quantities(text, english):

@@ -378,3 +378,24 @@ def test_a_kanji_name_answers_who_when_it_is_the_lit_sentences_one_name():
     assert [c.text for c in candidates_in(one, None, people=True) if c.type == "person"] == ["原口忠次郎"]
     assert not [c for c in candidates_in(one, None) if c.type == "person"]  # only when a person is asked
     assert not [c for c in candidates_in(two, None, people=True) if c.type == "person"]  # two: none offered
+
+
+def test_spans_take_numbers_in_parts_hours_with_minutes_dollars_and_tenths():
+    from retrieval._span_shapes import candidates_in
+
+    def spans(sentence):
+        return [(c.text, c.type) for c in candidates_in(sentence, None)]
+
+    assert ("約1億7,400万人", "count") in spans("2019年度の年間輸送人員は約1億7,400万人であった。")
+    assert ("2時間30分", "duration") in spans("所要時間は2時間30分となった。")
+    assert ("8,000万ドル", "money") in spans("借款の額は8,000万ドル(当時の為替レートで288億円)であった。")
+    assert ("約9割", "percent") in spans("東海道新幹線の収入は同社の運輸収入の約9割を占める。")
+
+
+def test_what_share_asks_for_a_percentage():
+    from retrieval._span_questions import wanted_types
+    from retrieval.features import asked_types
+
+    question = "roughly what share of JR Central's income comes from the line?"
+    assert "percent" in wanted_types(question, asked_types(question))
+    assert "percent" in wanted_types("収入の何割を占める？", asked_types("収入の何割を占める？"))
