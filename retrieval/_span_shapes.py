@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from corpus.timeline import date_mentions
-from retrieval.coverage import personal_names
+from retrieval.coverage import is_place_name, personal_names
 from retrieval.english import english_century, english_date
 
 SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
@@ -139,7 +139,12 @@ def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -
     for m in _PLACE.finditer(sentence):
         if m.group("place") not in _NOT_PLACES:
             found.append(Candidate(m.group("place"), "place", m.start(), m.end(), sentence))
-    found += [Candidate(m.group(0), "person", m.start(), m.end(), sentence) for m in NAME.finditer(sentence)]
+    # ロシア大統領: a country before a title is no name (the person, if any, is written next to it).
+    found += [
+        Candidate(m.group(0), "person", m.start(), m.end(), sentence)
+        for m in NAME.finditer(sentence)
+        if "・" in m.group(0) or not is_place_name(m.group(0))
+    ]
     # A kanji name has no shape to score it by; with two in a sentence (当初國中均が務めたが…津田雄一が後を継いだ)
     # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.
     if people and len(names := personal_names(sentence)) == 1:

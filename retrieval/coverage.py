@@ -120,6 +120,12 @@ def personal_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def is_place_name(word: str) -> bool:
+    """Whether ``word`` is one word the analyser knows as a place (ロシア, ジュネーブ), not a person's name."""
+    morphemes = list(_morphemes(word, whole_words=True))
+    return len(morphemes) == 1 and tuple(morphemes[0].part_of_speech()[1:3]) == ("固有名詞", "地名")
+
+
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -399,3 +399,10 @@ def test_what_share_asks_for_a_percentage():
     question = "roughly what share of JR Central's income comes from the line?"
     assert "percent" in wanted_types(question, asked_types(question))
     assert "percent" in wanted_types("収入の何割を占める？", asked_types("収入の何割を占める？"))
+
+
+def test_a_country_before_a_title_is_no_persons_name():
+    from retrieval._span_shapes import candidates_in
+
+    people = [c.text for c in candidates_in("ロシア大統領とプーチン大統領が会談した。", None) if c.type == "person"]
+    assert people == ["プーチン"]
