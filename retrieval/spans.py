@@ -246,10 +246,14 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
     outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
-    frame = [fold(word) for word in context.frame]
-    japanese = {key for key in question_keys(question, context.terms) if not key.isascii()}
-    # A question made only of the frame's words (「打ち上げ」 in an article on a launch) is judged by them.
-    keys = {key for key in japanese if not any(key in word for word in frame)} or japanese
+    frame = sorted({fold(word) for word in context.frame}, key=len, reverse=True)
+    rest, rest_terms = fold(question), [term for term in context.terms if fold(term) not in frame]
+    for word in frame:  # the frame's words, and letter pairs across them (東海道|新幹線), support nothing
+        rest, outside = rest.replace(word, "|"), outside.replace(word, "|")
+    keys = {key for key in question_keys(rest, rest_terms) if not key.isascii()}
+    if not keys:  # a question made only of the frame's words (「打ち上げ」 in an article on a launch) is judged by them
+        keys = {key for key in question_keys(question, context.terms) if not key.isascii()}
+        outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
     if any(key in outside for key in keys):
         return True
     # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,

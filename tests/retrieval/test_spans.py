@@ -406,3 +406,15 @@ def test_a_country_before_a_title_is_no_persons_name():
 
     people = [c.text for c in candidates_in("ロシア大統領とプーチン大統領が会談した。", None) if c.type == "person"]
     assert people == ["プーチン"]
+
+
+def test_letter_pairs_across_two_frame_words_support_no_span():
+    from retrieval._span_shapes import candidates_in
+    from retrieval.spans import supported
+
+    opened = next(c for c in candidates_in("東海道新幹線は1964年10月1日に開業した。", None) if c.type == "date")
+    question = "東海道新幹線の車内販売が終わったのはいつ？"
+    assert supported(opened, question, SpanContext())  # 東海, 新幹… are the question's words
+    # With 東海道 and 新幹線 the article's frame, 道新 (across them) is no word the sentence shares.
+    assert not supported(opened, question, SpanContext(frame=("東海道", "新幹線")))
+    assert supported(opened, "東海道新幹線はいつ開業した？", SpanContext(frame=("東海道", "新幹線")))
