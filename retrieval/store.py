@@ -171,12 +171,17 @@ class ChromaStore:
             col = self._client.create_collection(
                 collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
             )
-            col.add(
-                ids=[c.id for c in chunks],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-                documents=[c.text for c in chunks],
-                metadatas=[_metadata(c, i) for i, c in enumerate(chunks)],
-            )
+            # Chroma takes at most ``get_max_batch_size()`` records a call (5,461 with SQLite): a corpus of many
+            # articles has more sentences than that.
+            step = max(1, int(self._client.get_max_batch_size()))
+            for start in range(0, len(chunks), step):
+                part = chunks[start : start + step]
+                col.add(
+                    ids=[c.id for c in part],
+                    embeddings=np.asarray(vectors[start : start + step], dtype=np.float32),
+                    documents=[c.text for c in part],
+                    metadatas=[_metadata(c, start + i) for i, c in enumerate(part)],
+                )
 
     def _collection(self, collection: str) -> Any:
         try:
