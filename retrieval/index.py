@@ -18,7 +18,7 @@ from retrieval.coverage import name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
-from retrieval.translation import katakana_words, sound_key
+from retrieval.translation import katakana_words, quoted_hiragana_names, sound_key
 from retrieval.types import Chunk, Sentence, Vectors
 
 __all__ = ["BuildReport", "Counts", "DocumentInfo", "LoadedIndex", "Manifest", "passage_text"]
@@ -79,11 +79,13 @@ class LoadedIndex:
     def katakana_words(self) -> dict[str, str]:
         """The corpus's katakana words and the readings of its kanji names by sound (``translation.katakana_words``).
 
-        For English names: Lavrov → ラブロフ as written, Shinagawa → 品川 by its reading シナガワ.
+        For English names: Lavrov → ラブロフ as written, Shinagawa → 品川 by its reading シナガワ, Nozomi → 「のぞみ」.
         """
         words = katakana_words(chunk.text for chunk in self.chunks)
         for reading, surface in name_readings("\n".join(chunk.text for chunk in self.chunks)).items():
             words.setdefault(sound_key(reading), surface)
+        for key, name in quoted_hiragana_names(chunk.text for chunk in self.chunks).items():
+            words.setdefault(key, name)
         return words
 
     @property

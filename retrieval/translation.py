@@ -251,6 +251,20 @@ def katakana_words(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+#: A name written in hiragana stands in quotes: 「のぞみ」, 「はやぶさ」.
+_QUOTED_HIRAGANA = re.compile(r"[「『]([\u3041-\u3096ー]{2,})[」』]")
+
+
+def quoted_hiragana_names(texts: Iterable[str]) -> dict[str, str]:
+    """The quoted hiragana names of ``texts`` by the ``sound_key`` of their katakana (ノゾミ → のぞみ)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for name in _QUOTED_HIRAGANA.findall(text):
+            katakana = "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in name)
+            found.setdefault(sound_key(katakana), name)
+    return found
+
+
 def nearest_word(spelling: str, words: Mapping[str, str], *, cutoff: float = 0.75, margin: float = 0.05) -> str:
     """The word of ``words`` (``katakana_words``) that sounds like ``spelling``, or ``""`` when none clearly does.
 

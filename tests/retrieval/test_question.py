@@ -218,3 +218,12 @@ def test_a_long_vowel_written_with_u_sounds_like_the_long_vowel_mark():
 
     assert sound_key("リュウグウ") == sound_key("リューグ")
     assert nearest_word("リューグ", katakana_words(["探査機はリュウグウに到着した"])) == "リュウグウ"
+
+
+def test_quoted_hiragana_names_are_found_by_their_katakana_sound():
+    from retrieval.translation import nearest_word, quoted_hiragana_names
+
+    names = quoted_hiragana_names(["「のぞみ」は1992年3月14日に登場した。", "超特急「ひかり」が結んだ。", "ように"])
+    assert nearest_word("ノゾミ", names) == "のぞみ"  # Nozomi, as a transliterator spells it
+    assert nearest_word("ヒカリ", names) == "ひかり"
+    assert len(names) == 2  # unquoted hiragana is no name
