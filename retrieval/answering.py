@@ -140,6 +140,8 @@ class Answerer:
         """Load the model and the index, so the first question is fast."""
         self._embedder.warm_up()
         _ = self.index
+        if self._policy.translate:
+            _ = self.index.katakana_words  # names by sound: read here, not on the first English question
         if self._policy.translate and self._transliterate is not None:
             english_words()  # read once here, not on the first English question that names someone in lower case
 

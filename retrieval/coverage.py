@@ -129,13 +129,14 @@ def is_place_name(word: str) -> bool:
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
-def name_readings(text: str) -> dict[str, str]:
-    """The proper nouns of ``text`` written with kanji, by their reading in katakana (シナガワ → 品川).
+def name_readings(texts: Iterable[str]) -> dict[str, str]:
+    """The proper nouns of ``texts`` written with kanji, by their reading in katakana (シナガワ → 品川).
 
     English questions spell Japanese names by sound (Shinagawa, Tsuda); the article writes them in kanji.
+    Each text (a passage) is analysed alone: the analyser takes at most 48 KiB at a time.
     """
     found: dict[str, str] = {}
-    for morpheme in _morphemes(text):
+    for morpheme in (m for text in texts for m in _morphemes(text)):
         surface = morpheme.surface()
         if morpheme.part_of_speech()[1] == "固有名詞" and _KANJI.search(surface) and len(morpheme.reading_form()) >= 2:
             found.setdefault(morpheme.reading_form(), surface)

@@ -82,7 +82,7 @@ class LoadedIndex:
         For English names: Lavrov → ラブロフ as written, Shinagawa → 品川 by its reading シナガワ, Nozomi → 「のぞみ」.
         """
         words = katakana_words(chunk.text for chunk in self.chunks)
-        for reading, surface in name_readings("\n".join(chunk.text for chunk in self.chunks)).items():
+        for reading, surface in name_readings(chunk.text for chunk in self.chunks).items():
             words.setdefault(sound_key(reading), surface)
         for key, name in quoted_hiragana_names(chunk.text for chunk in self.chunks).items():
             words.setdefault(key, name)

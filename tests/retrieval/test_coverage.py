@@ -39,7 +39,7 @@ def test_personal_names_are_a_surname_then_a_given_name_in_kanji():
 def test_kanji_names_are_found_by_their_reading():
     from retrieval.coverage import name_readings
 
-    readings = name_readings("2003年10月1日に品川駅が開業した。種子島宇宙センターから打ち上げられた。")
+    readings = name_readings(["2003年10月1日に品川駅が開業した。", "種子島宇宙センターから打ち上げられた。"])
     assert readings["シナガワ"] == "品川"
     assert readings["タネガシマ"] == "種子島"
     assert "カイギョウ" not in readings  # 開業 is no name
