@@ -22,7 +22,18 @@ from corpus.text import strip_footnotes
 from retrieval.features import answer_types_of, asked_types
 
 Measure = Literal[
-    "money", "mass", "speed", "temperature", "clock time", "number of people", "percentage", "size", "length of time"
+    "money",
+    "mass",
+    "speed",
+    "temperature",
+    "clock time",
+    "number of people",
+    "percentage",
+    "size",
+    "area",
+    "electric power",
+    "voltage",
+    "length of time",
 ]
 #: Asked and given as ``features`` models a duration ("how long did it last", 3時間半).
 _LENGTH_OF_TIME: Measure = "length of time"
@@ -73,6 +84,23 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "percentage": (
         re.compile(r"何パーセント|何%|割合|\bper\s*cent|\bpercentage\b", re.IGNORECASE),
         re.compile(_NUMBER + r"\s*(?:%|パーセント|割)"),
+    ),
+    "area": (
+        re.compile(
+            r"面積|広さ|何平方|何ヘクタール|square\s+(?:metres|meters|kilometres|kilometers|miles)|hectares|acreage",
+            re.I,
+        ),
+        re.compile(_NUMBER + r"\s*(?:平方メートル|平方キロメートル|平方キロ|ヘクタール|アール|m2|㎡|km2|㎢)"),
+    ),
+    "electric power": (
+        re.compile(
+            r"電力量|消費電力|発電量|電力消費|何ワット|how\s+much\s+(?:power|electricity|energy)|\bwattage", re.I
+        ),
+        re.compile(_NUMBER + r"\s*(?:ワット|キロワット|メガワット|ギガワット|kW|MW|GW|kWh|MWh|GWh|W\b)"),
+    ),
+    "voltage": (
+        re.compile(r"電圧|何ボルト|\bvoltage", re.I),
+        re.compile(_NUMBER + r"\s*(?:ボルト|キロボルト|kV|V\b)"),
     ),
     # Only sizes asked with a unit or a dimension's name: 「長さ」 and "how long" are as often lengths of time.
     "size": (

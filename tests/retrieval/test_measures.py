@@ -30,6 +30,9 @@ TOWER = "主塔の高さは海面上298.3メートルで、"
         ("カプセルの直径って何センチ?", "size"),
         ("By what percentage was its span longer?", "percentage"),
         ("How long did the meeting last?", "length of time"),
+        ("東海道新幹線が1年間に使う電力量はどれくらい", "electric power"),
+        ("What voltage does the line use?", "voltage"),
+        ("How many square metres is the villa?", "area"),
         ("会談は合計何時間続きましたか", "length of time"),
     ],
 )
@@ -63,6 +66,9 @@ def test_the_articles_sentences_give_the_measures_they_hold():
     assert not gives_measure(MEETING, "clock time")  # 3時間半 is a duration
     assert gives_measure(MEETING, "length of time")
     assert not gives_measure(SECURITY, "length of time")
+    assert gives_measure("電化方式、交流25,000ボルト・60ヘルツ[4]", "voltage")
+    assert gives_measure("出力は約1万7,000キロワットである。", "electric power")
+    assert gives_measure("敷地面積は約30ヘクタールに及ぶ。", "area")
     assert not gives_measure(SECURITY, "money")
     assert not gives_measure(DEATHS, "money")
     assert not gives_measure("[35] [36]", "number of people")  # footnote markers are not numbers
