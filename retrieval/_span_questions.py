@@ -70,7 +70,8 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 _EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
-_STEM_KANA = re.compile(r"[\u4e00-\u9fff][\u3041-\u3096]")
+#: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
+_STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")
 SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 """A question asking since when: the date it wants is followed by 以来, から or 以降."""
 _JA_COUNTER = re.compile(r"何(?P<counter>人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)")

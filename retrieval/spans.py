@@ -238,6 +238,15 @@ def _pick(
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
 
 
+def _free_pairs(text: str, frame: list[str]) -> set[str]:
+    """The letter pairs of ``text`` not lying wholly within occurrences of the frame's words."""
+    covered = [False] * len(text)
+    for word in frame:
+        for match in re.finditer(re.escape(word), text):
+            covered[match.start() : match.end()] = [True] * len(word)
+    return {text[i : i + 2] for i in range(len(text) - 1) if not (covered[i] and covered[i + 1])}
+
+
 def supported(candidate: Candidate, question: str, context: SpanContext) -> bool:
     """Whether the sentence holding the span shares a word with the question besides the span and the frame.
 
@@ -246,15 +255,18 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
     outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
-    frame = sorted({fold(word) for word in context.frame}, key=len, reverse=True)
-    rest, rest_terms = fold(question), [term for term in context.terms if fold(term) not in frame]
-    for word in frame:  # the frame's words, and letter pairs across them (東海道|新幹線), support nothing
-        rest, outside = rest.replace(word, "|"), outside.replace(word, "|")
-    keys = {key for key in question_keys(rest, rest_terms) if not key.isascii()}
-    if not keys:  # a question made only of the frame's words (「打ち上げ」 in an article on a launch) is judged by them
-        keys = {key for key in question_keys(question, context.terms) if not key.isascii()}
-        outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
-    if any(key in outside for key in keys):
+    frame = [fold(word) for word in context.frame]
+    folded = fold(question)
+    japanese = {key for key in question_keys(question, context.terms) if not key.isascii()}
+    # The frame's words support nothing, nor do letter pairs across two of them (東海道|新幹線 gives 道新); a pair
+    # leading out of one into the question's own words (関門|橋) does.
+    asked = _free_pairs(folded, frame)
+    keys = {k for k in japanese if not any(k in word for word in frame) and (k in asked or k not in folded)}
+    if keys:
+        outside_pairs = _free_pairs(outside, frame)
+        if any(key in outside_pairs for key in keys):
+            return True
+    elif any(key in outside for key in japanese):  # a question made only of the frame's words (「打ち上げ」)
         return True
     # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,
     # (英語: Hayabusa2) name the thing, they say nothing about it.

@@ -418,3 +418,15 @@ def test_letter_pairs_across_two_frame_words_support_no_span():
     # With 東海道 and 新幹線 the article's frame, 道新 (across them) is no word the sentence shares.
     assert not supported(opened, question, SpanContext(frame=("東海道", "新幹線")))
     assert supported(opened, "東海道新幹線はいつ開業した？", SpanContext(frame=("東海道", "新幹線")))
+
+
+def test_a_pair_leading_out_of_a_frame_word_into_the_questions_own_words_supports_a_span():
+    from retrieval._span_questions import question_keys
+    from retrieval._span_shapes import candidates_in
+    from retrieval.spans import supported
+
+    sentence = "工事は約5年8か月の工期を経て完了し、関門橋は1973年11月14日に開通した。"
+    opened = next(c for c in candidates_in(sentence, None) if c.type == "date")
+    # 関門 and 開通 are the frame of an article on the Kanmon crossings; 門橋 (関門|橋) is the question's own.
+    assert supported(opened, "関門橋が開通したのはいつ?", SpanContext(frame=("関門", "開通")))
+    assert "橋が" not in question_keys("関門橋が開通したのはいつ?")  # a noun and its particle, no verb's stem
