@@ -46,6 +46,11 @@ SUITE = (
     # code and once after its first changes (README), then read.
     EvalSet("v6", _DATA / "questions_v6.jsonl"),
     EvalSet("tokaido", _DATA / "questions_tokaido.jsonl", (_DATA / "articles" / "tokaido-shinkansen.ja.txt",)),
+    # Written the same way during that session (60 summit questions, two thirds English; a fifth article, the
+    # Kanmon tunnels and bridge, with 40 questions), measured blind with the session's starting code and with its
+    # final code, then read.
+    EvalSet("v7", _DATA / "questions_v7.jsonl"),
+    EvalSet("kanmon", _DATA / "questions_kanmon.jsonl", (_DATA / "articles" / "kanmon.ja.txt",)),
 )
 
 
