@@ -63,7 +63,10 @@ _MEASURE_ASKED = re.compile(
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     # 何年延長 / 何年続いた ask how many years, not which year.
-    "date": re.compile(r"いつ|\bwhen\b|何年(?!間|延長|続|かか|経)|何月|何日(?!間)", re.IGNORECASE),
+    "date": re.compile(
+        r"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|何年(?!間|延長|続|かか|経)|何月|何日(?!間)",
+        re.IGNORECASE,
+    ),
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }

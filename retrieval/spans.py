@@ -221,6 +221,10 @@ def _pick(
         pool = attached if len({c.text for c in attached}) == 1 else []
         if not pool:
             return None
+    if len({c.text for c in pool}) > 1:
+        # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
+        kinds = [c for c in pool if any(c.text.endswith(term) for term in context.terms)]
+        pool = kinds if len({c.text for c in kinds}) == 1 else pool
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [

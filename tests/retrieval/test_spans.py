@@ -430,3 +430,17 @@ def test_a_pair_leading_out_of_a_frame_word_into_the_questions_own_words_support
     # 関門 and 開通 are the frame of an article on the Kanmon crossings; 門橋 (関門|橋) is the question's own.
     assert supported(opened, "関門橋が開通したのはいつ?", SpanContext(frame=("関門", "開通")))
     assert "橋が" not in question_keys("関門橋が開通したのはいつ?")  # a noun and its particle, no verb's stem
+
+
+def test_which_lake_takes_the_span_ending_on_the_kind_it_names():
+    found = short("the villa looks out over which lake", "ジュネーブ湖を見下ろす", terms=["ヴィラ", "湖"])
+    assert found is not None
+    assert found.text == "ジュネーブ湖"
+
+
+def test_what_year_asks_a_date_even_with_a_where_in_the_question():
+    from retrieval._span_questions import wanted_types
+    from retrieval.features import asked_types
+
+    question = "what year was the earlier geneva summit where the UK and the US talked about security?"
+    assert "date" in wanted_types(question, asked_types(question))
