@@ -258,6 +258,8 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     passage was the wrong one ("when did it arrive at Ryugu?" lit on the sentence about naming it).
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
+    if any(candidate.text.endswith(term) for term in context.terms if term not in context.frame):
+        return True  # the span is of the kind the question names ("which lake": ジュネーブ湖)
     outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
     frame = [fold(word) for word in context.frame]
     folded = fold(question)

@@ -444,3 +444,24 @@ def test_what_year_asks_a_date_even_with_a_where_in_the_question():
 
     question = "what year was the earlier geneva summit where the UK and the US talked about security?"
     assert "date" in wanted_types(question, asked_types(question))
+
+
+def test_railway_companies_and_offices_are_bodies():
+    from retrieval._span_shapes import candidates_in
+
+    def bodies(sentence):
+        return [c.text for c in candidates_in(sentence, None) if c.type == "org"]
+
+    assert "東海旅客鉄道" in bodies("1987年4月1日の国鉄分割民営化以降は東海旅客鉄道が運営している。")
+    assert bodies("建設は国鉄の下関工事局が担当した。") == ["下関工事局"]
+
+
+def test_a_span_of_the_kind_the_question_names_is_supported():
+    from retrieval._span_shapes import candidates_in
+    from retrieval.spans import supported
+
+    venue = "サミットは、ジュネーブ湖を見下ろす18世紀の建物である歴史的なヴィララグランジで開催されました。"
+    lake = next(c for c in candidates_in(venue, None) if c.text == "ジュネーブ湖")
+    question = "Which lake does the summit venue look out over?"
+    assert supported(lake, question, SpanContext(terms=("湖", "会場", "サミット"), frame=("サミット",)))
+    assert not supported(lake, question, SpanContext(terms=("会場", "サミット"), frame=("サミット",)))
