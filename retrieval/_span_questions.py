@@ -21,7 +21,7 @@ _ACCEPTS: dict[AnswerType | Literal["org"], tuple[SpanType, ...]] = {
     "person": ("person", "org"),
 }
 _ROLE_ASKED = re.compile(
-    r"役職|役割|肩書|立場|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b|\bcapacity\b|\b(?:what|which)\s+office\b",
+    r"役職|役割|肩書|立場|地位|ポジション|どんなポスト|\brole\b|\bposition\b|\bjob\b|\btitle\b|\bpost\b|\bcapacity\b|\b(?:what|which)\s+office\b",
     re.IGNORECASE,
 )
 _ORG_ASKED = re.compile(
@@ -98,8 +98,13 @@ _VERB_CUES = {
 }
 
 #: Cues that add a span type to those the answer types accept.
+#: 「駐米大使の名前を教えて」, "the name of the ambassador": a person's name asked without "who".
+_PERSON_NAME_ASKED = re.compile(
+    rf"{_JA_PERSON_NOUNS}の(?:名前|氏名)|\bname\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\b",
+    re.IGNORECASE,
+)
 _ADDED: tuple[tuple[re.Pattern[str], SpanType], ...] = (
-    (_ROLE_ASKED, "role"), (_ORG_ASKED, "org"), (_PLACE_ASKED, "place")
+    (_ROLE_ASKED, "role"), (_ORG_ASKED, "org"), (_PLACE_ASKED, "place"), (_PERSON_NAME_ASKED, "person")
 )  # fmt: skip
 #: Cues that narrow a quantity question to one kind of amount, first match wins.
 _AMOUNTS: tuple[tuple[re.Pattern[str], SpanType], ...] = (

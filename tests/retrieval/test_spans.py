@@ -465,3 +465,19 @@ def test_a_span_of_the_kind_the_question_names_is_supported():
     question = "Which lake does the summit venue look out over?"
     assert supported(lake, question, SpanContext(terms=("湖", "会場", "サミット"), frame=("サミット",)))
     assert not supported(lake, question, SpanContext(terms=("会場", "サミット"), frame=("サミット",)))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("ロシア代表団の中にいた駐米大使の名前を教えて", "person"),
+        ("what was the name of the russian ambassador?", "person"),
+        ("コザクはロシア代表団でどんなポジションだった?", "role"),
+        ("島秀雄って国鉄でどんなポストについてたの？", "role"),
+    ],
+)
+def test_a_persons_name_or_post_asked_without_who(question, kind):
+    from retrieval._span_questions import wanted_types
+    from retrieval.features import asked_types
+
+    assert kind in wanted_types(question, asked_types(question))
