@@ -223,7 +223,7 @@ def _pick(
             return None
     if len({c.text for c in pool}) > 1:
         # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
-        kinds = [c for c in pool if any(c.text.endswith(term) for term in context.terms)]
+        kinds = [c for c in pool if _of_named_kind(c, context.terms)]
         pool = kinds if len({c.text for c in kinds}) == 1 else pool
     if pool:
         return _choose(pool, keys, minimum=0.0)
@@ -242,6 +242,11 @@ def _pick(
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
 
 
+def _of_named_kind(candidate: Candidate, terms: Iterable[str]) -> bool:
+    """Whether the span ends on a kind the question names ("which lake" → 湖: ジュネーブ湖)."""
+    return any(candidate.text.endswith(term) for term in terms)
+
+
 def _free_pairs(text: str, frame: list[str]) -> set[str]:
     """The letter pairs of ``text`` not lying wholly within occurrences of the frame's words."""
     covered = [False] * len(text)
@@ -258,9 +263,9 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     passage was the wrong one ("when did it arrive at Ryugu?" lit on the sentence about naming it).
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
-    if any(candidate.text.endswith(term) for term in context.terms if term not in context.frame):
-        return True  # the span is of the kind the question names ("which lake": ジュネーブ湖)
-    outside = fold(candidate.sentence[: candidate.start] + "\n" + candidate.sentence[candidate.end :])
+    if _of_named_kind(candidate, [term for term in context.terms if term not in context.frame]):
+        return True
+    outside = fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :])
     frame = [fold(word) for word in context.frame]
     folded = fold(question)
     japanese = {key for key in question_keys(question, context.terms) if not key.isascii()}
@@ -276,7 +281,7 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
         return True
     # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,
     # (英語: Hayabusa2) name the thing, they say nothing about it.
-    used = without_glosses(fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :]))
+    used = without_glosses(outside)
     words = {fold(w) for w in _LATIN.findall(question)}
     return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", used) for w in words)
 
