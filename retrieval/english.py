@@ -16,6 +16,8 @@ from corpus.timeline import When
 _POWERS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
 #: One part of a number written with kanji powers: 1億7,400万 is 1億 and 7,400万.
 _NUMBER_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([兆億万]?)")
+#: A number as the article writes it, in parts when it is large (1億7,400万), its last power aside.
+NUMBER_IN_PARTS = r"(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?"
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
     r"""
@@ -35,10 +37,10 @@ _DURATION_UNITS = {
     "週間": "week", "日": "day", "分": "minute", "秒": "second",
 }  # fmt: skip
 _QUANTITY = re.compile(
-    r"""
+    rf"""
     (?P<about>約|およそ)?
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
-    (?P<number>(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?)   # 1億7,400万: parts, each with its power
+    (?P<number>{NUMBER_IN_PARTS})             # 1億7,400万: parts, each with its power
     (?P<power>万|億|兆)?
     (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
     (?:×(?P<times>\d+))?                    # 960メートル×2
