@@ -76,12 +76,15 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    # A short line without a sentence end is a heading, unless it enumerates: a list line such as
+    # "イギリス、リシ・スナク(首相)" (a country and its leader) has a comma no heading has.
     return (
         len(line) <= _MAX_HEADING_CHARS
         and not FOOTNOTE.search(line)
         and not _SENTENCE_MARK.search(line)
         and "|" not in line
-        and not line.endswith(("、", ",", ":", "："))
+        and "、" not in line
+        and not line.endswith((",", ":", "："))
     )
 
 

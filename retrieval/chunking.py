@@ -10,8 +10,8 @@ from corpus.parsing import Paragraph
 from corpus.text import footnotes_in, sentence_pieces, split_sentences
 from retrieval.types import Chunk
 
-#: Bump when chunk boundaries change, so existing indexes are rebuilt.
-CHUNKER_VERSION = 4
+#: Bump when chunk boundaries change (the parser's sections too), so existing indexes are rebuilt.
+CHUNKER_VERSION = 5
 _LIST_ITEM_MAX_CHARS = 80
 
 

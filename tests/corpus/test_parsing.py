@@ -158,3 +158,17 @@ def test_a_closing_bracket_without_its_opening_joins_the_sentence_before():
 
 def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
     assert split_sentences("彼は「未完の引用。次の文。") == ["彼は「未完の引用。", "次の文。"]
+
+
+def test_list_lines_without_footnotes_stay_paragraphs_of_their_section():
+    # A participants list whose lines carry no footnote: each line is "country、name(role)", not a heading.
+    text = (
+        "会議\n会議は東京で開かれた。[1]\n参加者\n首脳\n"
+        "日本、山田太郎(首相)\nフランス、ジャン・デュポン(大統領)\nドイツ、ハンス・ミュラー(首相、議長)\n"
+        "日程\n初日は会談が行われた。[2]\n参照\n- ^ 「a」。b。2023年。\n- ^ 「c」。d。2023年。\n"
+    )
+    article = parse_article(text, source="x.txt")
+    paths = [s.path for s in article.sections]
+    assert paths == [("会議",), ("参加者", "首脳"), ("日程",)]
+    members = [p.text for p in article.sections[1].paragraphs]
+    assert members == ["日本、山田太郎(首相)", "フランス、ジャン・デュポン(大統領)", "ドイツ、ハンス・ミュラー(首相、議長)"]
