@@ -129,16 +129,22 @@ def is_place_name(word: str) -> bool:
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 
 
-def name_readings(texts: Iterable[str]) -> dict[str, str]:
+def name_readings(texts: Iterable[str], *, proper_only: bool = True) -> dict[str, str]:
     """The proper nouns of ``texts`` written with kanji, by their reading in katakana (シナガワ → 品川).
 
     English questions spell Japanese names by sound (Shinagawa, Tsuda); the article writes them in kanji.
+    With ``proper_only`` false, every kanji noun of three sounds or more counts: for titles and headings,
+    whose words name the subject even when the analyser calls them common (関門 in "the Kanmon tunnel").
     Each text (a passage) is analysed alone: the analyser takes at most 48 KiB at a time.
     """
     found: dict[str, str] = {}
     for morpheme in (m for text in texts for m in _morphemes(text)):
-        surface = morpheme.surface()
-        if morpheme.part_of_speech()[1] == "固有名詞" and _KANJI.search(surface) and len(morpheme.reading_form()) >= 2:
+        surface, kind = morpheme.surface(), morpheme.part_of_speech()[:2]
+        if not _KANJI.search(surface):
+            continue
+        if kind[1] == "固有名詞" and len(morpheme.reading_form()) >= 2:
+            found.setdefault(morpheme.reading_form(), surface)
+        elif not proper_only and kind[0] == "名詞" and len(morpheme.reading_form()) >= 3:
             found.setdefault(morpheme.reading_form(), surface)
     return found
 

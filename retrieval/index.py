@@ -79,10 +79,14 @@ class LoadedIndex:
     def katakana_words(self) -> dict[str, str]:
         """The corpus's katakana words and the readings of its kanji names by sound (``translation.katakana_words``).
 
-        For English names: Lavrov → ラブロフ as written, Shinagawa → 品川 by its reading シナガワ, Nozomi → 「のぞみ」.
+        For English names: Lavrov → ラブロフ as written, Shinagawa → 品川 by its reading シナガワ, Nozomi → 「のぞみ」,
+        and the words of titles and headings by reading (Kanmon → 関門, a common noun to the analyser).
         """
         words = katakana_words(chunk.text for chunk in self.chunks)
         for reading, surface in name_readings(chunk.text for chunk in self.chunks).items():
+            words.setdefault(sound_key(reading), surface)
+        headings = {info.title for info in self.documents.values()} | {chunk.section_title for chunk in self.chunks}
+        for reading, surface in name_readings(sorted(headings), proper_only=False).items():
             words.setdefault(sound_key(reading), surface)
         for key, name in quoted_hiragana_names(chunk.text for chunk in self.chunks).items():
             words.setdefault(key, name)

@@ -223,15 +223,17 @@ def _lemmas(word: str) -> list[str]:
 #: Katakana words in running text; a middle dot or a space parts the words of a name.
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
-#: ウ after a letter of the u or o row (ュウ, グウ, コウ): the second half of a long vowel.
-_LONG_U = re.compile(r"(?<=[ウクスツヌフムユルグズヅブプュゥオコソトノホモヨロョォゴゾドボポ])ウ")
+#: ウ after a letter of the u or o row (ュウ, グウ, コウ), or オ after one of the o row (オオ of オオサカ): the
+#: second half of a long vowel, which romanised names leave out (Osaka, Tokaido).
+_LONG_U = re.compile(r"(?<=[ウクスツヌフムユルグズヅブプュゥオコソトノホモヨロョォゴゾドボポ])ウ|(?<=[オコソトノホモヨロョォゴゾドボポ])オ")
 
 
 def sound_key(word: str) -> str:
     """A katakana word folded for comparing sounds: ``lexical.fold``, then voiced letters unvoiced (ブ→フ, ガ→カ).
 
     A transliterator hears "Lavrov" as ラブロブ where the article writes ラブロフ: unvoiced, both are ラフロフ.
-    A long vowel written with ウ is the long-vowel mark ``fold`` drops: リュウグウ and リューグ are both リュク.
+    A long vowel written with ウ (or オ after an o) is the long-vowel mark ``fold`` drops: リュウグウ and リューグ
+    are both リュク, オオサカ and オサカ both オサカ.
     """
     from retrieval.lexical import fold
 
@@ -420,6 +422,7 @@ def name_transliterator() -> Callable[[str], str] | None:
 
     @functools.lru_cache(maxsize=4096)
     def transliterate(word: str) -> str:
-        return str(converter(word))
+        # Each part of a hyphenated name alone: "Shin-Osaka" is シン + オサカ, not シノサカ.
+        return "".join(str(converter(part)) for part in word.split("-") if part)
 
     return transliterate

@@ -43,3 +43,12 @@ def test_kanji_names_are_found_by_their_reading():
     assert readings["シナガワ"] == "品川"
     assert readings["タネガシマ"] == "種子島"
     assert "カイギョウ" not in readings  # 開業 is no name
+
+
+def test_title_words_are_read_even_when_the_analyser_calls_them_common_nouns():
+    from retrieval.coverage import name_readings
+
+    assert "カンモン" not in name_readings(["関門トンネル・関門橋"])  # 関門 is a common noun ("checkpoint")
+    readings = name_readings(["関門トンネル・関門橋"], proper_only=False)
+    assert readings["カンモン"] == "関門"
+    assert "キョウ" not in readings  # 橋 as a suffix is no noun of its own

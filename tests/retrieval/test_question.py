@@ -227,3 +227,16 @@ def test_quoted_hiragana_names_are_found_by_their_katakana_sound():
     assert nearest_word("ノゾミ", names) == "のぞみ"  # Nozomi, as a transliterator spells it
     assert nearest_word("ヒカリ", names) == "ひかり"
     assert len(names) == 2  # unquoted hiragana is no name
+
+
+def test_romanised_names_without_long_vowels_sound_like_the_articles_kana():
+    from retrieval.translation import name_transliterator, sound_key
+
+    assert sound_key("シンオオサカ") == sound_key("シンオサカ")  # Shin-Osaka: the long o of 大阪 is not written
+    assert sound_key("トウカイドウ") == sound_key("トカイド")  # Tokaido
+    assert sound_key("オオサカ") != sound_key("オサカナ")
+    transliterate = name_transliterator()
+    if transliterate is None:
+        pytest.skip("e2k is not installed")
+    # Each part of a hyphenated name alone: e2k reads "shinosaka" as シノサカ.
+    assert sound_key(transliterate("Shin-Osaka")) == sound_key("シンオオサカ")
