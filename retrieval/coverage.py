@@ -142,10 +142,10 @@ def name_readings(texts: Iterable[str], *, proper_only: bool = True) -> dict[str
         surface, kind = morpheme.surface(), morpheme.part_of_speech()[:2]
         if not _KANJI.search(surface):
             continue
-        if kind[1] == "固有名詞" and len(morpheme.reading_form()) >= 2:
-            found.setdefault(morpheme.reading_form(), surface)
-        elif not proper_only and kind[0] == "名詞" and len(morpheme.reading_form()) >= 3:
-            found.setdefault(morpheme.reading_form(), surface)
+        reading = morpheme.reading_form()
+        proper = kind[1] == "固有名詞" and len(reading) >= 2
+        if proper or (not proper_only and kind[0] == "名詞" and len(reading) >= 3):
+            found.setdefault(reading, surface)
     return found
 
 

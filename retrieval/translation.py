@@ -225,7 +225,10 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _UNVOICED = "カキクケコサシスセソタチツテトハヒフヘホ"
 #: ウ after a letter of the u or o row (ュウ, グウ, コウ), or オ after one of the o row (オオ of オオサカ): the
 #: second half of a long vowel, which romanised names leave out (Osaka, Tokaido).
-_LONG_U = re.compile(r"(?<=[ウクスツヌフムユルグズヅブプュゥオコソトノホモヨロョォゴゾドボポ])ウ|(?<=[オコソトノホモヨロョォゴゾドボポ])オ")
+_LONG_U = re.compile(
+    r"(?<=[ウクスツヌフムユルグズヅブプュゥオコソトノホモヨロョォゴゾドボポ])ウ"
+    r"|(?<=[オコソトノホモヨロョォゴゾドボポ])オ"
+)
 
 
 def sound_key(word: str) -> str:

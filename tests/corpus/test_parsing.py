@@ -171,4 +171,8 @@ def test_list_lines_without_footnotes_stay_paragraphs_of_their_section():
     paths = [s.path for s in article.sections]
     assert paths == [("会議",), ("参加者", "首脳"), ("日程",)]
     members = [p.text for p in article.sections[1].paragraphs]
-    assert members == ["日本、山田太郎(首相)", "フランス、ジャン・デュポン(大統領)", "ドイツ、ハンス・ミュラー(首相、議長)"]
+    assert members == [
+        "日本、山田太郎(首相)",
+        "フランス、ジャン・デュポン(大統領)",
+        "ドイツ、ハンス・ミュラー(首相、議長)",
+    ]
