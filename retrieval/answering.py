@@ -50,7 +50,7 @@ class AnswerPolicy:
     fusion: Fusion = "weighted"
     highlight_lexical: float = 0.05
     """How much a sentence's normalised BM25 adds when choosing the highlight."""
-    type_bonus: float = 0.02
+    type_bonus: float = 0.04
     """Added to sentences holding the kind of answer the question asks for (a date for "when")."""
     specifics_bonus: float = 0.08
     """Added, times the rarity-weighted share of the question's numbers and names a sentence holds."""

@@ -112,8 +112,10 @@ _ASKS = {
         re.IGNORECASE,
     ),
     "quantity": re.compile(
-        r"\bhow\s+(?:many|much|tall|high|wide|far|long\s+(?:is|are|was|were))\b|\bwhat\s+(?:percentage|share|number)\b"
-        r"|何人|何か国|何カ国|何ヶ国|いくつ|何本|何隻|何台|何回|何車線|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ|長さ",
+        r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast|long\s+(?:is|are|was|were))\b"
+        r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
+        r"|何人|何か国|何カ国|何ヶ国|いくつ|何本|何隻|何台|何回|何車線|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ|長さ"
+        r"|速さ|速度|時速|大きさ|重さ|深さ",
         re.IGNORECASE,
     ),
     "place": re.compile(
