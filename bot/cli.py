@@ -281,17 +281,19 @@ def _read_line(prompt: str) -> str:
 @click.argument("questions", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--misses/--no-misses", default=True, help="list the questions each set missed")
+@click.option("--together", is_flag=True, help="ask every set of one corpus holding all the sets' articles")
 @click.pass_context
-def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: bool) -> None:
+def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: bool, together: bool) -> None:
     """Score answers on QUESTIONS (JSON lines), or with no file on every set the project keeps."""
     from bot.app import suite_answerers
-    from retrieval.evaluation import evaluate_file, evaluate_suite, render_suite
+    from retrieval.evaluation import SUITE, evaluate_file, evaluate_suite, render_suite
+    from retrieval.evaluation import together as all_articles
 
     if questions is not None:
         reports = {questions.stem: evaluate_file(_answerer(ctx), questions)}
     else:
         with suite_answerers(_settings(ctx)) as answerer_for:
-            reports = evaluate_suite(answerer_for)
+            reports = evaluate_suite(answerer_for, all_articles(SUITE) if together else SUITE)
     click.echo(json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_suite(reports, misses=misses))
 
 

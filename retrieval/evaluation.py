@@ -147,6 +147,16 @@ def evaluate_file(answerer: Answerer, path: Path) -> dict[str, Any]:
     return evaluate(answerer, read_questions(path))
 
 
+def together(sets: tuple[EvalSet, ...] = SUITE) -> tuple[EvalSet, ...]:
+    """``sets``, each to be asked of one corpus holding every set's articles.
+
+    The many-article case: a question that does not name its article ("how long is the central
+    span?") meets another article's bridge.
+    """
+    articles = tuple(sorted({article for s in sets for article in s.articles}))
+    return tuple(s._replace(articles=articles) for s in sets)
+
+
 def evaluate_suite(
     answerer_for: Callable[[tuple[Path, ...]], Answerer], sets: tuple[EvalSet, ...] = SUITE
 ) -> dict[str, dict[str, Any]]:
