@@ -83,10 +83,11 @@ _MONEY_ASKED = re.compile(r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b
 _PERCENT_ASKED = re.compile(
     r"%|パーセント|割合|何割|percent|percentage|\b(?:what|which)\s+(?:share|proportion|fraction)\b", re.IGNORECASE
 )
-#: English verbs of the question mapped to the Japanese stems the article's predicates use.
+#: English verbs of the question mapped to the Japanese stems the article's predicates use (a kanji with its
+#: first kana is a verb's stem: 会っ of 会った).
 _VERB_CUES = {
     r"\bheld\b|\bhold\b|take place|took place|\bhost": "開催",
-    r"\bmeet\b|\bmet\b|\bmeeting\b": "会談",
+    r"\bmeet\b|\bmet\b|\bmeeting\b": "会談 会っ 会い",
     r"\bopen(?:ed)?\b": "開通",
     r"\blast(?:ed)?\b|\btake\b|\btook\b": "続",
     r"\bdied?\b|\bkilled\b|\bdeaths?\b": "死亡",
@@ -169,13 +170,17 @@ def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     """Bigrams of the question's content words (kanji, katakana, Latin, digits), and of its Japanese terms."""
     # The counter asked for names what is counted (how many lanes → 車線, the label of 「車線数、6車線」).
     texts = [question, *terms, asked_counter(question)]
+    cues = []
     if language_of(question) == "en":
-        texts += [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
+        cues = [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
+        texts += cues
     keys: set[str] = set()
     for text in texts:
         for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text)):
             keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
     # A verb's stem and first kana (引き継いだ → 引き, the term 打ち上げ → 打ち) find the predicate the answer
     # stands next to.
-    keys.update(m.group(0) for text in (question, *terms) for m in _STEM_KANA.finditer(text) if "何" not in m.group(0))
+    keys.update(
+        m.group(0) for text in (question, *terms, *cues) for m in _STEM_KANA.finditer(text) if "何" not in m.group(0)
+    )
     return frozenset(keys)

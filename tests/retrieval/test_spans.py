@@ -481,3 +481,13 @@ def test_a_persons_name_or_post_asked_without_who(question, kind):
     from retrieval.features import asked_types
 
     assert kind in wanted_types(question, asked_types(question))
+
+
+def test_meet_finds_the_sentence_saying_they_met_by_the_verbs_stem():
+    # 「…モスクワで…一度会ったことがありました」: "meet" is 会っ there, not 会談; the two presidents are the frame.
+    sentence, passage, section = _where(SUMMIT, "2011年3月にモスクワで")
+    terms, frame = ("バイデン", "プーチン", "会う", "合う", "最初"), ("バイデン", "プーチン")
+    context = SpanContext(_facts(SUMMIT), ENGLISH, terms, section, frame)
+    question = "In what city did Biden and Putin meet for the first time?"
+    found = find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
+    assert found is not None and (found.text, found.type) == ("モスクワ", "place")
