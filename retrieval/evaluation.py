@@ -51,6 +51,11 @@ SUITE = (
     # final code, then read.
     EvalSet("v7", _DATA / "questions_v7.jsonl"),
     EvalSet("kanmon", _DATA / "questions_kanmon.jsonl", (_DATA / "articles" / "kanmon.ja.txt",)),
+    # Written the same way in the session after (63 summit questions, 18 not answered; a sixth article, the G7
+    # Hiroshima summit, with invented references and 40 questions), measured blind with that session's
+    # starting and final code (README), then read.
+    EvalSet("v8", _DATA / "questions_v8.jsonl"),
+    EvalSet("g7", _DATA / "questions_g7.jsonl", (_DATA / "articles" / "g7-hiroshima-summit.ja.txt",)),
 )
 
 
