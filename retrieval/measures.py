@@ -123,11 +123,22 @@ def asked_measures(question: str) -> frozenset[Measure]:
     return frozenset(asked)
 
 
+#: Time elapsed written as a point in time: 2か月前 ("two months before"), 30年以上, 2014年以来 ("since 2014"):
+#: each answers "how long before" or "how long had they".
+_ELAPSED = re.compile(
+    r"""
+    \d+\s*(?:か月|ヶ月|カ月|年|週|日|時間|分)(?:前|後|以上|近く|余り|ぶり|にわたり|にわたって)  # 2か月前, 30年以上
+    | \d{4}年(?:以来|以降)                                                              # 2014年以来
+    """,
+    re.VERBOSE,
+)
+
+
 def gives_measure(text: str, measure: Measure) -> bool:
     """Whether ``text`` (a passage or sentence) holds a value of ``measure`` (約289億円 for money)."""
-    if measure == _LENGTH_OF_TIME:
-        return "duration" in answer_types_of(text)
     bare = unicodedata.normalize("NFKC", strip_footnotes(text))
+    if measure == _LENGTH_OF_TIME:
+        return "duration" in answer_types_of(text) or _ELAPSED.search(bare) is not None
     return _MEASURES[measure][1].search(bare) is not None
 
 

@@ -81,3 +81,16 @@ def test_a_measure_is_missing_only_when_no_text_gives_any_asked_one():
     # Two measures asked: either one found answers it.
     assert measures_missing("What wind speed and height was it built for?", [WIND]) == frozenset()
     assert measures_missing("Who met whom?", [SECURITY]) == frozenset()
+
+
+BEFORE = "サミットの2か月前に、バイデン政権は敵対的な活動に対してロシアを罰するための措置を講じました"
+SINCE = "ロシアの諜報機関が少なくとも2014年以来、バイデンについての腐敗した物語を広めていた"
+IN_1985 = "1985年、米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長は話し合った。"
+
+
+def test_time_elapsed_written_as_a_point_answers_how_long():
+    # "How long before the summit did they act?" and "how long had they been at it?" are answered so.
+    assert gives_measure(BEFORE, "length of time")
+    assert gives_measure(SINCE, "length of time")
+    assert not gives_measure(IN_1985, "length of time")  # a year alone is a date
+    assert not gives_measure(SECURITY, "length of time")
