@@ -42,7 +42,7 @@ _QUANTITY = re.compile(
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
     (?P<number>{NUMBER_IN_PARTS})             # 1億7,400万: parts, each with its power
     (?P<power>万|億|兆)?
-    (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|人|名|隻|車線|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
+    (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
     (?:×(?P<times>\d+))?                    # 960メートル×2
     """,
     re.VERBOSE,
@@ -52,6 +52,7 @@ _UNITS = {
     "キロメートル": " km", "キロ": " km", "メートル": " m", "トン": " t", "%": "%", "パーセント": "%",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
     "カ国": " countries", "回": " times",
+    "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
 }  # fmt: skip
 
 

@@ -153,12 +153,22 @@ def _entry_candidates(passage: str, section: str) -> list[Candidate]:
     return found
 
 
+#: Span types that are names, written in parts (ジョー・バイデン).
+_NAMES = frozenset(["place", "person", "role", "org"])
+
+
 def _answered_already(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
-    """Whether the asker wrote the span themself (or its Japanese term): then it is what they ask about."""
+    """Whether the asker wrote the span themself (or its Japanese term): then it is what they ask about.
+
+    A name counts by its parts too (バイデン of ジョー・バイデン); a number's parts are its counter
+    (49か国・地域: "countries and regions" asks for it, it does not give it).
+    """
     asked = fold(" ".join([question, *terms]))
-    return fold(candidate.text) in asked or any(
-        len(part) >= 2 and fold(part) in asked for part in re.split(r"[・=\s]", candidate.text)
-    )
+    if fold(candidate.text) in asked:
+        return True
+    if candidate.type not in _NAMES:
+        return False
+    return any(len(part) >= 2 and fold(part) in asked for part in re.split(r"[・=\s]", candidate.text))
 
 
 def _attached(candidate: Candidate, words: list[str]) -> bool:

@@ -63,6 +63,7 @@ def test_durations(text, english):
         ("約1400隻", "about 1,400 ships"),
         ("6車線", "6 lanes"),
         ("25か国", "25 countries"),
+        ("49か国・地域", "49 countries and regions"),
         ("290本", "290"),
         ("2基", "2"),
         ("約1億7,400万人", "about 174 million people"),  # a number in parts: 1億 and 7,400万

@@ -12,6 +12,7 @@ from tests.conftest import AKASHI_PATH, ARTICLE_PATH
 
 SUMMIT = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"))
 AKASHI = parse_article(AKASHI_PATH.read_text(encoding="utf-8"))
+G7 = parse_article((AKASHI_PATH.parent / "g7-hiroshima-summit.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels"}
 
 
@@ -491,3 +492,9 @@ def test_meet_finds_the_sentence_saying_they_met_by_the_verbs_stem():
     question = "In what city did Biden and Putin meet for the first time?"
     found = find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
     assert found is not None and (found.text, found.type) == ("モスクワ", "place")
+
+
+def test_countries_and_regions_are_counted_together():
+    question = "How many countries and regions joined the Hiroshima AI Process Friends Group?"
+    found = short(question, "49か国・地域の参加で発足", G7, terms=("地域", "広島", "プロセス", "フレンズ", "グループ"))
+    assert (found.text, found.display) == ("49か国・地域", "49 countries and regions")
