@@ -8,7 +8,7 @@ from typing import Literal, NamedTuple
 
 from corpus.timeline import date_mentions
 from retrieval.coverage import is_place_name, personal_names
-from retrieval.english import NUMBER_IN_PARTS, english_century, english_date
+from retrieval.english import COUNTED, NUMBER_IN_PARTS, english_century, english_date
 
 SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
 
@@ -34,7 +34,7 @@ _QUANTITY = re.compile(
     (?:毎秒)?                                        # 毎秒80メートル: a speed
     {NUMBER_IN_PARTS}                                # 1億7,400万: a number in parts
     (?:万|億|兆)?                                    # 5000億: the kanji powers
-    (?P<counter>キロメートル|メートル|トン|円|ドル|ユーロ|%|割|パーセント|人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件)
+    (?P<counter>キロメートル|メートル|トン|円|ドル|ユーロ|%|割|パーセント|{COUNTED})
     (?:×\d+)?                                        # 960メートル×2
     """,
     re.VERBOSE,

@@ -18,6 +18,8 @@ _POWERS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
 _NUMBER_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([兆億万]?)")
 #: A number as the article writes it, in parts when it is large (1億7,400万), its last power aside.
 NUMBER_IN_PARTS = r"(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?"
+#: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
+COUNTED = r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
     r"""
@@ -42,7 +44,7 @@ _QUANTITY = re.compile(
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
     (?P<number>{NUMBER_IN_PARTS})             # 1億7,400万: parts, each with its power
     (?P<power>万|億|兆)?
-    (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件)?
+    (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|{COUNTED})?
     (?:×(?P<times>\d+))?                    # 960メートル×2
     """,
     re.VERBOSE,
