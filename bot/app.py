@@ -36,14 +36,17 @@ def policy_from(settings: Settings) -> AnswerPolicy:
     )
 
 
-def build_embedder(settings: Settings) -> SentenceEmbedder:
-    """The embedder the settings name; a missing bundled model is reported with the command that builds it."""
+def build_embedder(settings: Settings, *, remember_passages: bool = False) -> SentenceEmbedder:
+    """The embedder the settings name; a missing bundled model is reported with the command that builds it.
+
+    ``remember_passages``: the embedder keeps the passage vectors it made (see `SentenceEmbedder`).
+    """
     if not settings.model.name and not (settings.bundled_model_dir / "modules.json").is_file():
         raise ModelError(
             f"the bundled model is not built yet at {settings.bundled_model_dir}: "
             "run `make install` (or `summit-bot build-model`), or set SUMMIT_MODEL__NAME"
         )
-    return SentenceEmbedder(settings.model_name)
+    return SentenceEmbedder(settings.model_name, remember_passages=remember_passages)
 
 
 def build_store(settings: Settings) -> ChromaStore:
@@ -91,7 +94,8 @@ def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]],
     A set with extra articles gets a corpus of its own (links to the corpus's files and its
     articles) indexed in a temporary store, so the configured index is never touched.
     """
-    embedder = build_embedder(settings)
+    # Every set's corpus holds the configured articles again: their passages are embedded once.
+    embedder = build_embedder(settings, remember_passages=True)
     built: dict[tuple[Path, ...], Answerer] = {}
     with tempfile.TemporaryDirectory(prefix="summit-eval-") as tmp:
 

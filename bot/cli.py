@@ -286,15 +286,28 @@ def _read_line(prompt: str) -> str:
 def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: bool, together: bool) -> None:
     """Score answers on QUESTIONS (JSON lines), or with no file on every set the project keeps."""
     from bot.app import suite_answerers
-    from retrieval.evaluation import SUITE, evaluate_file, evaluate_suite, render_suite
+    from retrieval.evaluation import SUITE, evaluate_file, evaluate_suite, render_suite, suite_header, suite_rows
     from retrieval.evaluation import together as all_articles
 
     if questions is not None:
         reports = {questions.stem: evaluate_file(_answerer(ctx), questions)}
-    else:
-        with suite_answerers(_settings(ctx)) as answerer_for:
+        shown = json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_suite(reports, misses=misses)
+        click.echo(shown)
+        return
+    # The suite takes minutes (each set with articles of its own is indexed first): the table's rows are
+    # printed as the sets finish, the short answers and the misses after the last one.
+    with suite_answerers(_settings(ctx)) as answerer_for:
+        if as_json:
             reports = evaluate_suite(answerer_for, all_articles(SUITE) if together else SUITE)
-    click.echo(json.dumps(reports, ensure_ascii=False, indent=1) if as_json else render_suite(reports, misses=misses))
+            click.echo(json.dumps(reports, ensure_ascii=False, indent=1))
+            return
+        click.echo(suite_header())
+        reports = evaluate_suite(
+            answerer_for,
+            all_articles(SUITE) if together else SUITE,
+            on_report=lambda name, report: click.echo(suite_rows(name, report)),
+        )
+    click.echo(render_suite(reports, misses=misses, table=False))
 
 
 @main.command(name="eval-followups")

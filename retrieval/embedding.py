@@ -25,7 +25,13 @@ class SentenceEmbedder:
     """
 
     def __init__(
-        self, model: str, *, setting: str = "SUMMIT_MODEL__NAME", batch_size: int = 32, batch_queries: bool = True
+        self,
+        model: str,
+        *,
+        setting: str = "SUMMIT_MODEL__NAME",
+        batch_size: int = 32,
+        batch_queries: bool = True,
+        remember_passages: bool = False,
     ) -> None:
         """Name the model; it is loaded by ``warm_up`` or on first use.
 
@@ -34,6 +40,8 @@ class SentenceEmbedder:
             setting: the setting that chose ``model``, named in error messages.
             batch_size: passages embedded per batch.
             batch_queries: embed questions asked at the same time in one call (``False``: one call each, in turn).
+            remember_passages: keep every passage vector this object made, so a text met again (the same
+                article indexed in several corpora, as the evaluation suite does) is not embedded twice.
 
         Raises:
             ValueError: ``model`` is empty or ``batch_size`` is not positive.
@@ -51,6 +59,7 @@ class SentenceEmbedder:
         # borrowed"): questions answered in threads and a reindex counting tokens take turns.
         self._lock = threading.RLock()
         self._batcher = MicroBatcher(lambda texts: self._encode(texts, query=True)) if batch_queries else None
+        self._passages: dict[str, Vectors] | None = {} if remember_passages else None
 
     @property
     def query_batching(self) -> Literal["batched", "lock"]:
@@ -113,7 +122,15 @@ class SentenceEmbedder:
 
     def embed_passages(self, texts: list[str]) -> Vectors:
         """Embed passages (with the model's document prompt, if it has one)."""
-        return self._encode(texts, query=False)
+        memo = self._passages
+        if memo is None:
+            return self._encode(texts, query=False)
+        new = list(dict.fromkeys(t for t in texts if t not in memo))
+        if new:
+            memo.update(zip(new, self._encode(new, query=False), strict=True))
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([memo[t] for t in texts])
 
     @property
     def dimension(self) -> int:

@@ -163,19 +163,29 @@ def together(sets: tuple[EvalSet, ...] = SUITE) -> tuple[EvalSet, ...]:
 
 
 def evaluate_suite(
-    answerer_for: Callable[[tuple[Path, ...]], Answerer], sets: tuple[EvalSet, ...] = SUITE
+    answerer_for: Callable[[tuple[Path, ...]], Answerer],
+    sets: tuple[EvalSet, ...] = SUITE,
+    *,
+    on_report: Callable[[str, dict[str, Any]], None] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Evaluate every set whose file exists, each on the corpus plus its own articles.
 
     Args:
         answerer_for: an answerer over the corpus and the given extra articles.
         sets: the sets to run; a missing file (the dev set outside the workplace) is skipped.
+        on_report: called with each set's name and report as soon as it is done.
 
     Returns:
         One report per set name, in the order given.
 
     """
-    return {s.name: evaluate(answerer_for(s.articles), read_questions(s.path)) for s in sets if s.path.is_file()}
+    reports = {}
+    for s in sets:
+        if s.path.is_file():
+            reports[s.name] = evaluate(answerer_for(s.articles), read_questions(s.path))
+            if on_report is not None:
+                on_report(s.name, reports[s.name])
+    return reports
 
 
 _COLUMNS = [("positive:hit1", "hit@1"), ("positive:hit3", "hit@3"), ("positive:highlight1", "highlight@1"),
@@ -205,11 +215,23 @@ def _rows(name: str, report: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_suite(reports: dict[str, dict[str, Any]], *, misses: bool = True) -> str:
-    """Every set's metrics in one table, then each set's misses."""
-    lines = ["set      lang   n  " + "  ".join(f"{label:>11}" for _, label in _COLUMNS)]
-    for name, report in reports.items():
-        lines.extend(_rows(name, report))
+def suite_header() -> str:
+    """The first line of `render_suite`'s table."""
+    return "set      lang   n  " + "  ".join(f"{label:>11}" for _, label in _COLUMNS)
+
+
+def suite_rows(name: str, report: dict[str, Any]) -> str:
+    """One set's lines of `render_suite`'s table, one per language."""
+    return "\n".join(_rows(name, report))
+
+
+def render_suite(reports: dict[str, dict[str, Any]], *, misses: bool = True, table: bool = True) -> str:
+    """Every set's metrics in one table, then the short answers' table and each set's misses.
+
+    ``table=False`` leaves out the first table (printed set by set as the sets finish).
+    """
+    lines = [suite_header(), *(line for name, report in reports.items() for line in _rows(name, report))]
+    lines = lines if table else []
     short_rows = [line for name, report in reports.items() for line in _short_rows(name, report)]
     if short_rows:
         header = "set      lang   n given  " + "  ".join(f"{label:>13}" for _, label in _SHORT_COLUMNS)

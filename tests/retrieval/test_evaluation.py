@@ -19,3 +19,32 @@ def test_the_kept_suite_together_holds_each_of_its_articles_once():
     articles = {a for s in SUITE for a in s.articles}
     assert len(articles) >= 4
     assert all(sorted(s.articles) == sorted(articles) for s in together(SUITE))
+
+
+def test_the_suite_reports_each_set_as_it_finishes_and_skips_a_missing_file(tmp_path):
+    import json
+
+    from retrieval.answering import Answerer, AnswerPolicy
+    from retrieval.evaluation import evaluate_suite, render_suite, suite_header, suite_rows
+    from retrieval.generations import IndexManager
+    from retrieval.store import ChromaStore
+    from tests.conftest import CORPUS_DIR, FakeEmbedder
+
+    store, embedder = ChromaStore.in_memory(), FakeEmbedder()
+    manager = IndexManager(store, embedder, corpus_dir=CORPUS_DIR, state_dir=tmp_path / "state")
+    answerer = Answerer(manager=manager, store=store, embedder=embedder, policy=AnswerPolicy(refusal_threshold=0.3))
+    rows = [{"id": "a", "lang": "ja", "q": "ジュネーブ湖を見下ろす建物はどこ", "answer_any": ["ジュネーブ湖"]},
+            {"id": "b", "lang": "en", "q": "What did they eat?", "negative": True}]  # fmt: skip
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    second.write_text(json.dumps(rows[0], ensure_ascii=False), encoding="utf-8")
+    sets = (EvalSet("first", first), EvalSet("gone", tmp_path / "gone.jsonl"), EvalSet("second", second))
+    seen: list[str] = []
+    reports = evaluate_suite(lambda articles: answerer, sets, on_report=lambda name, report: seen.append(name))
+    assert seen == list(reports) == ["first", "second"]
+    assert reports["first"]["summary"]["ja"]["n"] == 1
+    assert reports["first"]["summary"]["en"]["n"] == 1
+    whole = render_suite(reports, misses=False)
+    streamed = "\n".join([suite_header(), *(suite_rows(n, r) for n, r in reports.items())])
+    assert whole.startswith(streamed)
+    assert render_suite(reports, misses=False, table=False) == whole[len(streamed) :].lstrip("\n")

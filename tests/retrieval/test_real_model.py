@@ -105,3 +105,24 @@ def test_questions_asked_at_once_get_the_answers_they_get_alone(answerer, real_e
         assert [p.text for p in other.passages] == [p.text for p in one.passages]
         assert [p.highlight for p in other.passages] == [p.highlight for p in one.passages]
         assert [p.score for p in other.passages] == pytest.approx([p.score for p in one.passages], abs=1e-4)
+
+
+def test_a_remembering_embedder_embeds_each_passage_once_and_gives_the_same_vectors(real_embedder, model_dir):
+    from retrieval.embedding import SentenceEmbedder
+
+    remembering = SentenceEmbedder(str(model_dir), remember_passages=True)
+    encoded: list[str] = []
+    encode = remembering._encode
+
+    def counting(texts, *, query):
+        encoded.extend(texts)
+        return encode(texts, query=query)
+
+    remembering._encode = counting  # type: ignore[method-assign]
+    first = ["ヴィララグランジ", "会談は合計3時間半続き", "ヴィララグランジ"]
+    again = ["会談は合計3時間半続き", "ラブロフ外相"]
+    vectors = np.concatenate([remembering.embed_passages(first), remembering.embed_passages(again)])
+    assert encoded == ["ヴィララグランジ", "会談は合計3時間半続き", "ラブロフ外相"]
+    plain = real_embedder.embed_passages([*first, *again])
+    assert (vectors * plain).sum(axis=1).min() > 0.9999
+    assert remembering.embed_passages([]).shape == (0, plain.shape[1])
