@@ -25,7 +25,7 @@ _FORMS_KEPT = 4
 #: whose rarity would give it the most weight in BM25.
 _SECOND_FORM_SHARE = 0.25
 #: Bump when ``restrict_lexicon`` cuts differently, so indexes built with the old cut are rebuilt.
-_RESTRICTION_VERSION = 2
+_RESTRICTION_VERSION = 3
 _MAX_FORM_CHARS = 12
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOPWORDS = frozenset(
@@ -151,7 +151,10 @@ def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
     lexicon: dict[str, tuple[str, ...]] = {}
     for path in paths:
         for key, forms in _entries(path):
-            lexicon.setdefault(key, tuple(f for f in forms.split("|") if f))
+            # JMdict writes some forms in full width (３月 for "march", ＥＵ); the articles, like any text
+            # folded to NFKC, write 3月 and EU.
+            folded = (unicodedata.normalize("NFKC", f) for f in forms.split("|"))
+            lexicon.setdefault(key, tuple(dict.fromkeys(f for f in folded if f)))
     return lexicon
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from config.errors import QuestionError
 from retrieval.question import asks_when, clean_question, is_small_talk, language_of, repair_text
-from retrieval.translation import TermExpander
+from retrieval.translation import LEXICON_FILES, TermExpander
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "\u200b\u200b", "\x00\x01"])
@@ -114,6 +114,19 @@ def test_the_shipped_lists_cut_to_an_article_map_its_words():
     assert "湖" in terms
     assert "会場" in terms
     assert {"首脳会談", "サミット"} & set(terms)
+
+
+def test_full_width_dictionary_forms_match_the_articles_half_width_text(tmp_path):
+    from retrieval.translation import read_lexicon, restrict_lexicon
+    from tests.conftest import ARTICLE_PATH
+
+    words = tmp_path / "words.tsv"
+    words.write_text("march\tマーチ|三月|３月\neu\tＥＵ|欧州連合|ＥＵ\n", encoding="utf-8")
+    assert read_lexicon(words) == {"march": ("マーチ", "三月", "3月"), "eu": ("EU", "欧州連合")}
+    # The shipped lists: "March 2011" finds the article's 2011年3月, not a transliteration (マーチ).
+    lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), ARTICLE_PATH.read_text(encoding="utf-8"))
+    assert TermExpander(lexicon).expand("What happened in March 2011?") == ["3月"]
+    assert TermExpander(lexicon).expand("Did the UK come up?") == ["英国"]
 
 
 def test_restricting_keeps_only_forms_in_the_text_most_used_first():
