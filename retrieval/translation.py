@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from retrieval.spelling import AGREEMENT, LetterIndex, agreement
+
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).parent / "data"
@@ -351,6 +353,31 @@ class TermExpander:
         self._transliterate = transliterate
         self._names = names or {}
         self._max_terms = max_terms
+        self._letters: LetterIndex | None = None
+
+    def _by_letters(self, word: str) -> str:
+        """The corpus name whose consonants are ``word``'s (``spelling.LetterIndex``), or ``""``.
+
+        A katakana word the word list gives for some English word (カメラ, ヘルス) is a loanword, not a name:
+        it is left out, so "Kamala" and "Harris" do not become a camera and health.
+        """
+        if self._letters is None:
+            loanwords = {form for forms in self._lexicon.values() for form in forms}
+            self._letters = LetterIndex(w for w in self._names.values() if w not in loanwords)
+        return self._letters.nearest(word)
+
+    def _name(self, word: str) -> str:
+        """The corpus's spelling of a capitalised word the word list lacks, else its transliteration.
+
+        The transliteration's nearest word (``nearest_word``) first, kept when its consonants agree with the
+        English letters (a word found by its reading, 関門 for Kanmon, is kept as it is); then the name of
+        the same consonants (``_by_letters``).
+        """
+        spelling = self._transliterate(word) if self._transliterate else ""
+        near = nearest_word(spelling, self._names)
+        if near and (not _KATAKANA_WORD.fullmatch(near) or agreement(word, near) >= AGREEMENT):
+            return near
+        return self._by_letters(word) or spelling
 
     def _lookup(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
         """The longest phrase at ``start`` that the lexicon knows: (words used, its terms)."""
@@ -399,12 +426,12 @@ class TermExpander:
             used, found = self._lookup(words, i)
             is_name = originals[i][0].isupper() and (i > 0 or possessive[i]) and words[i] not in _STOPWORDS
             if not found and used == 1 and self._transliterate and is_name:
-                spelling = self._transliterate(words[i])
-                found = (nearest_word(spelling, self._names) or spelling,)
+                found = (self._name(words[i]),)
             elif not found and used == 1 and self._transliterate and _maybe_name(words[i]):
                 # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
-                # of the corpus (a near sound is not enough: "laptop" is near ラブロフ, "pushed" near ブッシュ).
-                near = self._names.get(sound_key(self._transliterate(words[i])), "")
+                # of the corpus, or has its consonants ("ryabkov"); a near sound is not enough: "laptop" is
+                # near ラブロフ, "pushed" near ブッシュ.
+                near = self._names.get(sound_key(self._transliterate(words[i])), "") or self._by_letters(words[i])
                 found, is_name = ((near,), True) if near else ((), False)
             kept = [t for t in found[:2] if t and t not in terms]
             if any(len(t) > 1 for t in kept):

@@ -1,0 +1,107 @@
+"""An English name and the article's katakana compared by their consonants, the way a reader hears them.
+
+The transliterator (e2k) guesses a katakana spelling from English letters and misses often on foreign
+names: "Ryabkov" comes out リアブーブ, "Reagan" リーガン, nowhere near the article's リャブコフ and レーガン.
+Read the other way, the article's katakana romanised (``jaconv``) keeps the consonants a reader hears:
+ryabukofu, re-gan. Both sides reduced to their consonant skeleton (vowels dropped, sounds Japanese does
+not tell apart folded together) meet: rbkb and rbkb, rgn and rgn.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+import jaconv
+
+#: Folds applied in order to lower-case letters: spellings of one sound first, then the sounds katakana
+#: merges (l/r, v/b/f: ラブロフ is Lavrov), then the letters a skeleton does not keep (w, y: Navalny is
+#: ナワルニー, Ryabkov リャブコフ). "ch" stands with "t" because チ is both (Gorbachev ゴルバチョフ,
+#: Lavrentiev ラヴレンティエフ); an m before b or p is the moraic ン (Trump トランプ).
+_FOLDS = (
+    ("ph", "f"), ("tch", "C"), ("sch", "S"), ("ch", "C"), ("sh", "S"), ("th", "s"), ("ck", "k"),
+    ("x", "ks"), ("q", "k"), ("c", "k"), ("C", "t"), ("S", "s"), ("z", "s"),
+    ("l", "r"), ("v", "b"), ("f", "b"), ("w", ""), ("y", ""), ("mb", "nb"), ("mp", "np"),
+)  # fmt: skip
+#: A word spelled wholly in Hepburn syllables is most likely a Japanese name (Shinagawa, Moji, Kishida),
+#: which an article writes in kanji: a katakana word of the same consonants (サンガー) is a coincidence.
+_HEPBURN = re.compile(
+    r"""(?:
+        [aiueo]                                   # a vowel alone
+      | (?:[kgnhbpmr]y?|sh|ch|j) [aiueo]          # ka kya sha cha ja ... (kyi, jyo are caught below)
+      | [szt] [aueo] | [dwy] [aeo] | ts u | f u   # sa su, ta te, da, wa, ya, tsu, fu: no si, ti, tu, di, du
+      | n (?![aiueoy])                            # the moraic n
+    )+""",
+    re.VERBOSE,
+)
+_DOUBLED = re.compile(r"([kstp])\1|t(?=ch)")  # kk, ss, tt, pp, tch: the small ッ
+_VOWELS = re.compile(r"[aeiou]")
+_REPEATS = re.compile(r"(.)\1+")
+#: A skeleton this short (Eric: rk, Kyiv: kb) is met by too many words to name one.
+_MIN_SKELETON = 3
+#: A transliteration's nearest word is kept only when the skeletons agree at least this much
+#: ("Reagan" is not リンカーン, rgn against rnkn; "Trump" is not トラブル).
+AGREEMENT = 0.6
+#: Among words of the same skeleton, the letters as a whole must be this close, and the first this far
+#: ahead of the second, to name one.
+_CLOSE = 0.5
+_AHEAD = 0.1
+
+
+def romaji(katakana: str) -> str:
+    """The katakana in Latin letters (``jaconv``), long-vowel marks and the small ッ dropped."""
+    return jaconv.kata2alphabet(katakana).replace("xtsu", "").replace("-", "")
+
+
+def is_hepburn(word: str) -> bool:
+    """Whether a lower-case word is written wholly in Hepburn romaji: ``is_hepburn("shinagawa")``."""
+    return _HEPBURN.fullmatch(_DOUBLED.sub("", word.lower())) is not None and "yi" not in word and "ye" not in word
+
+
+def skeleton(latin: str) -> str:
+    """The consonants of a Latin spelling as katakana keeps them: ``skeleton("Gorbachev") == "grbtb"``."""
+    letters = re.sub(r"[^a-z]", "", latin.lower())
+    for spelled, heard in _FOLDS:
+        letters = letters.replace(spelled, heard)
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", letters))
+
+
+def agreement(english: str, katakana: str) -> float:
+    """How far an English spelling and a katakana word share their skeleton (``difflib`` ratio, 0..1)."""
+    return difflib.SequenceMatcher(None, skeleton(english), skeleton(romaji(katakana)), autojunk=False).ratio()
+
+
+class LetterIndex:
+    """The article's katakana words by skeleton, for names the transliterator misses."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        """Index ``words`` (the corpus's katakana names; common loanwords left out by the caller)."""
+        self._by_skeleton: dict[str, list[tuple[str, str]]] = {}
+        for word in dict.fromkeys(words):
+            latin = romaji(word)
+            key = skeleton(latin)
+            if len(key) >= _MIN_SKELETON:
+                self._by_skeleton.setdefault(key, []).append((latin, word))
+
+    def nearest(self, english: str) -> str:
+        """The word whose skeleton is the English spelling's, when one clearly is; ``""`` otherwise.
+
+        Never for a Japanese name in romaji (``is_hepburn``).
+
+        Words sharing the skeleton are told apart by all their letters: "Putin" is プーチン (putin against
+        pu-chin), not パートナー (pa-tona-); two about as close, or none close, are no guess.
+        """
+        if is_hepburn(english):
+            return ""
+        found = self._by_skeleton.get(skeleton(english), [])
+        spelled = english.lower()
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, spelled, latin, autojunk=False).ratio(), word) for latin, word in found),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < _CLOSE:
+            return ""
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < _AHEAD:
+            return ""
+        return scored[0][1]

@@ -1,0 +1,55 @@
+import pytest
+
+from retrieval.spelling import LetterIndex, agreement, is_hepburn, romaji, skeleton
+from retrieval.translation import LEXICON_FILES, TermExpander, katakana_words, read_lexicon, restrict_lexicon
+from tests.conftest import ARTICLE_PATH
+
+
+@pytest.mark.parametrize(
+    ("english", "katakana"),
+    [("Gorbachev", "ゴルバチョフ"), ("Ryabkov", "リャブコフ"), ("Lavrov", "ラブロフ"),
+     ("Lavrentiev", "ラヴレンティエフ"), ("Gerasimov", "ゲラシモフ"), ("Nuland", "ヌーランド"),
+     ("Firtash", "フィルターシュ"), ("Trump", "トランプ")],
+)  # fmt: skip
+def test_a_name_and_the_articles_katakana_share_a_skeleton(english, katakana):
+    assert skeleton(english) == skeleton(romaji(katakana))
+    assert agreement(english, katakana) == 1.0
+
+
+def test_different_names_do_not_agree():
+    assert agreement("Reagan", "リンカーン") < 0.6  # e2k's リーガン is nearest to リンカーン by sound
+    assert agreement("Trump", "トラブル") < 0.6
+
+
+@pytest.mark.parametrize("word", ["shinagawa", "moji", "kishida", "hokkaido", "tokyo", "kanmon", "ryugu"])
+def test_japanese_names_in_romaji_are_hepburn(word):
+    assert is_hepburn(word)
+
+
+@pytest.mark.parametrize("word", ["putin", "gorbachev", "ryabkov", "meloni", "kyiv", "sunak", "modi", "navalny"])
+def test_foreign_names_are_not_hepburn(word):
+    assert not is_hepburn(word)
+
+
+def test_the_letter_index_finds_names_the_transliterator_misses_and_guesses_nothing_else():
+    index = LetterIndex(katakana_words([ARTICLE_PATH.read_text(encoding="utf-8")]).values())
+    assert index.nearest("Ryabkov") == "リャブコフ"
+    assert index.nearest("Gorbachev") == "ゴルバチョフ"
+    assert index.nearest("Peskov") == "ペスコフ"
+    assert index.nearest("Helsinki") == ""  # no word of its consonants
+    assert index.nearest("Eric") == ""  # rk: too short to name one word
+    assert index.nearest("Shinagawa") == ""  # a Japanese name: never a katakana coincidence
+
+
+def test_the_expander_uses_the_letters_for_names_e2k_misses_but_not_for_loanwords():
+    from retrieval.translation import name_transliterator
+
+    text = ARTICLE_PATH.read_text(encoding="utf-8") + "カメラとヘルスの話。"
+    lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
+    expander = TermExpander(lexicon, transliterate=name_transliterator(), names=katakana_words([text]))
+    assert "リャブコフ" in expander.expand("How did Ryabkov react?")
+    assert "リャブコフ" in expander.expand("how did ryabkov react?")  # lower case: the same consonants
+    assert "ゴルバチョフ" in expander.expand("What did Reagan and Gorbachev discuss?")
+    terms = expander.expand("Did Kamala Harris come?")
+    assert "カメラ" not in terms
+    assert "ヘルス" not in terms
