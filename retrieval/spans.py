@@ -28,6 +28,7 @@ from retrieval._span_shapes import (
     is_name,
     value_candidate,
 )
+from retrieval.coverage import is_place_name
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
 from retrieval.lexical import fold, without_glosses
@@ -222,7 +223,7 @@ def _pick(
     pool = [
         c
         for c in candidates_in(sentence, anchor, people=people)
-        if c.type in wanted and _fits(c, question, context.terms)
+        if c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
     ]
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
@@ -242,7 +243,7 @@ def _pick(
         for s in split_sentences(passage)
         if strip_footnotes(s) != sentence
         for c in candidates_in(strip_footnotes(s), anchor)  # kanji names: the lit sentence's only
-        if c.type in wanted and _fits(c, question, context.terms)
+        if c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
     ]
     if sole and len({c.text for c in others}) > 1:
         return None
@@ -250,6 +251,15 @@ def _pick(
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+
+
+def _loanword_place(candidate: Candidate, english: Mapping[str, str]) -> bool:
+    """Whether a "place" is a loanword before で: ツイッターで is "on Twitter", not somewhere.
+
+    A katakana word the word list glosses (``english``: the article's Japanese forms read backwards) is a
+    common word, unless the analyser knows it as a place name (ジュネーブ, シンガポール are glossed too).
+    """
+    return candidate.type == "place" and candidate.text in english and not is_place_name(candidate.text)
 
 
 def _of_named_kind(candidate: Candidate, terms: Iterable[str]) -> bool:
