@@ -354,6 +354,7 @@ class TermExpander:
         self._names = names or {}
         self._max_terms = max_terms
         self._letters: LetterIndex | None = None
+        self._forms: frozenset[str] | None = None
 
     def _by_letters(self, word: str) -> str:
         """The corpus name whose consonants are ``word``'s (``spelling.LetterIndex``), or ``""``.
@@ -362,9 +363,15 @@ class TermExpander:
         it is left out, so "Kamala" and "Harris" do not become a camera and health.
         """
         if self._letters is None:
-            loanwords = {form for forms in self._lexicon.values() for form in forms}
+            loanwords = self._loanwords()
             self._letters = LetterIndex(w for w in self._names.values() if w not in loanwords)
         return self._letters.nearest(word)
+
+    def _loanwords(self) -> frozenset[str]:
+        """The Japanese forms of the word list: katakana among them are loanwords (カメラ, ホテル), not names."""
+        if self._forms is None:
+            self._forms = frozenset(form for forms in self._lexicon.values() for form in forms)
+        return self._forms
 
     def _name(self, word: str) -> str:
         """The corpus's spelling of a capitalised word the word list lacks, else its transliteration.
@@ -377,7 +384,20 @@ class TermExpander:
         near = nearest_word(spelling, self._names)
         if near and (not _KATAKANA_WORD.fullmatch(near) or agreement(word, near) >= AGREEMENT):
             return near
-        return self._by_letters(word) or spelling
+        return self._by_letters(word) or ("" if self._misleading(spelling) else spelling)
+
+    def _misleading(self, spelling: str) -> bool:
+        """Whether a transliteration stands in the corpus only inside other words.
+
+        "Sung" read サング is the start of サングラス: a coincidence of letters that would only mislead the lexical
+        match. A spelling the corpus holds as a word, or joined to a loanword (カペラ of カペラホテル), is kept; so is
+        one it does not hold at all, whose letter pairs may still meet the name (ゼイク and ジェイク share イク).
+        """
+        loanwords = self._loanwords()
+        holding = [word for word in self._names.values() if spelling and spelling in word]
+        return bool(holding) and not any(
+            all(not rest or rest in loanwords for rest in word.split(spelling)) for word in holding
+        )
 
     def _lookup(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
         """The longest phrase at ``start`` that the lexicon knows: (words used, its terms)."""
@@ -426,7 +446,7 @@ class TermExpander:
             used, found = self._lookup(words, i)
             is_name = originals[i][0].isupper() and (i > 0 or possessive[i]) and words[i] not in _STOPWORDS
             if not found and used == 1 and self._transliterate and is_name:
-                found = (self._name(words[i]),)
+                found = tuple(filter(None, [self._name(words[i])]))
             elif not found and used == 1 and self._transliterate and _maybe_name(words[i]):
                 # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
                 # of the corpus, or has its consonants ("ryabkov"); a near sound is not enough: "laptop" is

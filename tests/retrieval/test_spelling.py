@@ -53,3 +53,14 @@ def test_the_expander_uses_the_letters_for_names_e2k_misses_but_not_for_loanword
     terms = expander.expand("Did Kamala Harris come?")
     assert "カメラ" not in terms
     assert "ヘルス" not in terms
+
+
+def test_a_transliteration_found_only_inside_other_words_is_dropped():
+    from retrieval.translation import name_transliterator
+
+    text = "バイデンはプーチンにサングラスを贈った。会場のカペラホテルは島にある。ホテルの話。"
+    lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
+    expander = TermExpander(lexicon, transliterate=name_transliterator(), names=katakana_words([text]))
+    assert "サング" not in expander.expand("What role did Sung Kim have?")  # サング only as the start of サングラス
+    assert "カペラ" in expander.expand("Where is the Capella?")  # joined to a loanword: カペラ|ホテル
+    assert expander.expand("What was Jake's job?")  # ゼイク is nowhere in the text: kept, it misleads nothing
