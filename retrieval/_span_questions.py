@@ -62,9 +62,9 @@ _MEASURE_ASKED = re.compile(
 #: The question words themselves: when a question holds one, its other answer types only name its topic
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
-    # 何年延長 / 何年続いた ask how many years, not which year.
+    # 何年延長 / 何年延ばす / 何年続いた ask how many years, not which year.
     "date": re.compile(
-        r"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|何年(?!間|延長|続|かか|経)|何月|何日(?!間)",
+        r"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|何年(?!間|延|続|かか|経)|何月|何日(?!間)",
         re.IGNORECASE,
     ),
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),

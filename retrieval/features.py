@@ -102,12 +102,12 @@ _PERSON = re.compile(
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
-        r"|いつ|何年(?!間|延長|続|かか|経)|何月|何日(?!間)|日付|日にち|日程|時期",
+        r"|いつ|何年(?!間|延|続|かか|経)|何月|何日(?!間)|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),
     "duration": re.compile(
         r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
-        r"|何時間|何年間|何年(?:延長|続|かか|経)|何日間|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
+        r"|何時間|何年間|何年(?:延|続|かか|経)|何日間|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),

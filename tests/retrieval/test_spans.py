@@ -122,8 +122,9 @@ def test_a_japanese_question_ending_on_a_kind_of_person_wants_that_person():
     assert found is not None and found.text == "ミハイル・ゴルバチョフ"
 
 
-def test_how_many_years_extended_asks_a_length_not_a_year():
-    found = short("新STARTは何年延長することになった？", "5年間延長")
+@pytest.mark.parametrize("question", ["新STARTは何年延長することになった？", "新START条約は何年延ばすことになった？"])
+def test_how_many_years_extended_asks_a_length_not_a_year(question):
+    found = short(question, "5年間延長")
     assert (found.text, found.type) == ("5年間", "duration")
 
 
