@@ -296,16 +296,14 @@ def evaluate(ctx: click.Context, questions: Path | None, as_json: bool, misses: 
         return
     # The suite takes minutes (each set with articles of its own is indexed first): the table's rows are
     # printed as the sets finish, the short answers and the misses after the last one.
+    sets = all_articles(SUITE) if together else SUITE
     with suite_answerers(_settings(ctx)) as answerer_for:
         if as_json:
-            reports = evaluate_suite(answerer_for, all_articles(SUITE) if together else SUITE)
-            click.echo(json.dumps(reports, ensure_ascii=False, indent=1))
+            click.echo(json.dumps(evaluate_suite(answerer_for, sets), ensure_ascii=False, indent=1))
             return
         click.echo(suite_header())
         reports = evaluate_suite(
-            answerer_for,
-            all_articles(SUITE) if together else SUITE,
-            on_report=lambda name, report: click.echo(suite_rows(name, report)),
+            answerer_for, sets, on_report=lambda name, report: click.echo(suite_rows(name, report))
         )
     click.echo(render_suite(reports, misses=misses, table=False))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.features import AnswerType, english_counter
+from retrieval.features import WHICH_YEAR, AnswerType, english_counter
 from retrieval.lexical import fold
 from retrieval.question import language_of
 
@@ -62,9 +62,8 @@ _MEASURE_ASKED = re.compile(
 #: The question words themselves: when a question holds one, its other answer types only name its topic
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
-    # 何年延長 / 何年延ばす / 何年続いた ask how many years, not which year.
     "date": re.compile(
-        r"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|何年(?!間|延|続|かか|経)|何月|何日(?!間)",
+        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|{WHICH_YEAR}|何月|何日(?!間)",
         re.IGNORECASE,
     ),
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),

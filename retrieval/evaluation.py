@@ -235,8 +235,9 @@ def render_suite(reports: dict[str, dict[str, Any]], *, misses: bool = True, tab
 
     ``table=False`` leaves out the first table (printed set by set as the sets finish).
     """
-    lines = [suite_header(), *(line for name, report in reports.items() for line in _rows(name, report))]
-    lines = lines if table else []
+    lines = (
+        [suite_header(), *(line for name, report in reports.items() for line in _rows(name, report))] if table else []
+    )
     short_rows = [line for name, report in reports.items() for line in _short_rows(name, report)]
     if short_rows:
         header = "set      lang   n given  " + "  ".join(f"{label:>13}" for _, label in _SHORT_COLUMNS)

@@ -99,10 +99,12 @@ _PERSON = re.compile(
     r"|[\u30a1-\u30fa]{2,}・[\u30a1-\u30fa]{2,}"
 )
 
+#: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った).
+WHICH_YEAR = r"何年(?!間|延|続|かか|経)"
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
-        r"|いつ|何年(?!間|延|続|かか|経)|何月|何日(?!間)|日付|日にち|日程|時期",
+        rf"|いつ|{WHICH_YEAR}|何月|何日(?!間)|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),
     "duration": re.compile(

@@ -220,11 +220,11 @@ def _pick(
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
     people = "person" in wanted
-    pool = [
-        c
-        for c in candidates_in(sentence, anchor, people=people)
-        if c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
-    ]
+
+    def answers(c: Candidate) -> bool:
+        return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
+
+    pool = [c for c in candidates_in(sentence, anchor, people=people) if answers(c)]
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
         # the one name its kind noun (大統領, from the question's terms) stands right next to.
@@ -243,7 +243,7 @@ def _pick(
         for s in split_sentences(passage)
         if strip_footnotes(s) != sentence
         for c in candidates_in(strip_footnotes(s), anchor)  # kanji names: the lit sentence's only
-        if c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
+        if answers(c)
     ]
     if sole and len({c.text for c in others}) > 1:
         return None

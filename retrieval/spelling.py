@@ -1,10 +1,10 @@
 """An English name and the article's katakana compared by their consonants, the way a reader hears them.
 
 The transliterator (e2k) guesses a katakana spelling from English letters and misses often on foreign
-names: "Ryabkov" comes out リアブーブ, "Reagan" リーガン, nowhere near the article's リャブコフ and レーガン.
-Read the other way, the article's katakana romanised (``jaconv``) keeps the consonants a reader hears:
-ryabukofu, re-gan. Both sides reduced to their consonant skeleton (vowels dropped, sounds Japanese does
-not tell apart folded together) meet: rbkb and rbkb, rgn and rgn.
+names: "Ryabkov" comes out リアブーブ, "Gorbachev" ゴルバシェブ, nowhere near the article's リャブコフ and
+ゴルバチョフ. Read the other way, the article's katakana romanised (``jaconv``) keeps the consonants a reader
+hears: ryabukofu, gorubachofu. Both sides reduced to their consonant skeleton (vowels dropped, sounds Japanese
+does not tell apart folded together) meet: rbkb and rbkb, grbtb and grbtb.
 """
 
 from __future__ import annotations

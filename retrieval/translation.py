@@ -446,7 +446,7 @@ class TermExpander:
             used, found = self._lookup(words, i)
             is_name = originals[i][0].isupper() and (i > 0 or possessive[i]) and words[i] not in _STOPWORDS
             if not found and used == 1 and self._transliterate and is_name:
-                found = tuple(filter(None, [self._name(words[i])]))
+                found = (self._name(words[i]),)
             elif not found and used == 1 and self._transliterate and _maybe_name(words[i]):
                 # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
                 # of the corpus, or has its consonants ("ryabkov"); a near sound is not enough: "laptop" is
