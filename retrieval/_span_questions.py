@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.features import WHICH_YEAR, AnswerType, english_counter
+from retrieval.features import WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
 from retrieval.lexical import fold
 from retrieval.question import language_of
 
@@ -63,12 +63,14 @@ _MEASURE_ASKED = re.compile(
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "date": re.compile(
-        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|{WHICH_YEAR}|何月|何日(?!間)",
+        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|{WHICH_YEAR}|何月|{WHICH_DAY}",
         re.IGNORECASE,
     ),
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }
+#: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
+_HOW_LONG_WAS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 _EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
@@ -117,7 +119,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
 
     With ``kind_nouns``, an English "which president / which city" adds the kind it names.
     """
-    if _ABOUT_PERSON.search(question) or _ROLE_ASKED.search(question):
+    if _ROLE_ASKED.search(question) or (
+        (about := _ABOUT_PERSON.search(question)) and not re.search(_JA_PERSON_NOUNS + "$", question[: about.start()])
+    ):
+        # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office and asks who holds it.
         return frozenset({"role"})
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
     english = language_of(question) == "en"
@@ -147,6 +152,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
             narrowed = wanted - {"count", "quantity", "money", "percent"} | {kind}
             if kind == "count" and asked_counter(question) in _TIME_COUNTERS:
                 narrowed.add("duration")
+            if kind == "quantity" and _HOW_LONG_WAS.search(question):
+                narrowed.add("duration")  # "how long was New START extended for?": 5年間, not a length
             return frozenset(narrowed)
     return frozenset(wanted)
 
@@ -154,6 +161,15 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
 def kind_words(question: str) -> list[str]:
     """The Japanese nouns of kind a question ends on (「…ソ連の指導者は？」 → 指導者), which name what it wants."""
     return re.findall(f"{_JA_PERSON_NOUNS}|{_JA_PLACE_NOUNS}", question) if language_of(question) == "ja" else []
+
+
+#: 「何という湖」, 「どの川」: the noun after a "which" names the kind of thing asked for.
+_JA_WHICH_NOUN = re.compile(r"(?:何という|なんという|どの|どんな)(?P<noun>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,4})")
+
+
+def named_kinds(question: str) -> list[str]:
+    """The nouns a Japanese question names after 何という / どの (「何という湖」 → 湖); empty for English."""
+    return [m.group("noun") for m in _JA_WHICH_NOUN.finditer(question)] if language_of(question) == "ja" else []
 
 
 def asked_counter(question: str) -> str:

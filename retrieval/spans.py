@@ -18,7 +18,7 @@ from corpus.delegations import DELEGATION_HEADING, parse_member
 from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date
-from retrieval._span_questions import SINCE, asked_counter, kind_words, question_keys, wanted_types
+from retrieval._span_questions import SINCE, asked_counter, kind_words, named_kinds, question_keys, wanted_types
 from retrieval._span_shapes import (
     GENERIC_COUNTERS,
     LIST_LINE,
@@ -234,7 +234,7 @@ def _pick(
             return None
     if len({c.text for c in pool}) > 1:
         # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
-        kinds = [c for c in pool if _of_named_kind(c, context.terms)]
+        kinds = [c for c in pool if _of_named_kind(c, [*context.terms, *named_kinds(question)])]
         pool = kinds if len({c.text for c in kinds}) == 1 else pool
     if pool:
         return _choose(pool, keys, minimum=0.0)
@@ -283,7 +283,8 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     passage was the wrong one ("when did it arrive at Ryugu?" lit on the sentence about naming it).
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
-    if _of_named_kind(candidate, [term for term in context.terms if term not in context.frame]):
+    kinds = [*(term for term in context.terms if term not in context.frame), *named_kinds(question)]
+    if _of_named_kind(candidate, kinds):
         return True
     outside = fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :])
     frame = [fold(word) for word in context.frame]

@@ -509,3 +509,38 @@ def test_a_loanword_before_de_is_no_place():
     found = short("Where would the talks be held?", "ツイッターで「金正恩との待望の会談", SINGAPORE, terms=("会談",))
     assert found is not None
     assert found.text == "シンガポール"
+
+
+@pytest.mark.parametrize(
+    "question", ["ブリュッセルでNATOの同盟国と会ったのはサミットの何日前？", "NATOとの会談の何日後にサミット？"]
+)
+def test_how_many_days_before_or_after_asks_a_length_of_time_not_a_day(question):
+    assert "date" not in asked_types(question)
+    found = short(question, "サミットの2日前")
+    assert (found.text, found.type) == ("2日前", "duration")
+
+
+def test_an_office_followed_by_who_asks_for_the_person_holding_it():
+    found = short("人権の話で名前が出そうだったロシアの野党指導者って誰？", "アレクセイ・ナワルニー")
+    assert (found.text, found.type) == ("アレクセイ・ナワルニー", "person")
+
+
+def test_a_name_followed_by_who_asks_what_they_are():
+    found = short("ゲラシモフって誰？", "ヴァレリー・ゲラシモフ")
+    assert (found.text, found.type) == ("ロシア軍参謀本部長", "role")
+
+
+def test_how_long_was_something_done_can_ask_a_length_of_time():
+    found = short("How long was the New START treaty extended for?", "5年間延長", terms=("延長",))
+    assert (found.text, found.display, found.type) == ("5年間", "5 years", "duration")
+
+
+def test_how_long_is_a_thing_still_asks_its_length():
+    found = short("How long is the central span?", "中央支間は1991メートル", AKASHI, terms=("中央", "支間"))
+    assert found is not None and found.type == "quantity"
+
+
+def test_the_kind_named_after_which_picks_among_places():
+    # ジュネーブ湖 and ヴィララグランジ are both places in the sentence; 「何という湖」 names a lake.
+    found = short("会場からは何という湖が見えるの？", "ジュネーブ湖を見下ろす")
+    assert (found.text, found.type) == ("ジュネーブ湖", "place")
