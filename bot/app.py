@@ -19,6 +19,7 @@ from retrieval.remote import ServerStore
 from retrieval.server_registry import ServerRegistry
 from retrieval.store import ChromaStore
 from retrieval.translation import name_transliterator
+from retrieval.vector_cache import VectorCache, model_key
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,10 @@ def build_embedder(settings: Settings, *, remember_passages: bool = False) -> Se
             f"the bundled model is not built yet at {settings.bundled_model_dir}: "
             "run `make install` (or `summit-bot build-model`), or set SUMMIT_MODEL__NAME"
         )
-    return SentenceEmbedder(settings.model_name, remember_passages=remember_passages)
+    cache = None
+    if settings.index.cache_vectors:
+        cache = VectorCache(settings.vector_cache_path, model_key(settings.model_name))
+    return SentenceEmbedder(settings.model_name, remember_passages=remember_passages, cache=cache)
 
 
 def build_store(settings: Settings) -> ChromaStore:

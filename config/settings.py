@@ -39,6 +39,9 @@ class IndexSettings(BaseModel):
     grace_seconds: float = Field(
         5.0, ge=0.0, le=3600.0, description="how long a replaced generation stays for other processes' questions"
     )
+    cache_vectors: bool = Field(
+        True, description="keep passage vectors in DATA_DIR/passage-vectors.sqlite3, so a reindex embeds only new text"
+    )
 
 
 class StoreSettings(BaseModel):
@@ -120,6 +123,11 @@ class Settings(BaseSettings):
     def model_name(self) -> str:
         """The model to load: the setting, or the bundled model's folder in the data directory."""
         return self.model.name or str(self.bundled_model_dir)
+
+    @property
+    def vector_cache_path(self) -> Path:
+        """Where passage vectors are kept across runs (``index.cache_vectors``)."""
+        return self.data_dir / "passage-vectors.sqlite3"
 
     @property
     def bundled_model_dir(self) -> Path:

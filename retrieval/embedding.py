@@ -13,6 +13,7 @@ import numpy as np
 from config.errors import ModelError
 from retrieval._batching import MicroBatcher
 from retrieval.types import Vectors
+from retrieval.vector_cache import VectorCache
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class SentenceEmbedder:
         batch_size: int = 32,
         batch_queries: bool = True,
         remember_passages: bool = False,
+        cache: VectorCache | None = None,
     ) -> None:
         """Name the model; it is loaded by ``warm_up`` or on first use.
 
@@ -42,6 +44,8 @@ class SentenceEmbedder:
             batch_queries: embed questions asked at the same time in one call (``False``: one call each, in turn).
             remember_passages: keep every passage vector this object made, so a text met again (the same
                 article indexed in several corpora, as the evaluation suite does) is not embedded twice.
+            cache: passage vectors kept on disk across runs and processes (``VectorCache``): a reindex
+                embeds only the texts this model has not embedded before.
 
         Raises:
             ValueError: ``model`` is empty or ``batch_size`` is not positive.
@@ -60,6 +64,7 @@ class SentenceEmbedder:
         self._lock = threading.RLock()
         self._batcher = MicroBatcher(lambda texts: self._encode(texts, query=True)) if batch_queries else None
         self._passages: dict[str, Vectors] | None = {} if remember_passages else None
+        self._cache = cache
 
     @property
     def query_batching(self) -> Literal["batched", "lock"]:
@@ -122,15 +127,21 @@ class SentenceEmbedder:
 
     def embed_passages(self, texts: list[str]) -> Vectors:
         """Embed passages (with the model's document prompt, if it has one)."""
-        memo = self._passages
-        if memo is None:
+        if self._passages is None and self._cache is None:
             return self._encode(texts, query=False)
-        new = list(dict.fromkeys(t for t in texts if t not in memo))
-        if new:
-            memo.update(zip(new, self._encode(new, query=False), strict=True))
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.stack([memo[t] for t in texts])
+        known: dict[str, Vectors] = self._passages if self._passages is not None else {}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing and self._cache is not None:
+            known.update(self._cache.get(missing, dimension=self.dimension))
+            missing = [t for t in missing if t not in known]
+        if missing:
+            made = dict(zip(missing, self._encode(missing, query=False), strict=True))
+            known.update(made)
+            if self._cache is not None:
+                self._cache.put(made)
+        return np.stack([known[t] for t in texts])
 
     @property
     def dimension(self) -> int:

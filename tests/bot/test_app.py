@@ -29,3 +29,14 @@ def test_the_embedded_default_keeps_the_chroma_directory_and_its_files(monkeypat
     registry = registry_for(store, settings)
     assert isinstance(registry, FileRegistry)
     assert registry.where == str(tmp_path / "here")
+
+
+def test_the_embedder_keeps_passage_vectors_in_the_data_directory_unless_told_not_to(monkeypatch, tmp_path):
+    from bot.app import build_embedder
+
+    monkeypatch.setenv("SUMMIT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SUMMIT_MODEL__NAME", "some/model-id")  # not loaded: building must not load it
+    cached = build_embedder(load_settings())
+    assert cached._cache is not None and cached._cache.path == tmp_path / "passage-vectors.sqlite3"
+    monkeypatch.setenv("SUMMIT_INDEX__CACHE_VECTORS", "false")
+    assert build_embedder(load_settings())._cache is None
