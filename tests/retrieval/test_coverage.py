@@ -25,6 +25,9 @@ def test_a_word_the_corpus_never_uses_is_found_but_not_the_kind_of_answer_asked(
     # 日付 and 名前 name what is asked; the article gives a date without writing 日付.
     assert uncovered_words("首脳会談の日付は？", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("会談した邸の名前は？", vocabulary=vocabulary, folded_text=folded) == []
+    # 肩書き and 役職 ask for a role, which an article writes as the role itself; 教えて only asks.
+    assert uncovered_words("ロシアの首脳の肩書きを教えて", vocabulary=vocabulary, folded_text=folded) == []
+    assert uncovered_words("米国の首脳の役職は？", vocabulary=vocabulary, folded_text=folded) == []
 
 
 def test_personal_names_are_a_surname_then_a_given_name_in_kanji():
