@@ -16,7 +16,7 @@ from retrieval.coverage import content_words, uncovered_words, without_words
 from retrieval.features import asked_types, is_quantity, question_specifics
 from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
-from retrieval.lexical import frame_words, tokenize
+from retrieval.lexical import frame_words, tokenize, with_variants
 from retrieval.measures import measures_missing
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
@@ -290,7 +290,7 @@ class Answerer:
         """BM25 terms of the question and its Japanese terms, without the words of an article's frame."""
         english = language_of(text) == "en"
         kept = [t for t in terms if t not in frame]
-        query = " ".join([text, *kept]) if english else without_words(text, frame)
+        query = " ".join([text, *kept]) if english else with_variants(without_words(text, frame))
         return tokenize(query) or tokenize(" ".join([text, *terms]))
 
     def _chunk_scores(self, index: LoadedIndex, query: Vectors, lexical_query: list[str], boosted: Vectors) -> Vectors:

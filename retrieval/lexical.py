@@ -47,6 +47,25 @@ def fold(text: str) -> str:
     return _KATAKANA_MARKS.sub("", text.translate(_VU))
 
 
+#: Short and long forms of a country's name, and the two ways of saying "posted in" (駐米 / 在米): Japanese
+#: writes either, so a question in one matches a sentence in the other. Each form is also searched as the other.
+_FORMS = (("アメリカ", "米国"), ("イギリス", "英国"), ("駐", "在"))
+
+
+def with_variants(text: str) -> str:
+    """``text`` followed by its copies with each form of ``_FORMS`` written the other way, for BM25 queries.
+
+    「駐ロシアのアメリカ大使」 also searches 在ロシアのアメリカ大使 and 駐ロシアの米国大使; a text with no such form is
+    returned as it is.
+    """
+    copies = [text]
+    for one, other in _FORMS:
+        for source, target in ((one, other), (other, one)):
+            if source in text:
+                copies.append(text.replace(source, target))
+    return " ".join(copies)
+
+
 #: A bracketed aside: 「Ryugu」, (英語: Hayabusa2), 北大西洋条約機構(NATO).
 _BRACKETED = re.compile(r"「[^」\n]*」|『[^』\n]*』|\([^)\n]*\)|（[^）\n]*）")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9ōūāēī'.-]*")

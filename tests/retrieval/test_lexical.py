@@ -31,3 +31,12 @@ def test_latin_glosses_in_brackets_are_not_search_terms():
     assert "明石" in "".join(tokenize(without_glosses(lead)))
     assert tokenize(without_glosses("「Ryugu」を選んだ")) == tokenize("「」を選んだ")
     assert "sci" in tokenize(without_glosses("衝突装置SCI(小型搭載型衝突装置)を分離した"))  # used, not glossed
+
+
+def test_a_query_also_searches_the_other_form_of_a_country_and_of_posted_in():
+    from retrieval.lexical import tokenize, with_variants
+
+    query = tokenize(with_variants("駐ロシアのアメリカ大使は誰？"))
+    sentence = set(tokenize("在ロシア米国大使、ジョン・サリバン"))
+    assert {"在ロ", "米国", "国大"} <= sentence & set(query)
+    assert with_variants("会談は何時間続いた？") == "会談は何時間続いた？"
