@@ -22,7 +22,7 @@ _DURATION = re.compile(
     (?:
         時間\d{1,2}分                                                # 2時間30分: hours and minutes
       | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
-      | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後)                       # 2か月前: how long before
+      | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)                  # 2か月前: how long before; 8年ぶり: since
     )
     """,
     re.VERBOSE,

@@ -30,7 +30,7 @@ _DURATION = re.compile(
     (?:(?P<minutes>\d{1,2})分)?              # 2時間30分: and minutes
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
-    (?P<direction>前|後)?                   # 2か月前: that long before
+    (?P<direction>前|後|ぶり)?              # 2か月前: that long before; 8年ぶり: the first in 8 years
     """,
     re.VERBOSE,
 )
@@ -91,9 +91,13 @@ def english_duration(text: str) -> str | None:
     rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
     if match.group("minutes"):
         rendered += " " + _plural(str(int(match.group("minutes"))), "minute")
-    if match.group("direction"):
-        rendered += " before" if match.group("direction") == "前" else " after"
-    return f"about {rendered}" if match.group("about") else rendered
+    rendered = f"about {rendered}" if match.group("about") else rendered
+    direction = match.group("direction")
+    if direction == "ぶり":
+        return f"the first in {rendered}"
+    if direction:
+        rendered += " before" if direction == "前" else " after"
+    return rendered
 
 
 def english_number(value: float) -> str:

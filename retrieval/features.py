@@ -100,10 +100,10 @@ _PERSON = re.compile(
 )
 
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
-#: 何年前 / 何年後: how many years before or after).
-WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後)"
-#: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後: how many days before or after).
-WHICH_DAY = r"何日(?!間|前|後)"
+#: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
+WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
+#: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり).
+WHICH_DAY = r"何日(?!間|前|後|ぶり)"
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
@@ -112,7 +112,7 @@ _ASKS = {
     ),
     "duration": re.compile(
         r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
-        r"|何時間|何年間|何年(?:延|続|かか|経|前|後)|何日(?:間|前|後)|何か月(?:前|後)|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
+        r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),

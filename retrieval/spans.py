@@ -41,6 +41,8 @@ _SINCE_DATE = re.compile(r"以来|から|以降")
 _SINCE_ONLY = re.compile(r"以来")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
 _SAME, _NEXT, _PREVIOUS = 1.0, 0.5, 0.25
+#: What may stand beside a span in a segment of its own: a prefix (翌, 同), a particle, the comma.
+_BARE = re.compile(r"[翌同約\s]*(?:には|にも|に|は|で|から|まで)?[、,，\s]*")
 _SEGMENT_END = re.compile(r"[、。,，（）()「」『』]")
 #: A clear winner beats the runner-up by this much; a span from outside the highlight needs this much at least.
 _MARGIN = 0.5
@@ -95,6 +97,11 @@ def score(candidate: Candidate, keys: frozenset[str], others: list[Candidate]) -
     segments = _segments(text)
     own = next((i for i, (a, b) in enumerate(segments) if a <= candidate.start < b), 0)
     weights = {own: _SAME, own + 1: _NEXT, own - 1: _PREVIOUS}
+    if own < len(segments) and _BARE.fullmatch(
+        text[segments[own][0] : candidate.start] + text[candidate.end : segments[own][1]]
+    ):
+        # 「翌6月28日、ホワイトハウスは…発表し」: a span standing alone before a comma belongs to the clause after it.
+        weights[own + 1] = _SAME
     total = 0.0
     for key in keys:
         best = 0.0

@@ -212,6 +212,21 @@ def write_lexicon(lexicon: dict[str, tuple[str, ...]], path: Path) -> None:
 _DEMONYMS = (("ian", "e"), ("ian", "ia"), ("ian", "a"), ("an", "a"), ("n", ""), ("ese", ""))
 
 
+#: A verb's noun (announce → announcement, negotiate → negotiation, elect → election): Japanese writes many
+#: verbs as a noun and する (発表する), and JMdict's glosses of the verb itself may not hold that noun.
+_NOMINALISATIONS = (("", "ment"), ("e", "ion"), ("e", "ation"), ("", "ion"), ("", "ation"))
+
+
+def _nouns_of(word: str) -> list[str]:
+    """The nouns a verb ``word`` (any of its ``_lemmas``) may be listed under: announced → announcement."""
+    return [
+        stem[: len(stem) - len(cut)] + ending
+        for stem in _lemmas(word)
+        for cut, ending in _NOMINALISATIONS
+        if stem.endswith(cut) and len(stem) >= 4
+    ]
+
+
 def _lemmas(word: str) -> list[str]:
     """``word`` and the forms a dictionary may list it under: plural and verb endings cut, then its country."""
     found = [word]
@@ -408,6 +423,10 @@ class TermExpander:
             for variant in _lemmas(" ".join(phrase)):
                 if variant in self._lexicon:
                     return length, self._lexicon[variant]
+        # A verb whose own glosses the corpus does not use may be there as its noun (announced → 発表).
+        for noun in _nouns_of(words[start]):
+            if noun in self._lexicon:
+                return 1, self._lexicon[noun]
         return 1, ()
 
     def capitalise_names(self, text: str) -> str:

@@ -37,6 +37,8 @@ def test_dates_keep_the_articles_precision(when, english):
         ("約10年の歳月", "about 10 years"),
         ("2か月前", "2 months before"),
         ("2日前", "2 days before"),
+        ("約8年ぶり", "the first in about 8 years"),
+        ("3年ぶり", "the first in 3 years"),
         ("1時間", "1 hour"),
         ("2時間30分", "2 hours 30 minutes"),
         ("2時間22分", "2 hours 22 minutes"),

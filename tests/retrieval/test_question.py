@@ -99,6 +99,15 @@ def test_expander_uses_phrases_before_words_and_lemmas():
     assert expander.expand("会場") == []
 
 
+def test_a_verb_the_word_list_lacks_is_found_as_its_noun():
+    # The corpus writes 発表した and 合意した: the verbs' own glosses (告げる) are not in it, their nouns' are.
+    expander = TermExpander({"announcement": ("発表",), "agreement": ("合意",), "negotiation": ("交渉",)})
+    assert expander.expand("When was it announced?") == ["発表"]
+    assert expander.expand("What did they agree on?") == ["合意"]
+    assert expander.expand("Who negotiates?") == ["交渉"]
+    assert TermExpander({"announce": ("告げる",), "announcement": ("発表",)}).expand("announce") == ["告げる"]
+
+
 def test_expander_transliterates_unknown_capitalised_names_only():
     expander = TermExpander({}, transliterate=lambda w: f"<{w}>")
     assert expander.expand("Who is Stergos Kaloudis?") == ["<stergos>", "<kaloudis>"]

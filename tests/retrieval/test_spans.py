@@ -14,6 +14,7 @@ SUMMIT = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"))
 AKASHI = parse_article(AKASHI_PATH.read_text(encoding="utf-8"))
 G7 = parse_article((AKASHI_PATH.parent / "g7-hiroshima-summit.ja.txt").read_text(encoding="utf-8"))
 SINGAPORE = parse_article((AKASHI_PATH.parent / "singapore-2018-summit.ja.txt").read_text(encoding="utf-8"))
+HELSINKI = parse_article((AKASHI_PATH.parent / "helsinki-2018-summit.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -544,3 +545,21 @@ def test_the_kind_named_after_which_picks_among_places():
     # ジュネーブ湖 and ヴィララグランジ are both places in the sentence; 「何という湖」 names a lake.
     found = short("会場からは何という湖が見えるの？", "ジュネーブ湖を見下ろす")
     assert (found.text, found.type) == ("ジュネーブ湖", "place")
+
+
+def test_a_date_alone_before_a_comma_belongs_to_the_clause_after_it():
+    # 「翌6月28日、ホワイトハウスとクレムリンは…声明を発表し、首脳会談を7月16日にヘルシンキで開催する」
+    found = short(
+        "When did the White House and the Kremlin announce the Helsinki summit?",
+        "ホワイトハウスとクレムリンは同時に声明を発表し",
+        HELSINKI,
+        terms=("ホワイトハウス", "クレムリン", "発表", "表明", "ヘルシンキ", "会談"),
+    )
+    assert (found.text, found.type) == ("6月28日", "date")
+
+
+def test_the_first_in_how_many_years_asks_a_length_of_time():
+    question = "米露の単独首脳会談は何年ぶりだった？"
+    assert "date" not in asked_types(question)
+    found = short(question, "約8年ぶり", HELSINKI, terms=("首脳会談",))
+    assert (found.text, found.type) == ("約8年ぶり", "duration")
