@@ -33,6 +33,9 @@ _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|countr
 _PERSON_NOUNS = (
     r"president|leader|minister|secretary|advis[eo]r|official|oligarch|ambassador|envoy|spokes(?:man|woman|person)"
     r"|diplomat|politician|mayor|chancellor|person|man|woman|figure|engineer|architect"
+    r"|reporter|journalist|correspondent|senator|congress(?:man|woman)|lawmaker|governor|general|officer|commander"
+    r"|chair(?:man|woman)?|director|scientist|astronaut|survivor|author|writer|artist|negotiator|interpreter"
+    r"|judge|prosecutor|lawyer|activist|king|queen|emperor|prince|princess"
 )
 _PLACE_NOUNS = r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
 _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
@@ -41,7 +44,10 @@ _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
 )
 #: 「…ソ連の指導者は？」: a Japanese question ending on the kind of person or place it wants, with no question word.
 _JA_KIND_END = r"(?:は|って)?(?:誰|だれ|どこ)?(?:ですか|だった|でした)?[?？。]?\s*$"
-_JA_PERSON_NOUNS = r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者)"
+_JA_PERSON_NOUNS = (
+    r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者"
+    r"|記者|議員|知事|市長|議長|委員長|司令官|将軍|社長|会長|博士|教授|技師|次官|報道官|顧問)"
+)
 _JA_PLACE_NOUNS = r"(?:都市|場所|町|国|建物|会場|開催地)"
 _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(_JA_PERSON_NOUNS + _JA_KIND_END), "person"),

@@ -563,3 +563,12 @@ def test_the_first_in_how_many_years_asks_a_length_of_time():
     assert "date" not in asked_types(question)
     found = short(question, "約8年ぶり", HELSINKI, terms=("首脳会談",))
     assert (found.text, found.type) == ("約8年ぶり", "duration")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which reporter asked Putin whether he had wanted Trump to win?", "トランプの当選を望んだかとプーチンに聞いた記者は？"],
+)
+def test_a_reporter_is_a_kind_of_person(question):
+    found = short(question, "ジェフ・メイソン記者", HELSINKI, terms=("記者", "プーチン", "トランプ", "当選"))
+    assert (found.text, found.type) == ("ジェフ・メイソン", "person")
