@@ -567,7 +567,7 @@ def test_the_first_in_how_many_years_asks_a_length_of_time():
 
 @pytest.mark.parametrize(
     "question",
-    ["Which reporter asked Putin whether he had wanted Trump to win?", "トランプの当選を望んだかとプーチンに聞いた記者は？"],
+    ["Which reporter asked Putin if he wanted Trump to win?", "トランプの当選を望んだかプーチンに聞いた記者は？"],
 )
 def test_a_reporter_is_a_kind_of_person(question):
     found = short(question, "ジェフ・メイソン記者", HELSINKI, terms=("記者", "プーチン", "トランプ", "当選"))
