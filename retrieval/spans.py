@@ -227,6 +227,8 @@ def _pick(
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
     people = "person" in wanted
+    if wanted == {"role"} and (held := _role_in_text(question, sentence, context.terms)):
+        return held
 
     def answers(c: Candidate) -> bool:
         return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
@@ -258,6 +260,41 @@ def _pick(
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+#: An office in running text: a title, with the words that qualify it (副大統領, 神戸市長, 国鉄技師長).
+_OFFICE = (
+    r"[\u4e00-\u9fff]{0,6}?(?:大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|参謀本部長|参謀総長|市長|知事"
+    r"|総裁|技師長|議長|委員長|社長|会長|総長)"
+)
+#: The words a question asks an office with: the person it names nearest to them is the one asked about.
+_OFFICE_ASKED = re.compile(r"役職|立場|肩書|ポスト|地位|役割|\b(?:position|role|job|title|office|post)\b", re.I)
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*")
+
+
+def _role_in_text(question: str, sentence: str, terms: Iterable[str]) -> Candidate | None:
+    """The office a sentence gives the person a question asks about (「プーチンが首相だったとき」 → 首相).
+
+    The person is one the question names (its katakana names, or an English question's Japanese terms): in
+    Japanese the one nearest before the asking word (「…バイデンと会ったとき、プーチンの役職は」), in English the one
+    nearest after it ("what position did Biden hold when he met Putin"). The office stands right after the name
+    with が / は and だった / で, or right before or after it (ゼレンスキー大統領, 神戸市長の原口忠次郎).
+    """
+    asked = _OFFICE_ASKED.search(question)
+    if asked is None:
+        return None
+    if language_of(question) == "ja":
+        names = [m.group(0) for m in _KATAKANA_NAME.finditer(question[: asked.start()])][::-1]
+    else:
+        names = [t for t in terms if len(t) > 1]
+    for name in names:
+        quoted = re.escape(name)
+        for pattern in (
+            rf"{quoted}(?:氏)?(?:が|は|も)(?P<role>{_OFFICE})(?:で|だった|であった|として|を務め|に就任)",
+            rf"{quoted}(?:氏)?(?P<role>{_OFFICE})(?![\u4e00-\u9fff])",
+            rf"(?<![\u4e00-\u9fff])(?P<role>{_OFFICE})(?:の|である|、)?{quoted}",
+        ):
+            if match := re.search(pattern, sentence):
+                return Candidate(match.group("role"), "role", match.start("role"), match.end("role"), sentence)
+    return None
 
 
 def _loanword_place(candidate: Candidate, english: Mapping[str, str]) -> bool:

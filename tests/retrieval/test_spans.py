@@ -572,3 +572,12 @@ def test_the_first_in_how_many_years_asks_a_length_of_time():
 def test_a_reporter_is_a_kind_of_person(question):
     found = short(question, "ジェフ・メイソン記者", HELSINKI, terms=("記者", "プーチン", "トランプ", "当選"))
     assert (found.text, found.type) == ("ジェフ・メイソン", "person")
+
+
+def test_the_office_a_running_sentence_gives_the_person_asked_about():
+    # 「…バイデンが副大統領でプーチンが首相だったときに一度会った」: two people, two offices.
+    ja = short("2011年に会ったとき、プーチンの肩書きは何だった？", "プーチンが首相だった")
+    assert (ja.text, ja.type) == ("首相", "role")
+    en = short("What position did Biden hold then?", "プーチンが首相だった", terms=("バイデン", "プーチン"))
+    assert (en.text, en.display, en.type) == ("副大統領", "副大統領", "role")
+    assert short("2011年に会ったとき、ラブロフの肩書きは何だった？", "プーチンが首相だった") is None
