@@ -63,7 +63,8 @@ SUITE = (
     EvalSet("singapore", _DATA / "questions_singapore.jsonl", (_DATA / "articles" / "singapore-2018-summit.ja.txt",)),
     # Written the same way in the session after (64 summit questions, 16 not answered; an eighth article, the 2018
     # Helsinki summit, with invented references and 40 questions). v10 was measured blind with that session's
-    # starting code, then read and worked on; Helsinki was measured blind with its starting and final code.
+    # starting code, then read and worked on; Helsinki was measured blind with its starting code and again after
+    # that session's first changes (README), then read.
     EvalSet("v10", _DATA / "questions_v10.jsonl"),
     EvalSet("helsinki", _DATA / "questions_helsinki.jsonl", (_DATA / "articles" / "helsinki-2018-summit.ja.txt",)),
 )

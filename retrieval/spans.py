@@ -36,7 +36,9 @@ from retrieval.question import language_of
 from retrieval.types import Short
 
 #: Offices a question can name (ambassador → 大使): a member whose label lacks the one asked is not the answer.
-_ROLE_NOUNS = re.compile(r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|代表(?!団)|参謀本部長|市長|知事")
+#: Titles of office, as a list's labels and running text write them.
+_TITLES = r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|参謀本部長|市長|知事"
+_ROLE_NOUNS = re.compile(rf"{_TITLES}|代表(?!団)")
 _SINCE_DATE = re.compile(r"以来|から|以降")
 _SINCE_ONLY = re.compile(r"以来")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
@@ -261,10 +263,7 @@ def _pick(
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
 #: An office in running text: a title, with the words that qualify it (副大統領, 神戸市長, 国鉄技師長).
-_OFFICE = (
-    r"[\u4e00-\u9fff]{0,6}?(?:大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|参謀本部長|参謀総長|市長|知事"
-    r"|総裁|技師長|議長|委員長|社長|会長|総長)"
-)
+_OFFICE = rf"[\u4e00-\u9fff]{{0,6}}?(?:{_TITLES}|参謀総長|総裁|技師長|議長|委員長|社長|会長|総長)"
 #: The words a question asks an office with: the person it names nearest to them is the one asked about.
 _OFFICE_ASKED = re.compile(r"役職|立場|肩書|ポスト|地位|役割|\b(?:position|role|job|title|office|post)\b", re.I)
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*")
