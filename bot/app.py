@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import tempfile
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from retrieval.registry import FileRegistry, GenerationRegistry
 from retrieval.remote import ServerStore
 from retrieval.server_registry import ServerRegistry
 from retrieval.store import ChromaStore
-from retrieval.translation import name_transliterator
+from retrieval.translation import LEXICON_FILES, name_transliterator, read_lexicon
 from retrieval.vector_cache import VectorCache, model_key
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,11 @@ def policy_from(settings: Settings) -> AnswerPolicy:
     )
 
 
-def build_embedder(settings: Settings, *, remember_passages: bool = False) -> SentenceEmbedder:
+def build_embedder(settings: Settings, *, remember: bool = False) -> SentenceEmbedder:
     """The embedder the settings name; a missing bundled model is reported with the command that builds it.
 
-    ``remember_passages``: the embedder keeps the passage vectors it made (see `SentenceEmbedder`).
+    ``remember``: the embedder keeps the passage and question vectors it made (see `SentenceEmbedder`),
+    for a run over a known set of questions and corpora, not for a bot.
     """
     if not settings.model.name and not (settings.bundled_model_dir / "modules.json").is_file():
         raise ModelError(
@@ -50,7 +52,7 @@ def build_embedder(settings: Settings, *, remember_passages: bool = False) -> Se
     cache = None
     if settings.index.cache_vectors:
         cache = VectorCache(settings.vector_cache_path, model_key(settings.model_name))
-    return SentenceEmbedder(settings.model_name, remember_passages=remember_passages, cache=cache)
+    return SentenceEmbedder(settings.model_name, remember_passages=remember, remember_queries=remember, cache=cache)
 
 
 def build_store(settings: Settings) -> ChromaStore:
@@ -70,9 +72,16 @@ def registry_for(store: ChromaStore, settings: Settings) -> GenerationRegistry:
 
 
 def build_answerer(
-    settings: Settings, *, store: ChromaStore | None = None, embedder: SentenceEmbedder | None = None
+    settings: Settings,
+    *,
+    store: ChromaStore | None = None,
+    embedder: SentenceEmbedder | None = None,
+    word_list: Callable[[], dict[str, tuple[str, ...]]] | None = None,
 ) -> Answerer:
-    """Build the answerer over the configured store (or ``store``), without loading anything yet."""
+    """Build the answerer over the configured store (or ``store``), without loading anything yet.
+
+    ``word_list``: reads the whole English→Japanese word list for a build (``IndexManager``).
+    """
     embedder = embedder or build_embedder(settings)
     store = store or build_store(settings)
     manager = IndexManager(
@@ -81,6 +90,7 @@ def build_answerer(
         corpus_dir=Path(settings.corpus_dir),
         registry=registry_for(store, settings),
         grace_seconds=settings.index.grace_seconds,
+        word_list=word_list,
     )
     return Answerer(
         manager=manager,
@@ -99,14 +109,15 @@ def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]],
     articles) indexed in a temporary store, so the configured index is never touched.
     """
     # Every set's corpus holds the configured articles again: their passages are embedded once.
-    embedder = build_embedder(settings, remember_passages=True)
+    embedder = build_embedder(settings, remember=True)
+    word_list = functools.cache(functools.partial(read_lexicon, *LEXICON_FILES))  # read once, for all the sets' builds
     built: dict[tuple[Path, ...], Answerer] = {}
     with tempfile.TemporaryDirectory(prefix="summit-eval-") as tmp:
 
         def answerer_for(articles: tuple[Path, ...]) -> Answerer:
             if articles not in built:
                 if not articles:
-                    built[articles] = build_answerer(settings, embedder=embedder)
+                    built[articles] = build_answerer(settings, embedder=embedder, word_list=word_list)
                 else:
                     root = Path(tmp) / f"set{len(built)}"
                     corpus = root / "corpus"
@@ -116,7 +127,7 @@ def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]],
                     # A set's own corpus is indexed embedded, in the temporary directory: never on a shared server.
                     update = {"corpus_dir": corpus, "chroma_path": root / "chroma", "store": StoreSettings()}
                     local = settings.model_copy(update=update)
-                    built[articles] = build_answerer(local, embedder=embedder)
+                    built[articles] = build_answerer(local, embedder=embedder, word_list=word_list)
             return built[articles]
 
         yield answerer_for

@@ -33,6 +33,7 @@ class SentenceEmbedder:
         batch_size: int = 32,
         batch_queries: bool = True,
         remember_passages: bool = False,
+        remember_queries: bool = False,
         cache: VectorCache | None = None,
     ) -> None:
         """Name the model; it is loaded by ``warm_up`` or on first use.
@@ -44,6 +45,9 @@ class SentenceEmbedder:
             batch_queries: embed questions asked at the same time in one call (``False``: one call each, in turn).
             remember_passages: keep every passage vector this object made, so a text met again (the same
                 article indexed in several corpora, as the evaluation suite does) is not embedded twice.
+            remember_queries: keep every question vector this object made, so questions embedded ahead in
+                one batch (``embed_queries`` with many, as the evaluation suite does) are not embedded again
+                one by one. Unbounded: for a run over a known set of questions, not for a bot.
             cache: passage vectors kept on disk across runs and processes (``VectorCache``): a reindex
                 embeds only the texts this model has not embedded before.
 
@@ -64,6 +68,7 @@ class SentenceEmbedder:
         self._lock = threading.RLock()
         self._batcher = MicroBatcher(lambda texts: self._encode(texts, query=True)) if batch_queries else None
         self._passages: dict[str, Vectors] | None = {} if remember_passages else None
+        self._queries: dict[str, Vectors] | None = {} if remember_queries else None
         self._cache = cache
 
     @property
@@ -121,6 +126,15 @@ class SentenceEmbedder:
 
     def embed_queries(self, texts: list[str]) -> Vectors:
         """Embed questions (with the model's query prompt, if it has one); concurrent calls may share one batch."""
+        if self._queries is not None and texts:
+            known = self._queries
+            missing = list(dict.fromkeys(t for t in texts if t not in known))
+            if missing:
+                known.update(zip(missing, self._embed_new_queries(missing), strict=True))
+            return np.stack([known[t] for t in texts])
+        return self._embed_new_queries(texts)
+
+    def _embed_new_queries(self, texts: list[str]) -> Vectors:
         if self._batcher is None or not texts:
             return self._encode(texts, query=True)
         return self._batcher.embed(texts)

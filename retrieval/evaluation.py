@@ -120,6 +120,7 @@ def evaluate(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Answer every question and aggregate the metrics per language."""
     by_lang: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     misses: list[dict[str, Any]] = []
+    answerer.prepare(row["q"] for row in rows)
     for row in rows:
         answer = answerer.answer(row["q"], top_k=3)
         verdict = _judge(row, answer)

@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 _ANALYSER_BYTES = 40_000
 
 
+def _read_word_list() -> dict[str, tuple[str, ...]]:
+    return read_lexicon(*LEXICON_FILES)
+
+
 def _vocabulary(text: str) -> frozenset[str]:
     """``vocabulary_of`` the whole corpus, analysed a few lines at a time (a line longer than the limit is cut)."""
     forms: set[str] = set()
@@ -61,6 +65,7 @@ class IndexManager:
         state_dir: Path | None = None,
         registry: GenerationRegistry | None = None,
         grace_seconds: float = 0.0,
+        word_list: Callable[[], dict[str, tuple[str, ...]]] | None = None,
     ) -> None:
         """Set where things live.
 
@@ -71,6 +76,9 @@ class IndexManager:
             state_dir: where the manifest, the per-generation files and the build lock are kept (embedded).
             registry: keeps them instead of ``state_dir`` (a Chroma server's, in server mode).
             grace_seconds: how long a replaced generation stays after the switch.
+            word_list: reads the shipped English→Japanese word list, whole, before a build cuts it to the
+                corpus (by default read from ``LEXICON_FILES`` at each build; several managers built in
+                one run, as the evaluation suite does, may share one read).
 
         """
         if grace_seconds < 0:
@@ -84,6 +92,7 @@ class IndexManager:
         self._corpus_dir = corpus_dir
         self._registry = registry
         self._grace = grace_seconds
+        self._word_list = word_list or _read_word_list
         self._seen: Hashable | None = None
 
     @property
@@ -221,7 +230,7 @@ class IndexManager:
         generation = time.strftime("g%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**6:06d}"
         # The generation's word lists come first: they mark its collections as ours if this process is killed.
         text = corpus_text(corpus)
-        lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
+        lexicon = restrict_lexicon(self._word_list(), text)
         vocabulary = _vocabulary(text)
         self._registry.save_extras(generation, lexicon, vocabulary)
         write_generation(self._store, generation, chunks, sentences, vectors)

@@ -171,3 +171,19 @@ def test_fifty_shuffled_articles_index_with_a_progress_bar_and_each_keeps_its_ow
     assert top.document.startswith("2021年米露首脳会談 (")
     with pytest.raises(ReferenceNotFoundError, match="no document is titled"):
         answerer.reference(1, document="Nowhere")
+
+
+def test_a_build_cuts_the_word_list_it_is_given_to_the_corpus(tmp_path, corpus_dir):
+    reads: list[int] = []
+
+    def word_list():
+        reads.append(1)
+        return {"lake": ("湖", "レイク"), "volcano": ("火山",)}
+
+    store = ChromaStore.persistent(tmp_path / "chroma")
+    manager = IndexManager(
+        store, FakeEmbedder(), corpus_dir=corpus_dir, state_dir=tmp_path / "chroma", word_list=word_list
+    )
+    index, _ = manager.rebuild()
+    assert reads == [1]
+    assert index.lexicon == {"lake": ("湖",)}  # the article says 湖, never レイク or 火山

@@ -126,3 +126,31 @@ def test_a_remembering_embedder_embeds_each_passage_once_and_gives_the_same_vect
     plain = real_embedder.embed_passages([*first, *again])
     assert (vectors * plain).sum(axis=1).min() > 0.9999
     assert remembering.embed_passages([]).shape == (0, plain.shape[1])
+
+
+def test_prepared_questions_are_embedded_once_in_one_batch_and_answered_the_same(real_embedder, model_dir, answerer):
+    from retrieval.embedding import SentenceEmbedder
+
+    remembering = SentenceEmbedder(str(model_dir), remember_queries=True)
+    calls: list[list[str]] = []
+    encode = remembering._encode
+
+    def counting(texts, *, query):
+        if query:
+            calls.append(list(texts))
+        return encode(texts, query=query)
+
+    remembering._encode = counting  # type: ignore[method-assign]
+    primed = Answerer(
+        manager=answerer._manager, store=answerer._store, embedder=remembering, transliterate=name_transliterator()
+    )
+    questions = ["会談は何時間続いた？", "How long did the meeting last?", "", "ありがとう"]
+    primed.prepare(questions)
+    assert len(calls) == 1
+    assert len(calls[0]) == 2  # the empty question and the thanks are not embedded
+    for question in questions[:2]:
+        got, plain = primed.answer(question), answerer.answer(question)
+        assert [p.text for p in got.passages] == [p.text for p in plain.passages]
+        assert got.passages[0].highlight == plain.passages[0].highlight
+    later = [text for batch in calls[1:] for text in batch]  # words left out to test them, if any
+    assert not set(calls[0]) & set(later)
