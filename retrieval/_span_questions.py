@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
+from retrieval.english import COUNTED
 from retrieval.features import WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
 from retrieval.lexical import fold
 from retrieval.question import language_of
@@ -59,7 +60,7 @@ _TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
 )
-_COUNT_ASKED = re.compile(r"何(?:人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
+_COUNT_ASKED = re.compile(rf"何(?:{COUNTED})|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
     r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|deep)\b|\bheight\b|\blength\b"
     r"|\bwidth\b|\bdiameter\b|\bdistance\b",
@@ -84,7 +85,7 @@ _EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|
 _STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")
 SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 """A question asking since when: the date it wants is followed by 以来, から or 以降."""
-_JA_COUNTER = re.compile(r"何(?P<counter>人|隻|本|回|台|基|車線|か国|カ国|ヶ国|つ)")
+_JA_COUNTER = re.compile(rf"何(?P<counter>{COUNTED})")
 _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
 _MONEY_ASKED = re.compile(r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b", re.IGNORECASE)
 _PERCENT_ASKED = re.compile(
@@ -199,6 +200,8 @@ def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     for text in texts:
         for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text)):
             keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
+    # A term of one kanji (sheep → 羊, lake → 湖) is a whole word, which bigrams would miss.
+    keys.update(term for term in terms if len(term) == 1 and "\u4e00" <= term <= "\u9fff")
     # A verb's stem and first kana (引き継いだ → 引き, the term 打ち上げ → 打ち) find the predicate the answer
     # stands next to.
     keys.update(

@@ -149,7 +149,26 @@ def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -
     if people and len(names := personal_names(sentence)) == 1:
         found += [Candidate(sentence[a:b], "person", a, b, sentence) for a, b in names]
     found += [Candidate(m.group(0), "org", m.start(), m.end(), sentence) for m in _ORG.finditer(sentence)]
-    return found
+    return _glossed(found, sentence)
+
+
+#: A Latin spelling in brackets right after a name: ノリエル・アラウス(Noriel Arauz), エバーギブン(Ever Given、中国語: 長賜輪).
+_GLOSS = re.compile(r"[(（](?P<latin>[A-Za-z][A-Za-z0-9 .'&-]*[A-Za-z0-9.])(?:[、,;:：][^)）]*)?[)）]")
+_NAME_TYPES = frozenset(["place", "person", "org"])
+
+
+def _glossed(found: list[Candidate], sentence: str) -> list[Candidate]:
+    """Names given their Latin spelling from the brackets after them; the spelling itself is no second candidate."""
+    glosses = {}
+    for c in found:
+        if c.type in _NAME_TYPES and (m := _GLOSS.match(sentence, c.end)):
+            glosses[c.end] = (m.group("latin"), m.start("latin"), m.end("latin"))
+    spans = {(start, end) for _, start, end in glosses.values()}
+    return [
+        c._replace(english=glosses[c.end][0]) if c.end in glosses and c.type in _NAME_TYPES else c
+        for c in found
+        if (c.start, c.end) not in spans
+    ]
 
 
 def is_name(value: str) -> bool:

@@ -19,7 +19,10 @@ _NUMBER_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([兆億万]?)")
 #: A number as the article writes it, in parts when it is large (1億7,400万), its last power aside.
 NUMBER_IN_PARTS = r"(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?"
 #: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
-COUNTED = r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
+COUNTED = (
+    r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
+    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯"
+)
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
     r"""

@@ -14,6 +14,7 @@ from typing import Literal
 
 from corpus.text import strip_footnotes
 from corpus.timeline import mentions_date
+from retrieval.english import COUNTED
 from retrieval.lexical import fold
 
 AnswerType = Literal["date", "duration", "quantity", "place", "person"]
@@ -23,7 +24,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "duration", "quantity", "place",
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
 _COUNTER = (
     r"(?:時間半|時間|年間|年|か月|ヶ月|カ月|ヵ月|月|週間|日間|日|分|秒|人|名|か国|ヶ国|カ国|ヵ国"
-    r"|回|本|隻|台|車線|メートル|キロメートル|キロ|トン|億円|万円|円|%|パーセント|歳)"
+    rf"|{COUNTED}|メートル|キロメートル|キロ|トン|億円|万円|円|%|パーセント|歳)"
 )
 _NUMBER_WITH_COUNTER = re.compile(
     rf"""
@@ -88,7 +89,7 @@ _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
 )
 _QUANTITY = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:人|名|か国|ヶ国|カ国|回|本|隻|台|車線|メートル|キロ|トン|億円|万円|円|%|パーセント|歳)"
+    rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|メートル|キロ|トン|億円|万円|円|ドル|ユーロ|%|パーセント|歳)"
 )
 _PLACE = re.compile(
     r"[\u30a1-\u30fa\u4e00-\u9fff]{1,12}(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|地区|区|町|村)"
@@ -119,7 +120,7 @@ _ASKS = {
     "quantity": re.compile(
         r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast|long\s+(?:is|are|was|were))\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
-        r"|何人|何か国|何カ国|何ヶ国|いくつ|何本|何隻|何台|何回|何車線|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ|長さ"
+        rf"|何(?:{COUNTED})|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ|長さ"
         r"|速さ|速度|時速|大きさ|重さ|深さ",
         re.IGNORECASE,
     ),

@@ -178,7 +178,23 @@ def _answered_already(candidate: Candidate, question: str, terms: Iterable[str])
         return True
     if candidate.type not in _NAMES:
         return False
-    return any(len(part) >= 2 and fold(part) in asked for part in re.split(r"[・=\s]", candidate.text))
+    if any(len(part) >= 2 and fold(part) in asked for part in re.split(r"[・=\s]", candidate.text)):
+        return True
+    return _spelled_in_pieces(fold(candidate.text), asked)
+
+
+def _spelled_in_pieces(name: str, asked: str) -> bool:
+    """Whether every letter of ``name`` lies in a piece of it (two letters or more) that ``asked`` holds.
+
+    「パナマ側の…海事庁のトップは誰」 names パナマ海事庁 in two pieces: it is what the question is about.
+    """
+    covered = [False] * len(name)
+    for start in range(len(name)):
+        end = start + 2
+        while end <= len(name) and name[start:end] in asked:
+            covered[start:end] = [True] * (end - start)
+            end += 1
+    return all(covered)
 
 
 def _attached(candidate: Candidate, words: list[str]) -> bool:
@@ -372,11 +388,12 @@ def _citations(candidate: Candidate, highlight: str, passage: str) -> tuple[int,
 def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
     """The span for an English reader; the Japanese as written when no exact English is known.
 
-    Dates, durations and numbers are converted exactly; names take the English word whose first
-    Japanese form they are in the word list (ジュネーブ → Geneva); Latin spans stay as they are.
+    Dates, durations and numbers are converted exactly; names take the Latin spelling the sentence gives
+    them in brackets (ノリエル・アラウス(Noriel Arauz)), else the English word whose first Japanese form they
+    are in the word list (ジュネーブ → Geneva); Latin spans stay as they are.
     """
     converted: str | None = None
-    if candidate.type == "date":
+    if candidate.type == "date" or (candidate.english and candidate.type in _NAMES):
         converted = candidate.english
     elif candidate.type == "duration":
         converted = english_duration(candidate.text)

@@ -15,6 +15,7 @@ AKASHI = parse_article(AKASHI_PATH.read_text(encoding="utf-8"))
 G7 = parse_article((AKASHI_PATH.parent / "g7-hiroshima-summit.ja.txt").read_text(encoding="utf-8"))
 SINGAPORE = parse_article((AKASHI_PATH.parent / "singapore-2018-summit.ja.txt").read_text(encoding="utf-8"))
 HELSINKI = parse_article((AKASHI_PATH.parent / "helsinki-2018-summit.ja.txt").read_text(encoding="utf-8"))
+SUEZ = parse_article((AKASHI_PATH.parent / "suez-canal-2021.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -101,6 +102,23 @@ def test_count_with_its_counter():
     assert (found.text, found.type) == ("168人", "count")
     ships = short("How many ships pass through the strait a day?", "約1400隻", AKASHI, terms=("船舶", "海峡"))
     assert (ships.text, ships.display) == ("約1400隻", "about 1,400 ships")
+
+
+def test_any_counter_asks_a_count_and_is_counted():
+    # 頭 counts animals: 「何頭」 asks a count, and 約13万頭 is one (its English keeps the bare number).
+    ja = short("ルーマニアから出た羊は何頭くらい立ち往生してたの?", "約13万頭の羊", SUEZ)
+    assert (ja.text, ja.type) == ("約13万頭", "count")
+    en = short("How many sheep from Romania were stuck?", "約13万頭の羊", SUEZ, terms=("羊", "ルーマニア"))
+    assert (en.text, en.display) == ("約13万頭", "about 130,000")
+
+
+def test_a_name_shows_english_readers_the_latin_spelling_the_article_gives_it():
+    fragment = "ノリエル・アラウス(Noriel Arauz)"
+    en = short("Who headed the Panama Maritime Authority?", fragment, SUEZ, terms=("パナマ", "海事"))
+    assert (en.text, en.display, en.type) == ("ノリエル・アラウス", "Noriel Arauz", "person")
+    ja = short("パナマ側の調査を率いた海事庁のトップは誰?", fragment, SUEZ)
+    # パナマ海事庁 is what the question names in two pieces (パナマ…海事庁), not what it asks.
+    assert (ja.text, ja.display) == ("ノリエル・アラウス", "ノリエル・アラウス")
 
 
 def test_a_count_of_anything_answers_how_many_whatever_the_counter():
