@@ -152,7 +152,7 @@ def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -
     return _glossed(found, sentence)
 
 
-#: A Latin spelling in brackets right after a name: ノリエル・アラウス(Noriel Arauz), エバーギブン(Ever Given、中国語: …).
+#: A Latin spelling in brackets after a name: ノリエル・アラウス(Noriel Arauz), エバーギブン(Ever Given、中国語: …).
 _GLOSS = re.compile(r"[(（](?P<latin>[A-Za-z][A-Za-z0-9 .'&-]*[A-Za-z0-9.])(?:[、,;:：][^)）]*)?[)）]")
 _NAME_TYPES = frozenset(["place", "person", "org"])
 
