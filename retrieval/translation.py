@@ -414,6 +414,18 @@ class TermExpander:
             all(not rest or rest in loanwords for rest in word.split(spelling)) for word in holding
         )
 
+    def _split(self, word: str) -> list[str]:
+        """A hyphenated pair of names as the two names ("Biden-Putin talks"), else the word as it is.
+
+        Split only when each part is a name or word of the corpus: "Shin-Osaka" stays one place.
+        """
+        parts = word.split("-")
+        if len(parts) < 2 or not all(len(p) >= 2 and p[0].isupper() for p in parts):
+            return [word]
+        names = set(self._names.values())
+        known = all(self._lookup([p.lower()], 0)[1] or (self._transliterate and self._name(p) in names) for p in parts)
+        return parts if known else [word]
+
     def _lookup(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
         """The longest phrase at ``start`` that the lexicon knows: (words used, its terms)."""
         for length in range(min(_MAX_PHRASE, len(words) - start), 0, -1):
@@ -452,7 +464,7 @@ class TermExpander:
 
     def expansion(self, question: str) -> Expansion:
         """Japanese terms for ``question``, and which of them stand for its names (capitalised words)."""
-        found_words = re.findall(r"[A-Za-z][A-Za-z'’-]*", question)
+        found_words = [part for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", question) for part in self._split(word)]
         # "Biden's" is Biden: the possessive would hide the name from the word list and the transliterator,
         # and it marks a name even as the question's first word.
         possessive = [bool(re.search(r"['’]s$", w)) for w in found_words]

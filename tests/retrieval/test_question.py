@@ -114,6 +114,17 @@ def test_expander_transliterates_unknown_capitalised_names_only():
     assert expander.expand("Who is here?") == []
 
 
+def test_a_hyphenated_pair_of_names_is_two_names_when_the_corpus_knows_each():
+    from retrieval.translation import sound_key
+
+    spell = {"biden": "バイデン", "putin": "プーチン", "shin": "シン", "osaka": "オサカ"}
+    names = {sound_key(w): w for w in ["バイデン", "プーチン", "バイデンプーチン"]}
+    expander = TermExpander({}, transliterate=lambda w: "".join(spell[p.lower()] for p in w.split("-")), names=names)
+    # Not the one sentence writing バイデンプーチン首脳会談: the talks of Biden and Putin.
+    assert expander.expansion("How long did the Biden-Putin talks go on?").names == ["バイデン", "プーチン"]
+    assert expander.expansion("Where is Shin-Osaka?").names == ["シンオサカ"]
+
+
 def test_the_shipped_lists_cut_to_an_article_map_its_words():
     from retrieval.translation import LEXICON_FILES, read_lexicon, restrict_lexicon
     from tests.conftest import ARTICLE_PATH
