@@ -8,14 +8,13 @@ does not speak to them and the question is declined, naming the words.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import threading
 from collections.abc import Iterable
 from typing import Any
 
 from retrieval.lexical import fold
+from retrieval.morphology import morphemes
 
 #: Parts of speech that carry content (SudachiPy's first two levels).
 _CONTENT = {("名詞", "普通名詞"), ("名詞", "固有名詞"), ("動詞", "一般"), ("形容詞", "一般")}
@@ -26,37 +25,6 @@ _QUESTION_WORD = re.compile(
     r"|教え|日付|日時|日にち|名前|名称|理由|人数|金額|肩書|役職)"
 )
 _MIN_CHARS = 2
-
-
-_opening = threading.Lock()
-_per_thread = threading.local()
-
-
-@functools.cache
-def _dictionary() -> Any:
-    from sudachipy import dictionary
-
-    return dictionary.Dictionary(dict="core")
-
-
-def _tokenizer() -> Any:
-    """The calling thread's own tokenizer over the one dictionary.
-
-    A SudachiPy tokenizer refuses concurrent use ("Tokenizer is already in use"), and the bot answers several
-    questions at once on worker threads.
-    """
-    tokenizer = getattr(_per_thread, "tokenizer", None)
-    if tokenizer is None:
-        with _opening:  # one dictionary load, however many threads ask first
-            tokenizer = _per_thread.tokenizer = _dictionary().tokenizer()
-    return tokenizer
-
-
-def _morphemes(text: str, *, whole_words: bool = False) -> Iterable[Any]:
-    from sudachipy import tokenizer
-
-    mode = tokenizer.Tokenizer.SplitMode.C if whole_words else tokenizer.Tokenizer.SplitMode.A
-    return _tokenizer().tokenize(text, mode)  # type: ignore[no-any-return]
 
 
 #: A katakana name cut by the analyser leaves pieces like フっ (katakana then hiragana): not words.
@@ -77,7 +45,7 @@ def _is_content(morpheme: Any) -> bool:
 def vocabulary_of(text: str) -> frozenset[str]:
     """The normalised and dictionary forms of every content word in ``text``."""
     forms: set[str] = set()
-    for morpheme in _morphemes(text):
+    for morpheme in morphemes(text):
         if _is_content(morpheme):
             forms.update((morpheme.normalized_form(), morpheme.dictionary_form()))
     return frozenset(forms)
@@ -85,23 +53,21 @@ def vocabulary_of(text: str) -> frozenset[str]:
 
 def content_words(text: str) -> list[str]:
     """The content words of ``text`` as written there (short units: 首脳|会談), question words aside, in order."""
-    return list(dict.fromkeys(m.surface() for m in _morphemes(text) if _is_content(m)))
+    return list(dict.fromkeys(m.surface() for m in morphemes(text) if _is_content(m)))
 
 
 def content_nouns(text: str) -> list[str]:
     """The nouns of ``text`` as written there, compounds whole (国務長官), question words aside, in order."""
     return list(
         dict.fromkeys(
-            m.surface()
-            for m in _morphemes(text, whole_words=True)
-            if _is_content(m) and m.part_of_speech()[0] == "名詞"
+            m.surface() for m in morphemes(text, whole_words=True) if _is_content(m) and m.part_of_speech()[0] == "名詞"
         )
     )
 
 
 def proper_nouns(text: str) -> list[str]:
     """The proper nouns of ``text`` (people, places, organisations: 米国, ジュネーブ) as written there, in order."""
-    nouns = (m for m in _morphemes(text, whole_words=True) if tuple(m.part_of_speech()[:2]) == ("名詞", "固有名詞"))
+    nouns = (m for m in morphemes(text, whole_words=True) if tuple(m.part_of_speech()[:2]) == ("名詞", "固有名詞"))
     return list(dict.fromkeys(m.surface() for m in nouns))
 
 
@@ -111,10 +77,10 @@ def personal_names(text: str) -> list[tuple[int, int]]:
     Katakana and Latin names have shapes of their own; a Japanese name has none, so the analyser's
     dictionary tags tell (人名, 姓 then 名).
     """
-    morphemes = list(_morphemes(text, whole_words=True))
+    found = list(morphemes(text, whole_words=True))
     return [
         (surname.begin(), given.end())
-        for surname, given in itertools.pairwise(morphemes)
+        for surname, given in itertools.pairwise(found)
         if tuple(surname.part_of_speech()[2:4]) == ("人名", "姓")
         and tuple(given.part_of_speech()[2:4]) == ("人名", "名")
     ]
@@ -122,8 +88,8 @@ def personal_names(text: str) -> list[tuple[int, int]]:
 
 def is_place_name(word: str) -> bool:
     """Whether ``word`` is one word the analyser knows as a place (ロシア, ジュネーブ), not a person's name."""
-    morphemes = list(_morphemes(word, whole_words=True))
-    return len(morphemes) == 1 and tuple(morphemes[0].part_of_speech()[1:3]) == ("固有名詞", "地名")
+    found = list(morphemes(word, whole_words=True))
+    return len(found) == 1 and tuple(found[0].part_of_speech()[1:3]) == ("固有名詞", "地名")
 
 
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
@@ -138,7 +104,7 @@ def name_readings(texts: Iterable[str], *, proper_only: bool = True) -> dict[str
     Each text (a passage) is analysed alone: the analyser takes at most 48 KiB at a time.
     """
     found: dict[str, str] = {}
-    for morpheme in (m for text in texts for m in _morphemes(text)):
+    for morpheme in (m for text in texts for m in morphemes(text)):
         surface, kind = morpheme.surface(), morpheme.part_of_speech()[:2]
         if not _KANJI.search(surface):
             continue
@@ -156,7 +122,7 @@ def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: s
     folded spelling occurs in the folded corpus text (names the analyser splits, ゲラシモ|フ).
     """
     missing: list[str] = []
-    for morpheme in _morphemes(question):
+    for morpheme in morphemes(question):
         if not _is_content(morpheme):
             continue
         surface = morpheme.surface()

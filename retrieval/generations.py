@@ -14,6 +14,7 @@ from retrieval.chunking import CHUNKER_VERSION
 from retrieval.coverage import vocabulary_of
 from retrieval.index import BuildReport, LoadedIndex, corpus_text, document_info, loaded
 from retrieval.manifest import Counts, Manifest
+from retrieval.morphology import in_pieces
 from retrieval.registry import FileRegistry, GenerationRegistry
 from retrieval.store import ChromaStore
 from retrieval.translation import LEXICON_FILES, lexicon_version, read_lexicon, restrict_lexicon
@@ -22,27 +23,13 @@ from retrieval.types import Embedder
 log = logging.getLogger(__name__)
 
 
-#: Sudachi refuses input over 49,149 bytes: the corpus's text is analysed in pieces below that.
-_ANALYSER_BYTES = 40_000
-
-
 def _read_word_list() -> dict[str, tuple[str, ...]]:
     return read_lexicon(*LEXICON_FILES)
 
 
 def _vocabulary(text: str) -> frozenset[str]:
-    """``vocabulary_of`` the whole corpus, analysed a few lines at a time (a line longer than the limit is cut)."""
-    forms: set[str] = set()
-    piece: list[str] = []
-    size = 0
-    for line in text.splitlines():
-        line = line.encode("utf-8")[:_ANALYSER_BYTES].decode("utf-8", errors="ignore")
-        if piece and size + len(line.encode("utf-8")) + 1 > _ANALYSER_BYTES:
-            forms |= vocabulary_of("\n".join(piece))
-            piece, size = [], 0
-        piece.append(line)
-        size += len(line.encode("utf-8")) + 1
-    return frozenset(forms | vocabulary_of("\n".join(piece)))
+    """``vocabulary_of`` the whole corpus, analysed a few lines at a time (``morphology.in_pieces``)."""
+    return frozenset(form for piece in in_pieces(text) for form in vocabulary_of(piece))
 
 
 class IndexManager:

@@ -11,6 +11,7 @@ import bm25s
 import numpy as np
 
 from corpus.text import strip_footnotes
+from retrieval.morphology import in_pieces, morphemes
 from retrieval.types import Vectors
 
 # bm25s sets its own logger to DEBUG on import, which would print under every CLI command;
@@ -98,14 +99,18 @@ def frame_words(words: Iterable[str], documents: Iterable[list[str]], *, share: 
 
 
 def tokenize(text: str) -> list[str]:
-    """Split text into BM25 terms: character bigrams for Japanese, lower-case words otherwise.
+    """Split text into BM25 terms: character bigrams and the analyser's words for Japanese, lower-case words otherwise.
 
-    The text is folded first (``fold``), so spelling variants of one name share their terms. A lone kana
-    (usually a particle) is dropped; a lone kanji is kept as a unigram.
+    The text is folded first (``fold``), so spelling variants of one name share their bigrams. A bigram of
+    two hiragana (の船 stays, って and のは go) is grammar, not content: a casual question's endings would
+    match any passage that happens to share them. A lone kana (usually a particle) is dropped; a lone
+    kanji is kept as a unigram. The words (``analysed_words``) match what bigrams split or blur (通航料 as
+    one term, 造っ and 造ら as 造る).
     """
-    text = fold(strip_footnotes(text))
+    bare = strip_footnotes(text)
+    folded = fold(bare)
     tokens: list[str] = []
-    for match in _RUNS.finditer(text):
+    for match in _RUNS.finditer(folded):
         if match.group("word"):
             tokens.append(match.group("word"))
             continue
@@ -114,8 +119,36 @@ def tokenize(text: str) -> list[str]:
             if run not in _KANA_PARTICLES:
                 tokens.append(run)
             continue
-        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+        tokens.extend(pair for i in range(len(run) - 1) if not _HIRAGANA_PAIR.fullmatch(pair := run[i : i + 2]))
+    if _JAPANESE.search(folded):
+        tokens.extend(analysed_words(bare))
     return tokens
+
+
+#: Two hiragana: an ending or a particle and the kana after it, as character bigrams cut them.
+_HIRAGANA_PAIR = re.compile(r"[\u3041-\u309f]{2}")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+#: The analyser's parts of speech that are grammar, not content: particles, auxiliaries, symbols, spaces.
+_GRAMMAR = frozenset(["助詞", "助動詞", "補助記号", "空白", "記号"])
+
+
+def analysed_words(text: str) -> list[str]:
+    """The Japanese content words of ``text`` as the analyser cuts them (short units), normalised and folded.
+
+    A two-letter word is also one of the text's bigrams: BM25 then counts it twice, a word's weight.
+    """
+    normal = unicodedata.normalize("NFKC", text)
+    words = []
+    for morpheme in (m for piece in in_pieces(normal) for m in morphemes(piece)):
+        if morpheme.part_of_speech()[0] in _GRAMMAR:
+            continue
+        if morpheme.surface().isascii():
+            continue  # Latin words and numbers are terms already (the analyser would spell "Biden" バイデン)
+        for match in _RUNS.finditer(fold(morpheme.normalized_form())):
+            word = match.group("cjk")
+            if word and not (len(word) == 1 and word in _KANA_PARTICLES):
+                words.append(word)
+    return words
 
 
 class LexicalIndex:

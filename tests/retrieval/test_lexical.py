@@ -40,3 +40,18 @@ def test_a_query_also_searches_the_other_form_of_a_country_and_of_posted_in():
     sentence = set(tokenize("在ロシア米国大使、ジョン・サリバン"))
     assert {"在ロ", "米国", "国大"} <= sentence & set(query)
     assert with_variants("会談は何時間続いた？") == "会談は何時間続いた？"
+
+
+def test_terms_are_bigrams_without_grammar_and_the_analysers_words():
+    tokens = tokenize("運河が止まってた間、通航料の損失は")
+    assert {"通航", "航料", "損失", "止ま"} <= set(tokens)  # bigrams, a kanji and its kana included
+    assert not {"って", "てた"} & set(tokens)  # two hiragana are an ending, not content
+    assert {"通航", "料", "損失", "止まる"} <= set(tokens)  # the analyser's words, verbs in their dictionary form
+    assert "が" not in tokens and "は" not in tokens
+    # Latin words once, as written; the analyser does not respell them (Biden → バイデン).
+    assert tokenize("Did Biden talk? 会談") == ["did", "biden", "talk", "会談", "会談"]
+
+
+def test_a_verb_matches_its_other_inflections_through_the_analyser():
+    asked, said = set(tokenize("どこで造られたの")), set(tokenize("船を造った。"))
+    assert asked & said == {"作る"}  # 造ら and 造っ share no bigram; both are 作る, the analyser's normal form

@@ -6,9 +6,10 @@ from retrieval.ranking import Weights, fuse, top_indices
 
 
 def test_tokenize_makes_bigrams_for_japanese_and_words_for_latin():
-    assert tokenize("会場は湖[2] CAATSA制裁") == ["会場", "場は", "は湖", "caatsa", "制裁"]
+    # Bigrams and Latin words first, then the analyser's Japanese words (会場, 湖, 制裁; は is grammar).
+    assert tokenize("会場は湖[2] CAATSA制裁") == ["会場", "場は", "は湖", "caatsa", "制裁", "会場", "湖", "制裁"]
     assert tokenize("の") == []
-    assert tokenize("湖") == ["湖"]
+    assert tokenize("湖") == ["湖", "湖"]
 
 
 def test_top_indices_matches_argsort_reference():
