@@ -26,7 +26,9 @@ _ROLE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _ORG_ASKED = re.compile(
-    r"組織|機関|会社|団体|公団|organi[sz]ation|agency|company|corporation|authority|\bfirm\b|\bbody\b(?!\s+of\s+water)",
+    r"組織|機関|会社|団体|公団|企業|事務所|裁判所|委員会|協会|研究所|銀行|新聞社|通信社"
+    r"|organi[sz]ation|agency|company|corporation|authority|\bfirm\b|\bbody\b(?!\s+of\s+water)|\bcourt\b|ministry"
+    r"|\bbank\b|newspaper|\boutfit\b|insurer|\bcommittee\b|\bcouncil\b|\binstitute\b|\bcontractor\b",
     re.IGNORECASE,
 )
 _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
@@ -138,13 +140,13 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if kind_nouns and (english or not asked):
         kinds = _EN_WHICH_KIND if english else _JA_WHICH_KIND
         asked.update(kind for pattern, kind in kinds if pattern.search(question))
-    if "place" in asked and "どこ" in question:
-        asked.add("org")  # 「どこが引き継いだ」: which body, as often as which place
     explicit: set[AnswerType | Literal["org"]] = {
         kind for kind in asked if kind in _INTERROGATIVES and _INTERROGATIVES[kind].search(question)
     }
     if len(explicit) == 1:
         asked = explicit
+    if "place" in asked and "どこ" in question:
+        asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
     if not wanted and _MONEY_ASKED.search(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"

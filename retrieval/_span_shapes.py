@@ -68,8 +68,8 @@ NAME = re.compile(
 _ORG = re.compile(
     rf"""
     (?<![{_KANJI}{_KATAKANA}A-Za-z])
-    [{_KANJI}{_KATAKANA}A-Za-z]{{1,24}}?
-    (?:公団|株式会社|研究所|公社|協会|機関|委員会|政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所)  # what names a body
+    [{_KANJI}{_KATAKANA}A-Za-z]{{2,24}}?
+    (?:公団|株式会社|研究所|公社|協会|機関|委員会|政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所)  # a body
     (?![{_KANJI}])
     """,
     re.VERBOSE,

@@ -251,7 +251,7 @@ def _pick(
     def answers(c: Candidate) -> bool:
         return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
 
-    pool = [c for c in candidates_in(sentence, anchor, people=people) if answers(c)]
+    pool = [c for c in _as_bodies(candidates_in(sentence, anchor, people=people), wanted) if answers(c)]
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
         # the one name its kind noun (大統領, from the question's terms) stands right next to.
@@ -310,6 +310,16 @@ def _role_in_text(question: str, sentence: str, terms: Iterable[str]) -> Candida
             if match := re.search(pattern, sentence):
                 return Candidate(match.group("role"), "role", match.start("role"), match.end("role"), sentence)
     return None
+
+
+def _as_bodies(candidates: list[Candidate], wanted: frozenset[SpanType]) -> list[Candidate]:
+    """A question after a body, not a person ("which salvage company"): a name written like a person's is its name.
+
+    スミット・サルベージ, ボスカリス(Boskalis): companies are named in katakana and Latin as people are.
+    """
+    if "org" not in wanted or "person" in wanted:
+        return candidates
+    return [c._replace(type="org") if c.type == "person" else c for c in candidates]
 
 
 def _loanword_place(candidate: Candidate, english: Mapping[str, str]) -> bool:

@@ -121,6 +121,23 @@ def test_a_name_shows_english_readers_the_latin_spelling_the_article_gives_it():
     assert (ja.text, ja.display) == ("ノリエル・アラウス", "ノリエル・アラウス")
 
 
+def test_which_body_takes_the_name_of_an_organisation():
+    # 「どこの事務所」 asks which body (not which place); a firm is named in katakana as people are.
+    office = short("共同海損の精算を任されたのはどこの事務所?", "リチャーズ・ホッグ・リンドレー", SUEZ)
+    assert (office.text, office.type) == ("リチャーズ・ホッグ・リンドレー", "org")
+    court = short(
+        "Which Egyptian court issued the order to seize the vessel?",
+        "イスマイリア経済裁判所",
+        SUEZ,
+        terms=("エジプト", "裁判所", "命令", "差し押さえる"),
+    )
+    assert (court.text, court.type) == ("イスマイリア経済裁判所", "org")
+    # A body's name has a name before its kind: the company's 子会社 (subsidiary) is none.
+    from retrieval._span_shapes import candidates_in
+
+    assert "子会社" not in [c.text for c in candidates_in("ボスカリス(Boskalis)の子会社であるスミット・サルベージ", None)]
+
+
 def test_a_count_of_anything_answers_how_many_whatever_the_counter():
     # 2つ counts summits; 「何回」 asks with 回, "how many summits" with no counter at all.
     ja = short("冷戦中にジュネーブでサミットは何回開かれた？", "ジュネーブで2つのサミット")
