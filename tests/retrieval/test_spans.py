@@ -135,7 +135,8 @@ def test_which_body_takes_the_name_of_an_organisation():
     # A body's name has a name before its kind: the company's 子会社 (subsidiary) is none.
     from retrieval._span_shapes import candidates_in
 
-    assert "子会社" not in [c.text for c in candidates_in("ボスカリス(Boskalis)の子会社であるスミット・サルベージ", None)]
+    found = candidates_in("ボスカリス(Boskalis)の子会社であるスミット・サルベージ", None)
+    assert "子会社" not in [c.text for c in found]
 
 
 def test_a_count_of_anything_answers_how_many_whatever_the_counter():
