@@ -28,6 +28,7 @@ Measure = Literal[
     "temperature",
     "clock time",
     "number of people",
+    "number of things",
     "percentage",
     "size",
     "area",
@@ -46,6 +47,14 @@ _PEOPLE = (
     r"people|persons|journalists|reporters|workers|staff|members|officials|employees|visitors|guests|participants"
     r"|delegates|soldiers|police|officers|protesters|demonstrators|spectators|passengers|casualties|victims"
     r"|residents|citizens|troops|diplomats|aides|volunteers|engineers|scientists|researchers|attendees|viewers"
+)
+
+#: Counters of things that only a number answers.
+_THING_COUNTERS = r"隻|台|基|頭|匹|羽|枚|機|両|軒|棟|冊|杯|本"
+#: English nouns for things counted by those counters.
+_THINGS = (
+    r"ships|vessels|boats|tugs|tugboats|cars|vehicles|trains|planes|aircraft|jets|helicopters|animals|sheep|cattle"
+    r"|horses|birds|towers|cables|bridges|buildings|houses|books|machines|engines|excavators|diggers"
 )
 
 #: Per measure: how a question asks for it, and how a sentence gives it.
@@ -80,6 +89,12 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "number of people": (
         re.compile(rf"何人|人数|何名|how\s+many\s+(?:\w+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE),
         re.compile(_NUMBER + r"\s*(?:人|名)(?!誉|前|物|義|目)"),
+    ),
+    # Things counted with a counter of their own (何隻, 何台, 何頭): 回, つ and か国 are left alone (「何回目」 is
+    # answered by 初めて, countries by their names).
+    "number of things": (
+        re.compile(rf"何(?:{_THING_COUNTERS})|how\s+many\s+(?:\w+\s+)?(?:{_THINGS})\b", re.IGNORECASE),
+        re.compile(_NUMBER + rf"\s*(?:{_THING_COUNTERS})"),
     ),
     "percentage": (
         re.compile(r"何パーセント|何%|割合|\bper\s*cent|\bpercentage\b", re.IGNORECASE),

@@ -34,6 +34,8 @@ TOWER = "主塔の高さは海面上298.3メートルで、"
         ("What voltage does the line use?", "voltage"),
         ("How many square metres is the villa?", "area"),
         ("会談は合計何時間続きましたか", "length of time"),
+        ("2023年に座礁した船は何隻の曳船で引き出された?", "number of things"),
+        ("How many tugboats pulled the ship free?", "number of things"),
     ],
 )
 def test_a_question_asking_for_a_measure_names_it(question, measure):
@@ -94,3 +96,9 @@ def test_time_elapsed_written_as_a_point_answers_how_long():
     assert gives_measure(SINCE, "length of time")
     assert not gives_measure(IN_1985, "length of time")  # a year alone is a date
     assert not gives_measure(SECURITY, "length of time")
+
+
+def test_a_count_of_things_is_given_only_by_a_number_with_its_counter():
+    assert gives_measure("最終的に、再浮上作業には合計14隻の曳船が参加した。", "number of things")
+    assert not gives_measure("運河庁の曳船によって数時間後に再浮上した。", "number of things")
+    assert asked_measures("何回目の会談だった？") == frozenset()  # 初めて answers it: not a measure
