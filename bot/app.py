@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import logging
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -105,29 +105,36 @@ def build_answerer(
 def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]], Answerer]]:
     """Answerers for the evaluation suite: the corpus plus each set's own articles, one model shared.
 
-    A set with extra articles gets a corpus of its own (links to the corpus's files and its
-    articles) indexed in a temporary store, so the configured index is never touched.
+    A set with extra articles gets a corpus of its own (links to the corpus's files and its articles)
+    indexed in a store of its own under ``DATA_DIR/eval-corpora``, so the configured index is never
+    touched. That index is kept: the next run loads it, or rebuilds it when an article, the model,
+    the chunker or the word list changed (the manifest's checks, as for the configured index).
     """
     # Every set's corpus holds the configured articles again: their passages are embedded once.
     embedder = build_embedder(settings, remember=True)
     word_list = functools.cache(functools.partial(read_lexicon, *LEXICON_FILES))  # read once, for all the sets' builds
     built: dict[tuple[Path, ...], Answerer] = {}
-    with tempfile.TemporaryDirectory(prefix="summit-eval-") as tmp:
 
-        def answerer_for(articles: tuple[Path, ...]) -> Answerer:
-            if articles not in built:
-                if not articles:
-                    built[articles] = build_answerer(settings, embedder=embedder, word_list=word_list)
-                else:
-                    root = Path(tmp) / f"set{len(built)}"
-                    corpus = root / "corpus"
-                    corpus.mkdir(parents=True)
-                    for path in [*Path(settings.corpus_dir).glob("*.txt"), *articles]:
-                        (corpus / path.name).symlink_to(path.resolve())
-                    # A set's own corpus is indexed embedded, in the temporary directory: never on a shared server.
-                    update = {"corpus_dir": corpus, "chroma_path": root / "chroma", "store": StoreSettings()}
-                    local = settings.model_copy(update=update)
-                    built[articles] = build_answerer(local, embedder=embedder, word_list=word_list)
-            return built[articles]
+    def answerer_for(articles: tuple[Path, ...]) -> Answerer:
+        if articles not in built:
+            if not articles:
+                built[articles] = build_answerer(settings, embedder=embedder, word_list=word_list)
+            else:
+                files = sorted({p.resolve() for p in [*Path(settings.corpus_dir).glob("*.txt"), *articles]})
+                key = hashlib.sha256("\n".join(map(str, files)).encode()).hexdigest()[:16]
+                root = Path(settings.data_dir) / "eval-corpora" / key
+                corpus = root / "corpus"
+                corpus.mkdir(parents=True, exist_ok=True)
+                for path in files:
+                    link = corpus / path.name
+                    with contextlib.suppress(FileExistsError):  # linked by an earlier (or a concurrent) run
+                        link.symlink_to(path)
+                    if link.resolve() != path:
+                        raise ValueError(f"two articles of one evaluation set are named {path.name}")
+                # A set's own corpus is indexed embedded, in the data directory: never on a shared server.
+                update = {"corpus_dir": corpus, "chroma_path": root / "chroma", "store": StoreSettings()}
+                local = settings.model_copy(update=update)
+                built[articles] = build_answerer(local, embedder=embedder, word_list=word_list)
+        return built[articles]
 
-        yield answerer_for
+    yield answerer_for
