@@ -57,11 +57,15 @@ _PLACE = re.compile(
 #: Katakana words that stand before で but name the event, not a place.
 _NOT_PLACES = frozenset(["サミット", "イベント", "セッション", "ランサムウェア", "トラス"])
 #: A person's name: Latin words (Stergos Kaloudis), katakana with a middle dot, or katakana before a title.
+_NAME_TITLES = (
+    "(?:大統領|首相|氏|書記長|外相|副外相|長官|大臣|補佐官|大使|報道官"
+    "|大司教|司教|枢機卿|将軍|少将|中将|大将|大佐|中佐|議員|博士|教授)"
+)
 NAME = re.compile(
     rf"""
     [A-Z][a-z]+(?:\s[A-Z][a-z]+)+
     | [{_KATAKANA}―]+(?:[・=][{_KATAKANA}]+)+
-    | [{_KATAKANA}]{{2,}}(?=大統領|首相|氏|書記長|外相|副外相|長官|大臣|補佐官|大使|報道官)
+    | [{_KATAKANA}]{{2,}}(?={_NAME_TITLES})
     """,
     re.VERBOSE,
 )

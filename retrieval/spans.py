@@ -259,6 +259,7 @@ def _pick(
         pool = attached if len({c.text for c in attached}) == 1 else []
         if not pool:
             return None
+    pool = _without_starting_values(pool, question)
     if len({c.text for c in pool}) > 1:
         # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
         kinds = [c for c in pool if _of_named_kind(c, [*context.terms, *named_kinds(question)])]
@@ -310,6 +311,25 @@ def _role_in_text(question: str, sentence: str, terms: Iterable[str]) -> Candida
             if match := re.search(pattern, sentence):
                 return Candidate(match.group("role"), "role", match.start("role"), match.end("role"), sentence)
     return None
+
+
+_AMOUNTS = frozenset(["count", "quantity", "money", "percent"])
+#: What stands after the value something changed from (66%から) and after the one it changed to (75%に).
+_FROM = re.compile(r"から")
+_TO = re.compile(r"に|まで|へ")
+
+
+def _without_starting_values(pool: list[Candidate], question: str) -> list[Candidate]:
+    """Of 「通常の66%から75%に引き上げた」, the value it became: an amount before から gives way to one before に.
+
+    Unless the question asks from what (から, since): then the pool is left as it is, as it is for dates and names.
+    """
+    if SINCE.search(question):
+        return pool
+    ending = [c for c in pool if c.type in _AMOUNTS and _TO.match(c.sentence, c.end)]
+    if not ending:
+        return pool
+    return [c for c in pool if not (c.type in _AMOUNTS and _FROM.match(c.sentence, c.end))]
 
 
 def _as_bodies(candidates: list[Candidate], wanted: frozenset[SpanType]) -> list[Candidate]:

@@ -16,6 +16,7 @@ G7 = parse_article((AKASHI_PATH.parent / "g7-hiroshima-summit.ja.txt").read_text
 SINGAPORE = parse_article((AKASHI_PATH.parent / "singapore-2018-summit.ja.txt").read_text(encoding="utf-8"))
 HELSINKI = parse_article((AKASHI_PATH.parent / "helsinki-2018-summit.ja.txt").read_text(encoding="utf-8"))
 SUEZ = parse_article((AKASHI_PATH.parent / "suez-canal-2021.ja.txt").read_text(encoding="utf-8"))
+NOTRE_DAME = parse_article((AKASHI_PATH.parent / "notre-dame-fire-2019.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -119,6 +120,19 @@ def test_a_name_shows_english_readers_the_latin_spelling_the_article_gives_it():
     ja = short("パナマ側の調査を率いた海事庁のトップは誰?", fragment, SUEZ)
     # パナマ海事庁 is what the question names in two pieces (パナマ…海事庁), not what it asks.
     assert (ja.text, ja.display) == ("ノリエル・アラウス", "ノリエル・アラウス")
+
+
+def test_a_value_changed_from_one_to_another_answers_with_the_one_it_became():
+    fragment = "控除率を通常の66%から75%に引き上げた"
+    became = short("個人寄付の税控除率は特例で何パーセントになった？", fragment, NOTRE_DAME)
+    assert (became.text, became.type) == ("75%", "percent")
+    # Asked from what, the starting value stays in the running (and two values tie: no short answer).
+    assert short("控除率は何パーセントから引き上げられた？", fragment, NOTRE_DAME) is None
+
+
+def test_a_katakana_name_before_a_churchmans_or_officers_title_is_a_person():
+    found = short("再開式典で杖で扉を叩いたのは誰？", "ウルリッヒ大司教が", NOTRE_DAME)
+    assert (found.text, found.type) == ("ウルリッヒ", "person")
 
 
 def test_which_body_takes_the_name_of_an_organisation():
