@@ -13,13 +13,13 @@ from config.errors import ModelError
 from config.settings import Settings, StoreSettings
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.embedding import SentenceEmbedder
-from retrieval.generations import IndexManager
+from retrieval.generations import IndexManager, read_word_list
 from retrieval.ranking import Weights
 from retrieval.registry import FileRegistry, GenerationRegistry
 from retrieval.remote import ServerStore
 from retrieval.server_registry import ServerRegistry
 from retrieval.store import ChromaStore
-from retrieval.translation import LEXICON_FILES, name_transliterator, read_lexicon
+from retrieval.translation import name_transliterator
 from retrieval.vector_cache import VectorCache, model_key
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ def suite_answerers(settings: Settings) -> Iterator[Callable[[tuple[Path, ...]],
     """
     # Every set's corpus holds the configured articles again: their passages are embedded once.
     embedder = build_embedder(settings, remember=True)
-    word_list = functools.cache(functools.partial(read_lexicon, *LEXICON_FILES))  # read once, for all the sets' builds
+    word_list = functools.cache(read_word_list)  # read once, for all the sets' builds
     built: dict[tuple[Path, ...], Answerer] = {}
 
     def answerer_for(articles: tuple[Path, ...]) -> Answerer:

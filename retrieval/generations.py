@@ -23,7 +23,8 @@ from retrieval.types import Embedder
 log = logging.getLogger(__name__)
 
 
-def _read_word_list() -> dict[str, tuple[str, ...]]:
+def read_word_list() -> dict[str, tuple[str, ...]]:
+    """The shipped English→Japanese word list, whole (``LEXICON_FILES``), before a build cuts it to a corpus."""
     return read_lexicon(*LEXICON_FILES)
 
 
@@ -64,8 +65,8 @@ class IndexManager:
             registry: keeps them instead of ``state_dir`` (a Chroma server's, in server mode).
             grace_seconds: how long a replaced generation stays after the switch.
             word_list: reads the shipped English→Japanese word list, whole, before a build cuts it to the
-                corpus (by default read from ``LEXICON_FILES`` at each build; several managers built in
-                one run, as the evaluation suite does, may share one read).
+                corpus (by default ``read_word_list`` at each build; several managers built in one run, as
+                the evaluation suite does, may share one read).
 
         """
         if grace_seconds < 0:
@@ -79,7 +80,7 @@ class IndexManager:
         self._corpus_dir = corpus_dir
         self._registry = registry
         self._grace = grace_seconds
-        self._word_list = word_list or _read_word_list
+        self._word_list = word_list or read_word_list
         self._seen: Hashable | None = None
 
     @property

@@ -326,8 +326,7 @@ def _without_starting_values(pool: list[Candidate], question: str) -> list[Candi
     """
     if SINCE.search(question):
         return pool
-    ending = [c for c in pool if c.type in _AMOUNTS and _TO.match(c.sentence, c.end)]
-    if not ending:
+    if not any(c.type in _AMOUNTS and _TO.match(c.sentence, c.end) for c in pool):
         return pool
     return [c for c in pool if not (c.type in _AMOUNTS and _FROM.match(c.sentence, c.end))]
 
