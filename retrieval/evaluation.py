@@ -75,6 +75,11 @@ SUITE = (
     # A tenth article (the 2019 Notre-Dame fire and its restoration, invented references, 40 questions) written the
     # same way during that session, measured blind with its starting and with its later code (README), then read.
     EvalSet("notredame", _DATA / "questions_notre_dame.jsonl", (_DATA / "articles" / "notre-dame-fire-2019.ja.txt",)),
+    # Two more articles written the same way in the session after (the 1986 Reykjavik summit; the 2019 imperial
+    # transition in Japan, both with invented references and 40 questions), measured blind with that session's
+    # starting code (README), then read and worked on.
+    EvalSet("reykjavik", _DATA / "questions_reykjavik.jsonl", (_DATA / "articles" / "reykjavik-1986.ja.txt",)),
+    EvalSet("reiwa", _DATA / "questions_reiwa.jsonl", (_DATA / "articles" / "reiwa-2019.ja.txt",)),
 )
 
 
