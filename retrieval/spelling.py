@@ -59,6 +59,16 @@ def is_hepburn(word: str) -> bool:
     return _HEPBURN.fullmatch(_DOUBLED.sub("", word.lower())) is not None and "yi" not in word and "ye" not in word
 
 
+def hepburn_katakana(word: str) -> str:
+    """A Japanese name in romaji in katakana (``jaconv``): ``hepburn_katakana("Reiwa") == "レイワ"``; else ``""``.
+
+    Its reading finds a name the article writes in kanji (令和, 明仁) where a transliterator, hearing English
+    letters, writes リウウェイ. Only words wholly in Hepburn syllables (``is_hepburn``) are read so.
+    """
+    word = word.lower()
+    return jaconv.hira2kata(jaconv.alphabet2kana(word)) if is_hepburn(word) else ""
+
+
 def skeleton(latin: str) -> str:
     """The consonants of a Latin spelling as katakana keeps them: ``skeleton("Gorbachev") == "grbtb"``."""
     letters = re.sub(r"[^a-z]", "", latin.lower())

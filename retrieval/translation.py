@@ -6,6 +6,7 @@ import difflib
 import functools
 import gzip
 import hashlib
+import itertools
 import logging
 import re
 import unicodedata
@@ -14,7 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from retrieval.spelling import AGREEMENT, LetterIndex, agreement
+import simplemma
+
+from retrieval.spelling import AGREEMENT, LetterIndex, agreement, hepburn_katakana
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +137,53 @@ _STOPWORDS = frozenset(
         "per",
         "via",
         "vs",
+        # Chat's fillers and vague words: no Japanese term stands for them ("actually" → 事実上, "stuff" → 物).
+        "actually",
+        "really",
+        "exactly",
+        "basically",
+        "just",
+        "ever",
+        "even",
+        "still",
+        "anyway",
+        "roughly",
+        "approximately",
+        "guy",
+        "guys",
+        "stuff",
+        "thing",
+        "things",
+        "someone",
+        "something",
+        "anything",
+        "anyone",
     ]
 )
+#: Shorthand of chat and its words ("how many ppl", "govt"): read as the words before looking them up.
+_SHORTHAND = {
+    "ppl": "people",
+    "govt": "government",
+    "gov": "government",
+    "hrs": "hours",
+    "hr": "hour",
+    "mins": "minutes",
+    "min": "minutes",
+    "yrs": "years",
+    "yr": "year",
+    "approx": "approximately",
+    "intl": "international",
+    "orgs": "organizations",
+    "org": "organization",
+    "pres": "president",
+    "info": "information",
+    "thru": "through",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+}
+#: "the US", "U.S.": the country, which lower case would read as the pronoun "us".
+_US = re.compile(r"\bU\.?S\.?(?=\W|$)(?!\.\w)")
 _SUFFIXES = (
     ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
     ("ing", ""), ("ing", "e"), ("d", ""), ("er", ""), ("est", ""),
@@ -228,8 +276,13 @@ def _nouns_of(word: str) -> list[str]:
 
 
 def _lemmas(word: str) -> list[str]:
-    """``word`` and the forms a dictionary may list it under: plural and verb endings cut, then its country."""
+    """``word`` and the forms a dictionary may list it under: its lemma, plural and verb endings cut, its country.
+
+    The lemma comes from simplemma's tables, which know irregular verbs (led → lead, sent → send).
+    """
     found = [word]
+    if " " not in word and word.isalpha():
+        found.append(simplemma.lemmatize(word, lang="en"))
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             found.append(word[: -len(suffix)] + replacement)
@@ -395,11 +448,18 @@ class TermExpander:
         English letters (a word found by its reading, 関門 for Kanmon, is kept as it is); then the name of
         the same consonants (``_by_letters``).
         """
+        if romaji := self._romaji_name(word):
+            return romaji
         spelling = self._transliterate(word) if self._transliterate else ""
         near = nearest_word(spelling, self._names)
         if near and (not _KATAKANA_WORD.fullmatch(near) or agreement(word, near) >= AGREEMENT):
             return near
         return self._by_letters(word) or ("" if self._misleading(spelling) else spelling)
+
+    def _romaji_name(self, word: str) -> str:
+        """The corpus word that sounds exactly like ``word`` read as romaji (Reiwa → 令和 by its reading), or ``""``."""
+        katakana = hepburn_katakana(word)
+        return self._names.get(sound_key(katakana), "") if katakana else ""
 
     def _misleading(self, spelling: str) -> bool:
         """Whether a transliteration stands in the corpus only inside other words.
@@ -432,9 +492,12 @@ class TermExpander:
             phrase = words[start : start + length]
             if length == 1 and phrase[0] in _STOPWORDS:
                 return 1, ()
-            for variant in _lemmas(" ".join(phrase)):
-                if variant in self._lexicon:
-                    return length, self._lexicon[variant]
+            known = [self._lexicon[v] for v in _lemmas(" ".join(phrase)) if v in self._lexicon]
+            if known:
+                # A word listed apart from its lemma may keep only a kanji of a word in the corpus ("sent": 発,
+                # "cops": 察): the lemma's forms follow ("send": 送る). A word's own longer forms are its senses.
+                weak = all(len(form) == 1 for form in known[0])
+                return length, tuple(dict.fromkeys(itertools.chain(*known))) if weak else known[0]
         # A verb whose own glosses the corpus does not use may be there as its noun (announced → 発表).
         for noun in _nouns_of(words[start]):
             if noun in self._lexicon:
@@ -464,7 +527,12 @@ class TermExpander:
 
     def expansion(self, question: str) -> Expansion:
         """Japanese terms for ``question``, and which of them stand for its names (capitalised words)."""
-        found_words = [part for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", question) for part in self._split(word)]
+        question = _US.sub("United States", question)
+        found_words = [
+            _SHORTHAND.get(part, part)
+            for word in re.findall(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?", question)
+            for part in self._split(word)
+        ]
         # "Biden's" is Biden: the possessive would hide the name from the word list and the transliterator,
         # and it marks a name even as the question's first word.
         possessive = [bool(re.search(r"['’]s$", w)) for w in found_words]
@@ -482,7 +550,11 @@ class TermExpander:
                 # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
                 # of the corpus, or has its consonants ("ryabkov"); a near sound is not enough: "laptop" is
                 # near ラブロフ, "pushed" near ブッシュ.
-                near = self._names.get(sound_key(self._transliterate(words[i])), "") or self._by_letters(words[i])
+                near = (
+                    self._romaji_name(words[i])
+                    or self._names.get(sound_key(self._transliterate(words[i])), "")
+                    or self._by_letters(words[i])
+                )
                 found, is_name = ((near,), True) if near else ((), False)
             kept = [t for t in found[:2] if t and t not in terms]
             if any(len(t) > 1 for t in kept):

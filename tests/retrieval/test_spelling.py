@@ -1,6 +1,6 @@
 import pytest
 
-from retrieval.spelling import LetterIndex, agreement, is_hepburn, romaji, skeleton
+from retrieval.spelling import LetterIndex, agreement, hepburn_katakana, is_hepburn, romaji, skeleton
 from retrieval.translation import LEXICON_FILES, TermExpander, katakana_words, read_lexicon, restrict_lexicon
 from tests.conftest import ARTICLE_PATH
 
@@ -64,3 +64,33 @@ def test_a_transliteration_found_only_inside_other_words_is_dropped():
     assert "サング" not in expander.expand("What role did Sung Kim have?")  # サング only as the start of サングラス
     assert "カペラ" in expander.expand("Where is the Capella?")  # joined to a loanword: カペラ|ホテル
     assert expander.expand("What was Jake's job?")  # ゼイク is nowhere in the text: kept, it misleads nothing
+
+
+def test_a_japanese_name_in_romaji_is_read_in_katakana():
+    assert [hepburn_katakana(w) for w in ["Reiwa", "naruhito", "hattori", "putin", "trump"]] == [
+        "レイワ", "ナルヒト", "ハットリ", "", ""
+    ]  # fmt: skip
+
+
+def test_the_expander_finds_kanji_names_by_their_romaji_reading():
+    from retrieval.translation import name_transliterator
+
+    text = "新元号は「令和」と決まった。出典は万葉集である。"
+    lexicon = restrict_lexicon(read_lexicon(*LEXICON_FILES), text)
+    from retrieval.coverage import name_readings
+    from retrieval.translation import sound_key
+
+    names = katakana_words([text]) | {sound_key(r): w for r, w in name_readings([text]).items()}
+    expander = TermExpander(lexicon, transliterate=name_transliterator(), names=names)
+    assert "令和" in expander.expand("which old poetry collection did they pull 'Reiwa' from?")  # e2k: リウウェイ
+    assert "令和" in expander.expand("where does reiwa come from?")
+
+
+def test_the_expander_reads_chat_shorthand_the_us_and_irregular_verbs():
+    text = "米国は代表団を送ることを決めた。参列者は294人であった。トランプ大統領は欠席し、代理が出席した。"
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
+    assert "米国" in expander.expand("who did the US send?")  # not the pronoun "us"
+    assert "米国" not in expander.expand("tell us who came")
+    assert "送る" in expander.expand("who was sent?")  # JMdict lists "sent" apart from "send", as 発
+    assert expander.expand("how many ppl came?") == expander.expand("how many people came?")
+    assert "代理" in expander.expand("who went instead of Trump?")
