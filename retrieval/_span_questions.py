@@ -89,7 +89,13 @@ SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 """A question asking since when: the date it wants is followed by 以来, から or 以降."""
 _JA_COUNTER = re.compile(rf"何(?P<counter>{COUNTED})")
 _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
-_MONEY_ASKED = re.compile(r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b", re.IGNORECASE)
+_MONEY_ASKED = re.compile(
+    r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b|\bspen[dt]|\bspending\b|\bpaid\b"
+    r"|\bfees?\b|\btolls?\b|\bcharged?\b",
+    re.IGNORECASE,
+)
+#: Time is what was spent: "the total time they spent in talks" asks no money.
+_TIME_SPENT = re.compile(r"\b(?:time|hours?|days?|minutes?|weeks?|months?|years?)\b", re.IGNORECASE)
 _PERCENT_ASKED = re.compile(
     r"%|パーセント|割合|何割|percent|percentage|\b(?:what|which)\s+(?:share|proportion|fraction)\b", re.IGNORECASE
 )
@@ -118,8 +124,9 @@ _ADDED: tuple[tuple[re.Pattern[str], SpanType], ...] = (
     (_ROLE_ASKED, "role"), (_ORG_ASKED, "org"), (_PLACE_ASKED, "place"), (_PERSON_NAME_ASKED, "person")
 )  # fmt: skip
 #: Cues that narrow a quantity question to one kind of amount, first match wins.
+#: "How many" before money: "how many plaintiffs sued over public money" counts people.
 _AMOUNTS: tuple[tuple[re.Pattern[str], SpanType], ...] = (
-    (_MONEY_ASKED, "money"), (_PERCENT_ASKED, "percent"), (_COUNT_ASKED, "count"), (_MEASURE_ASKED, "quantity")
+    (_PERCENT_ASKED, "percent"), (_COUNT_ASKED, "count"), (_MONEY_ASKED, "money"), (_MEASURE_ASKED, "quantity")
 )  # fmt: skip
 
 
@@ -148,8 +155,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
-    if not wanted and _MONEY_ASKED.search(question):
+    if not wanted and _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
+    if not wanted and _PERCENT_ASKED.search(question):
+        wanted = {"percent"}  # "what percent of people backed him": a share without "how many"
     if not wanted and _VAGUE_AMOUNT.search(question):
         wanted = {"count", "quantity", "duration", "percent"}  # 「どのくらい長かった」: 約41%長かった
     for pattern, kind in _ADDED:

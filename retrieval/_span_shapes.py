@@ -7,8 +7,8 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from corpus.timeline import date_mentions
-from retrieval.coverage import is_place_name, personal_names
-from retrieval.english import COUNTED, NUMBER_IN_PARTS, english_century, english_date
+from retrieval.coverage import is_place_name, personal_names, proper_nouns
+from retrieval.english import COUNTED, CURRENCIES, NUMBER_IN_PARTS, english_century, english_date
 
 SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
 
@@ -34,7 +34,7 @@ _QUANTITY = re.compile(
     (?:毎秒)?                                        # 毎秒80メートル: a speed
     {NUMBER_IN_PARTS}                                # 1億7,400万: a number in parts
     (?:万|億|兆)?                                    # 5000億: the kanji powers
-    (?P<counter>キロメートル|メートル|トン|円|ドル|ユーロ|%|割|パーセント|{COUNTED})
+    (?P<counter>キロメートル|メートル|トン|{CURRENCIES}|%|割|パーセント|{COUNTED})
     (?:×\d+)?                                        # 960メートル×2
     """,
     re.VERBOSE,
@@ -50,7 +50,7 @@ _PLACE = re.compile(
         [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
       | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )
-    (?=で(?![はも、])|に(?:架か|位置|あ)|を(?:横断|見下ろ|結)|の間)  # where something is or happens
+    (?=で(?![はも])|に(?:架か|位置|あ)|を(?:横断|見下ろ|結)|の間)  # where something is or happens
     """,
     re.VERBOSE,
 )
@@ -78,14 +78,21 @@ _ORG = re.compile(
     """,
     re.VERBOSE,
 )
+#: A body named after the kind of body it is: 「大手建設会社の清水建設が」, 「海運会社のマースク(Maersk)は」.
+_KIND_OF_BODY = re.compile(
+    rf"""
+    (?:会社|企業|メーカー|ゼネコン|商社|財団|法人|新聞社|通信社|放送局)の
+    (?P<name>[{_KANJI}{_KATAKANA}A-Za-z・]{{2,12}}?)
+    (?=が|は|を|に|と|、|で|も|\(|（)
+    """,
+    re.VERBOSE,
+)
 #: A list line: 「総事業費、約5000億円」, 「ロシア外務大臣、セルゲイ・ラブロフ」 (footnote markers removed).
 LIST_LINE = re.compile(r"(?P<label>[^、。\n]{1,30})、(?P<value>[^、。\n]{1,40})")
 _PLAIN_NAME = re.compile(rf"[{_KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+")
 _KANJI_NAME = re.compile(rf"[{_KANJI}]{{3,5}}(?=\(|（|$)")
 _QUANTITY_TYPES: dict[str, SpanType] = {
-    "円": "money",
-    "ドル": "money",
-    "ユーロ": "money",
+    **dict.fromkeys(CURRENCIES.split("|"), "money"),
     "%": "percent",
     "パーセント": "percent",
     "割": "percent",
@@ -153,7 +160,20 @@ def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -
     if people and len(names := personal_names(sentence)) == 1:
         found += [Candidate(sentence[a:b], "person", a, b, sentence) for a, b in names]
     found += [Candidate(m.group(0), "org", m.start(), m.end(), sentence) for m in _ORG.finditer(sentence)]
+    found += [
+        Candidate(m.group("name"), "org", m.start("name"), m.end("name"), sentence)
+        for m in _KIND_OF_BODY.finditer(sentence)
+        if _is_proper(m.group("name")) and not any(c.start <= m.start("name") < c.end for c in found)
+    ]
     return _glossed(found, sentence)
+
+
+def _is_proper(name: str) -> bool:
+    """Whether a body's name is a name: katakana or Latin of three letters or more, or a proper noun to the analyser."""
+    if re.fullmatch(rf"[{_KATAKANA}A-Za-z・]{{3,}}", name):
+        return True
+    nouns = proper_nouns(name)
+    return bool(nouns) and name.startswith(nouns[0])
 
 
 #: A Latin spelling in brackets after a name: ノリエル・アラウス(Noriel Arauz), エバーギブン(Ever Given、中国語: …).

@@ -41,13 +41,21 @@ _DURATION_UNITS = {
     "時間": "hour", "年": "year", "か月": "month", "ヶ月": "month", "カ月": "month", "ヵ月": "month",
     "週間": "week", "日": "day", "分": "minute", "秒": "second",
 }  # fmt: skip
+#: Money written with a currency sign before the number, and currencies written with their name after it.
+_CURRENCY_SIGNS = {"円": "¥", "ドル": "$", "ユーロ": "€", "ポンド": "£"}
+_CURRENCY_NAMES = {
+    "フラン": " francs", "ルーブル": " rubles", "クローナ": " krona", "クローネ": " krone", "ウォン": " won",
+    "ルピー": " rupees", "ペソ": " pesos", "レアル": " reais", "リラ": " lira", "元": " yuan",
+}  # fmt: skip
+#: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
+CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"""
     (?P<about>約|およそ)?
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
     (?P<number>{NUMBER_IN_PARTS})             # 1億7,400万: parts, each with its power
     (?P<power>万|億|兆)?
-    (?P<counter>キロメートル|メートル|キロ|トン|円|ドル|ユーロ|割|%|パーセント|{COUNTED})?
+    (?P<counter>キロメートル|メートル|キロ|トン|{CURRENCIES}|割|%|パーセント|{COUNTED})?
     (?:×(?P<times>\d+))?                    # 960メートル×2
     """,
     re.VERBOSE,
@@ -59,10 +67,6 @@ _UNITS = {
     "カ国": " countries", "回": " times",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
 }  # fmt: skip
-
-
-#: Money written with a currency sign before the number.
-_CURRENCIES = {"円": "¥", "ドル": "$", "ユーロ": "€"}
 
 
 def english_date(when: When) -> str:
@@ -129,8 +133,8 @@ def english_quantity(text: str) -> str | None:
     if counter == "割":  # 9割: nine tenths
         value, counter = value * 10, "%"
     number = english_number(value)
-    currency = _CURRENCIES.get(counter)
-    rendered = f"{currency}{number}" if currency else number + _UNITS.get(counter, "")
+    sign = _CURRENCY_SIGNS.get(counter)
+    rendered = f"{sign}{number}" if sign else number + _CURRENCY_NAMES.get(counter, _UNITS.get(counter, ""))
     if match.group("rate"):
         rendered += " per second"
     if match.group("times"):

@@ -152,6 +152,14 @@ _EN_COUNTERS = {
     "km": "キロメートル", "kilometers": "キロメートル", "kilometres": "キロメートル", "percent": "%",
     "yen": "円", "tons": "トン", "tonnes": "トン",
 }  # fmt: skip
+#: People counted by 人 ("how many plaintiffs" asks 約240人, not the 1万円 each claimed).
+_PEOPLE_COUNTED = (
+    "ppl men women children students reporters journalists visitors guests participants delegates soldiers police"
+    " officers cops workers employees staff members officials protesters demonstrators passengers casualties victims"
+    " residents citizens troops diplomats volunteers attendees viewers spectators crew firefighters fans plaintiffs"
+    " voters lawmakers"
+)
+_EN_COUNTERS.update(dict.fromkeys(_PEOPLE_COUNTED.split(), "人"))
 _EN_QUANTITY = re.compile(
     r"\b(?P<number>\d+(?:[.,]\d+)?|" + "|".join(_EN_NUMBERS) + r")(?:\s+and\s+a\s+half)?[\s-]*(?P<counter>[a-z%]+)?",
     re.IGNORECASE,

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from corpus.text import strip_footnotes
+from retrieval.english import CURRENCIES
 from retrieval.features import answer_types_of, asked_types
 
 Measure = Literal[
@@ -61,11 +62,13 @@ _THINGS = (
 _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "money": (
         re.compile(
-            r"いくら|費用|事業費|金額|予算|値段|料金|価格|参加費|入場料|\bcosts?\b|\bspen[dt]\b|\bprices?\b|\bbudget"
+            # "spent" asks money unless time is what was spent ("the total time they spent in talks").
+            r"いくら|費用|事業費|金額|予算|値段|料金|価格|参加費|入場料|\bcosts?\b|\bprices?\b|\bbudget"
+            r"|^(?!.*\b(?:time|hours?|days?|minutes?|weeks?|months?|years?|long)\b).*\bspen[dt]\b"
             r"|\bfees?\b|\bpaid\b|\bpay\b|\bexpens|how\s+much\s+money",
             re.IGNORECASE,
         ),
-        re.compile(_NUMBER + r"\s*(?:億|万|千)?\s*(?:円|ドル|ユーロ|フラン|ルーブル|ポンド|元)|[$€£¥]\s*\d"),
+        re.compile(_NUMBER + rf"\s*(?:億|万|千)?\s*(?:{CURRENCIES})|[$€£¥]\s*\d"),
     ),
     "mass": (
         re.compile(r"重さ|質量|重量|何キログラム|何トン|何グラム|how\s+heavy|\bweigh|\bmass\b", re.IGNORECASE),

@@ -259,7 +259,7 @@ def _pick(
         pool = attached if len({c.text for c in attached}) == 1 else []
         if not pool:
             return None
-    pool = _without_starting_values(pool, question)
+    pool = _with_counter_asked(_without_starting_values(pool, question), question)
     if len({c.text for c in pool}) > 1:
         # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
         kinds = [c for c in pool if _of_named_kind(c, [*context.terms, *named_kinds(question)])]
@@ -329,6 +329,14 @@ def _without_starting_values(pool: list[Candidate], question: str) -> list[Candi
     if not any(c.type in _AMOUNTS and _TO.match(c.sentence, c.end) for c in pool):
         return pool
     return [c for c in pool if not (c.type in _AMOUNTS and _FROM.match(c.sentence, c.end))]
+
+
+def _with_counter_asked(pool: list[Candidate], question: str) -> list[Candidate]:
+    """Counts with the counter asked, when the sentence has any: 158か国 for "how many countries", not 2つ (機関)."""
+    counter = asked_counter(question)
+    if not counter or not any(c.type == "count" and counter in c.text for c in pool):
+        return pool
+    return [c for c in pool if c.type != "count" or counter in c.text]
 
 
 def _as_bodies(candidates: list[Candidate], wanted: frozenset[SpanType]) -> list[Candidate]:

@@ -72,6 +72,9 @@ def test_durations(text, english):
         ("約3万6,000人", "about 36,000 people"),
         ("8,000万ドル", "$80 million"),
         ("約9割", "about 90%"),
+        ("約6,000万クローナ", "about 60 million krona"),  # a currency written by its name after the number
+        ("100万ポンド", "£1 million"),
+        ("3億ルーブル", "300 million rubles"),
     ],
 )
 def test_quantities(text, english):

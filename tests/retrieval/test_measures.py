@@ -42,6 +42,12 @@ def test_a_question_asking_for_a_measure_names_it(question, measure):
     assert measure in asked_measures(question)
 
 
+def test_time_spent_is_no_money():
+    assert "money" not in asked_measures("what's the total time reagan and gorbachev spent in talks over both days?")
+    assert "money" not in asked_measures("How many hours did they spend together?")
+    assert "money" in asked_measures("What did Iceland spend to host the summit?")
+
+
 def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
     assert asked_measures("How long did the meeting last?") == {"length of time"}
     assert asked_measures("会談は合計何時間続きましたか") == {"length of time"}  # 何時間: hours, not 何時

@@ -17,6 +17,8 @@ SINGAPORE = parse_article((AKASHI_PATH.parent / "singapore-2018-summit.ja.txt").
 HELSINKI = parse_article((AKASHI_PATH.parent / "helsinki-2018-summit.ja.txt").read_text(encoding="utf-8"))
 SUEZ = parse_article((AKASHI_PATH.parent / "suez-canal-2021.ja.txt").read_text(encoding="utf-8"))
 NOTRE_DAME = parse_article((AKASHI_PATH.parent / "notre-dame-fire-2019.ja.txt").read_text(encoding="utf-8"))
+REYKJAVIK = parse_article((AKASHI_PATH.parent / "reykjavik-1986.ja.txt").read_text(encoding="utf-8"))
+REIWA = parse_article((AKASHI_PATH.parent / "reiwa-2019.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -631,3 +633,59 @@ def test_the_office_a_running_sentence_gives_the_person_asked_about():
     en = short("What position did Biden hold then?", "プーチンが首相だった", terms=("バイデン", "プーチン"))
     assert (en.text, en.display, en.type) == ("副大統領", "副大統領", "role")
     assert short("2011年に会ったとき、ラブロフの肩書きは何だった？", "プーチンが首相だった") is None
+
+
+def test_a_body_named_after_the_kind_of_body_it_is_is_an_organisation():
+    # 「大手建設会社の清水建設が…落札した」: the name after 会社の is the firm, beside the agency that held the tender.
+    firm = short(
+        "which construction firm won the contract to build the Daijokyu?",
+        "清水建設が9億5,700万円で落札した",
+        REIWA,
+        terms=("建設", "会社", "落札", "大嘗宮"),
+    )
+    assert (firm.text, firm.type) == ("清水建設", "org")
+    from retrieval._span_shapes import candidates_in
+
+    assert [c.text for c in candidates_in("その会社の社長が述べた。", None)] == []  # 社長 is no name
+
+
+def test_how_many_people_counts_people_even_beside_money():
+    # "public money" in the question does not make it ask an amount of money: 約240人, not the 1万円 each claimed.
+    found = short(
+        "how many plaintiffs were in the lawsuit against public money for the daijosai?",
+        "約240人が原告となり",
+        REIWA,
+        terms=("原告", "訴訟", "訴え", "に対して", "に対し", "公費"),  # the expander's terms
+    )
+    assert (found.text, found.type) == ("約240人", "count")
+
+
+def test_a_count_with_the_counter_asked_beats_a_count_of_anything():
+    # 「158か国と…2つの国際機関」: "how many countries" takes the one counted in か国.
+    found = short(
+        "How many countries sent representatives to the 1990 enthronement?",
+        "158か国と欧州共同体",
+        REIWA,
+        terms=("代表", "即位"),
+    )
+    assert (found.text, found.display) == ("158か国", "158 countries")
+
+
+def test_spending_in_any_currency_asks_money_and_a_share_asks_a_percentage():
+    spent = short(
+        "what did iceland end up spending to host this thing?",
+        "準備費用は約6,000万クローナ",
+        REYKJAVIK,
+        terms=("アイスランド", "最終的"),
+    )
+    assert (spent.text, spent.type) == ("約6,000万クローナ", "money")
+    assert wanted_types("what percent of people backed him?", asked_types("what percent of people backed him?")) == {
+        "percent"
+    }
+    time = "what's the total time they spent in talks over both days?"
+    assert "money" not in wanted_types(time, asked_types(time))
+
+
+def test_a_katakana_place_before_de_and_a_comma_is_where_it_happened():
+    room = short("INF条約の署名ってホワイトハウスのどこでやった？", "ホワイトハウスのイーストルームで", REYKJAVIK)
+    assert (room.text, room.type) == ("イーストルーム", "place")
