@@ -62,6 +62,8 @@ _TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
 )
+#: A time of day asked (何時間 is a duration).
+_CLOCK_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(rf"何(?:{COUNTED})|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
     r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|deep)\b|\bheight\b|\blength\b"
@@ -155,6 +157,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
+    if _CLOCK_ASKED.search(question):
+        wanted = wanted - {"date"} | {"time"}  # 「何時ごろ」, "what time": a time of day, not the day alone
     if not wanted and _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
     if not wanted and _PERCENT_ASKED.search(question):
@@ -188,6 +192,29 @@ _JA_WHICH_NOUN = re.compile(r"(?:何という|なんという|どの|どんな)(
 def named_kinds(question: str) -> list[str]:
     """The nouns a Japanese question names after 何という / どの (「何という湖」 → 湖); empty for English."""
     return [m.group("noun") for m in _JA_WHICH_NOUN.finditer(question)] if language_of(question) == "ja" else []
+
+
+#: The measure a question asks and the units that give it: "how heavy was the capsule" wants its 420キログラム, not
+#: the 2.5メートル of its height in the same sentence.
+_UNITS_ASKED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(r"重さ|重量|質量|何キログラム|何グラム|何トン|\bhow\s+heavy\b|\bweigh|\bmass\b", re.IGNORECASE),
+        ("キログラム", "グラム", "トン"),
+    ),
+    (
+        re.compile(
+            r"高さ|長さ|幅|直径|距離|深さ|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|deep)\b"
+            r"|\b(?:height|length|width|diameter|distance|depth)\b",
+            re.IGNORECASE,
+        ),
+        ("キロメートル", "センチメートル", "ミリメートル", "メートル"),
+    ),
+)
+
+
+def asked_units(question: str) -> tuple[str, ...]:
+    """The units of the measure a question asks (重さ, "how heavy" → キログラム, グラム, トン), or ``()``."""
+    return next((units for pattern, units in _UNITS_ASKED if pattern.search(question)), ())
 
 
 def asked_counter(question: str) -> str:

@@ -8,9 +8,20 @@ from typing import Literal, NamedTuple
 
 from corpus.timeline import date_mentions
 from retrieval.coverage import is_place_name, personal_names, proper_nouns
-from retrieval.english import COUNTED, CURRENCIES, NUMBER_IN_PARTS, english_century, english_date
+from retrieval.english import (
+    CLOCK,
+    COUNTED,
+    CURRENCIES,
+    MEASURE_UNITS,
+    NUMBER_IN_PARTS,
+    english_century,
+    english_clock,
+    english_date,
+)
 
-SpanType = Literal["date", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"]
+SpanType = Literal[
+    "date", "time", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"
+]
 
 _KANJI = r"\u4e00-\u9fff々"
 _KATAKANA = r"\u30a1-\u30fa\u30fc"
@@ -30,11 +41,11 @@ _DURATION = re.compile(
 _QUANTITY = re.compile(
     rf"""
     (?<![\d.,])
-    (?:約|およそ)?
+    (?:約|およそ|推定|推計)?                          # 推定10億人: an estimate
     (?:毎秒)?                                        # 毎秒80メートル: a speed
     {NUMBER_IN_PARTS}                                # 1億7,400万: a number in parts
     (?:万|億|兆)?                                    # 5000億: the kanji powers
-    (?P<counter>キロメートル|メートル|トン|{CURRENCIES}|%|割|パーセント|{COUNTED})
+    (?P<counter>{MEASURE_UNITS}|{CURRENCIES}|%|割|パーセント|{COUNTED})
     (?:×\d+)?                                        # 960メートル×2
     """,
     re.VERBOSE,
@@ -97,7 +108,7 @@ _QUANTITY_TYPES: dict[str, SpanType] = {
     "パーセント": "percent",
     "割": "percent",
 }
-_MEASURES = frozenset(["キロメートル", "メートル", "トン"])
+_MEASURES = frozenset(MEASURE_UNITS.split("|"))
 #: Counters that count anything (2つのサミット): they answer a "how many" whatever counter it names.
 GENERIC_COUNTERS = ("つ", "個")
 
@@ -135,12 +146,35 @@ def _dates(sentence: str, anchor: date | None) -> list[Candidate]:
     return found
 
 
+def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
+    """Times of day, with the date written right before them (10月13日の午後9時55分: 9:55 pm, 13 October 2010)."""
+    found = []
+    for m in CLOCK.finditer(sentence):
+        clock = english_clock(m.group(0))
+        if clock is None or not any(m.group(g) for g in ("half", "minute", "thirty", "hh", "approx")):
+            continue  # a bare 9時 may be part of a list or a name; a time says 午前, 午後, its minutes or ごろ
+        day = next(
+            (d for d in dates if d.end in (m.start(), m.start() - 1) and sentence[d.end : m.start()] in ("", "の")),
+            None,
+        )
+        if day is not None:
+            found.append(
+                Candidate(
+                    sentence[day.start : m.end()], "time", day.start, m.end(), sentence, f"{clock}, {day.english}"
+                )
+            )
+        else:
+            found.append(Candidate(m.group(0), "time", m.start(), m.end(), sentence, clock))
+    return found
+
+
 def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -> list[Candidate]:
     """Every span of every kind in one sentence (footnote markers removed), in order of kind then place.
 
     ``people``: look for names written in kanji too (津田雄一), by the morphological analyser (slower).
     """
     found = _dates(sentence, anchor)
+    found += _times(sentence, found)
     found += [Candidate(m.group(0), "duration", m.start(), m.end(), sentence) for m in _DURATION.finditer(sentence)]
     spans = [(c.start, c.end) for c in found]
     for m in _QUANTITY.finditer(sentence):

@@ -47,22 +47,25 @@ _CURRENCY_NAMES = {
     "フラン": " francs", "ルーブル": " rubles", "クローナ": " krona", "クローネ": " krone", "ウォン": " won",
     "ルピー": " rupees", "ペソ": " pesos", "レアル": " reais", "リラ": " lira", "元": " yuan",
 }  # fmt: skip
+#: Units of length and weight the article may measure in, longest first (キログラム before キロ, the km it shortens).
+MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|リットル"
 #: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
 CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"""
-    (?P<about>約|およそ)?
+    (?P<about>約|およそ|推定|推計)?          # "about"; an estimate is shown as one
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
     (?P<number>{NUMBER_IN_PARTS})             # 1億7,400万: parts, each with its power
     (?P<power>万|億|兆)?
-    (?P<counter>キロメートル|メートル|キロ|トン|{CURRENCIES}|割|%|パーセント|{COUNTED})?
+    (?P<counter>{MEASURE_UNITS}|キロ|{CURRENCIES}|割|%|パーセント|{COUNTED})?
     (?:×(?P<times>\d+))?                    # 960メートル×2
     """,
     re.VERBOSE,
 )
 #: Counters with an exact English word or unit; the others (本, 基, 台) leave the bare number.
 _UNITS = {
-    "キロメートル": " km", "キロ": " km", "メートル": " m", "トン": " t", "%": "%", "パーセント": "%",
+    "キロメートル": " km", "キロ": " km", "メートル": " m", "センチメートル": " cm", "ミリメートル": " mm",
+    "キログラム": " kg", "グラム": " g", "トン": " t", "リットル": " L", "%": "%", "パーセント": "%",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
     "カ国": " countries", "回": " times",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
@@ -75,6 +78,40 @@ def english_date(when: When) -> str:
         return str(when.year)
     month = calendar.month_name[when.month]
     return f"{month} {when.year}" if when.day is None else f"{when.day} {month} {when.year}"
+
+
+#: A time of day as the article writes it: 午後9時55分, 午前0時11分, 14時30分, 午後2時半, 21:55.
+CLOCK = re.compile(
+    r"""
+    (?:
+        (?P<half>午前|午後)?
+        (?P<hour>\d{1,2})\s*時(?!間|代|点|期|中|差)     # 9時, not 3時間 (a duration) or 1時点
+        (?:(?P<minute>\d{1,2})\s*分|(?P<thirty>半))?
+      | (?<!\d)(?P<hh>\d{1,2}):(?P<mm>\d{2})(?!\d)     # 21:55
+    )
+    (?P<approx>頃|ごろ)?                               # 19時50分頃: about
+    """,
+    re.VERBOSE,
+)
+
+
+def english_clock(text: str) -> str | None:
+    """``午後9時55分`` → ``9:55 pm``, ``午前0時11分`` → ``12:11 am``, ``19時50分頃`` → ``about 19:50``; else ``None``.
+
+    The 12-hour clock where the article says 午前 or 午後, the 24-hour clock where it does not.
+    """
+    match = CLOCK.fullmatch(text)
+    if not match:
+        return None
+    about = "about " if match.group("approx") else ""
+    if match.group("hh"):
+        return f"{about}{int(match.group('hh'))}:{match.group('mm')}"
+    hour = int(match.group("hour"))
+    minute = 30 if match.group("thirty") else int(match.group("minute") or 0)
+    if not match.group("half"):
+        return f"{about}{hour}:{minute:02d}"
+    suffix = "am" if match.group("half") == "午前" else "pm"
+    return f"{about}{hour % 12 or 12}:{minute:02d} {suffix}"
 
 
 def english_century(number: int) -> str:

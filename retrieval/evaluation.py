@@ -80,6 +80,9 @@ SUITE = (
     # starting code (README), then read and worked on.
     EvalSet("reykjavik", _DATA / "questions_reykjavik.jsonl", (_DATA / "articles" / "reykjavik-1986.ja.txt",)),
     EvalSet("reiwa", _DATA / "questions_reiwa.jsonl", (_DATA / "articles" / "reiwa-2019.ja.txt",)),
+    # A thirteenth (the 2010 Copiapó mine rescue, invented references, 40 questions), written the same way at the
+    # start of the session after, measured blind with that session's starting code (README), then read.
+    EvalSet("copiapo", _DATA / "questions_copiapo.jsonl", (_DATA / "articles" / "copiapo-2010.ja.txt",)),
 )
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from corpus.text import strip_footnotes
 from corpus.timeline import mentions_date
-from retrieval.english import COUNTED
+from retrieval.english import COUNTED, MEASURE_UNITS
 from retrieval.lexical import fold
 
 AnswerType = Literal["date", "duration", "quantity", "place", "person"]
@@ -24,7 +24,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "duration", "quantity", "place",
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
 _COUNTER = (
     r"(?:時間半|時間|年間|年|か月|ヶ月|カ月|ヵ月|月|週間|日間|日|分|秒|人|名|か国|ヶ国|カ国|ヵ国"
-    rf"|{COUNTED}|メートル|キロメートル|キロ|トン|億円|万円|円|%|パーセント|歳)"
+    rf"|{COUNTED}|{MEASURE_UNITS}|キロ|億円|万円|円|%|パーセント|歳)"
 )
 _NUMBER_WITH_COUNTER = re.compile(
     rf"""
@@ -88,8 +88,10 @@ _NOT_NAMES = frozenset(
 _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
 )
+#: A time of day: 午後9時55分, 午前0時11分, 14:30 (3時間 is a duration, 1時点 no time).
+_CLOCK = re.compile(r"(?:午前|午後)\s*\d{1,2}\s*時(?!間)|\d{1,2}\s*時\s*\d{1,2}\s*分|\b\d{1,2}:\d{2}\b")
 _QUANTITY = re.compile(
-    rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|メートル|キロ|トン|億円|万円|円|ドル|ユーロ|%|パーセント|歳)"
+    rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|億円|万円|円|ドル|ユーロ|%|パーセント|歳)"
 )
 _PLACE = re.compile(
     r"[\u30a1-\u30fa\u4e00-\u9fff]{1,12}(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|地区|区|町|村)"
@@ -108,7 +110,8 @@ WHICH_DAY = r"何日(?!間|前|後|ぶり)"
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
-        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|日付|日にち|日程|時期",
+        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|日付|日にち|日程|時期"
+        r"|何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b",  # a time of day is asked and answered as a date
         re.IGNORECASE,
     ),
     "duration": re.compile(
@@ -233,7 +236,7 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
     """The kinds of answer a sentence can give."""
     bare = strip_footnotes(text)
     kinds: set[AnswerType] = set()
-    if mentions_date(bare):
+    if mentions_date(bare) or _CLOCK.search(bare):
         kinds.add("date")
     if _DURATION.search(bare):
         kinds.add("duration")

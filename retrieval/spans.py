@@ -18,7 +18,15 @@ from corpus.delegations import DELEGATION_HEADING, parse_member
 from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date
-from retrieval._span_questions import SINCE, asked_counter, kind_words, named_kinds, question_keys, wanted_types
+from retrieval._span_questions import (
+    SINCE,
+    asked_counter,
+    asked_units,
+    kind_words,
+    named_kinds,
+    question_keys,
+    wanted_types,
+)
 from retrieval._span_shapes import (
     GENERIC_COUNTERS,
     LIST_LINE,
@@ -259,7 +267,7 @@ def _pick(
         pool = attached if len({c.text for c in attached}) == 1 else []
         if not pool:
             return None
-    pool = _with_counter_asked(_without_starting_values(pool, question), question)
+    pool = _with_unit_asked(_with_counter_asked(_without_starting_values(pool, question), question), question)
     if len({c.text for c in pool}) > 1:
         # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
         kinds = [c for c in pool if _of_named_kind(c, [*context.terms, *named_kinds(question)])]
@@ -337,6 +345,14 @@ def _with_counter_asked(pool: list[Candidate], question: str) -> list[Candidate]
     if not counter or not any(c.type == "count" and counter in c.text for c in pool):
         return pool
     return [c for c in pool if c.type != "count" or counter in c.text]
+
+
+def _with_unit_asked(pool: list[Candidate], question: str) -> list[Candidate]:
+    """Quantities in a unit of the measure asked, when the sentence has any: "how heavy" → 約420キログラム."""
+    units = asked_units(question)
+    if not units or not any(c.type == "quantity" and c.text.endswith(units) for c in pool):
+        return pool
+    return [c for c in pool if c.type != "quantity" or c.text.endswith(units)]
 
 
 def _as_bodies(candidates: list[Candidate], wanted: frozenset[SpanType]) -> list[Candidate]:
@@ -430,7 +446,7 @@ def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
     are in the word list (ジュネーブ → Geneva); Latin spans stay as they are.
     """
     converted: str | None = None
-    if candidate.type == "date" or (candidate.english and candidate.type in _NAMES):
+    if candidate.type in {"date", "time"} or (candidate.english and candidate.type in _NAMES):
         converted = candidate.english
     elif candidate.type == "duration":
         converted = english_duration(candidate.text)

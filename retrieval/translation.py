@@ -137,6 +137,11 @@ _STOPWORDS = frozenset(
         "per",
         "via",
         "vs",
+        # "What happened at…" frames a question; 起こる would match any event.
+        "happen",
+        "happened",
+        "happens",
+        "happening",
         # Chat's fillers and vague words: no Japanese term stands for them ("actually" → 事実上, "stuff" → 物).
         "actually",
         "really",

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from corpus.timeline import When
-from retrieval.english import english_century, english_date, english_duration, english_number, english_quantity
+from retrieval.english import (
+    english_century,
+    english_clock,
+    english_date,
+    english_duration,
+    english_number,
+    english_quantity,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,6 +82,9 @@ def test_durations(text, english):
         ("約6,000万クローナ", "about 60 million krona"),  # a currency written by its name after the number
         ("100万ポンド", "£1 million"),
         ("3億ルーブル", "300 million rubles"),
+        ("約420キログラム", "about 420 kg"),  # キログラム, not キロ (km) and グラム
+        ("約54センチメートル", "about 54 cm"),
+        ("推定10億人", "about 1 billion people"),  # an estimate
     ],
 )
 def test_quantities(text, english):
@@ -92,3 +102,26 @@ def test_unknown_shapes_give_none_not_a_guess():
     assert english_duration("しばらく") is None
     assert english_quantity("マグニチュード8.5") is None
     assert english_quantity("100分の1") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("午後9時55分", "9:55 pm"),  # Copiapó: the last miner up
+        ("午前0時11分", "12:11 am"),  # midnight is 12 on the 12-hour clock
+        ("午後4時20分", "4:20 pm"),  # Helsinki: the talks ended
+        ("午前10時", "10:00 am"),
+        ("午後2時半", "2:30 pm"),
+        ("14時30分", "14:30"),  # no 午前 / 午後: the 24-hour clock the article uses
+        ("21:55", "21:55"),
+        ("19時50分頃", "about 19:50"),  # Notre-Dame: the spire fell; 頃 / ごろ is "about"
+        ("午後3時ごろ", "about 3:00 pm"),
+    ],
+)
+def test_times_of_day(text, english):
+    assert english_clock(text) == english
+
+
+@pytest.mark.parametrize("text", ["3時間", "3時間半", "1時点", "午後", "9時55"])
+def test_a_length_of_time_or_a_fragment_is_no_time_of_day(text):
+    assert english_clock(text) is None

@@ -19,6 +19,7 @@ SUEZ = parse_article((AKASHI_PATH.parent / "suez-canal-2021.ja.txt").read_text(e
 NOTRE_DAME = parse_article((AKASHI_PATH.parent / "notre-dame-fire-2019.ja.txt").read_text(encoding="utf-8"))
 REYKJAVIK = parse_article((AKASHI_PATH.parent / "reykjavik-1986.ja.txt").read_text(encoding="utf-8"))
 REIWA = parse_article((AKASHI_PATH.parent / "reiwa-2019.ja.txt").read_text(encoding="utf-8"))
+COPIAPO = parse_article((AKASHI_PATH.parent / "copiapo-2010.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -689,3 +690,40 @@ def test_spending_in_any_currency_asks_money_and_a_share_asks_a_percentage():
 def test_a_katakana_place_before_de_and_a_comma_is_where_it_happened():
     room = short("INF条約の署名ってホワイトハウスのどこでやった？", "ホワイトハウスのイーストルームで", REYKJAVIK)
     assert (room.text, room.type) == ("イーストルーム", "place")
+
+
+def test_a_time_of_day_answers_what_time():
+    found = short("What time did the talks end?", "午後4時20分ごろに終了", HELSINKI, terms=["会談", "終了"])
+    assert (found.text, found.display, found.type) == ("午後4時20分ごろ", "about 4:20 pm", "time")
+
+
+def test_a_time_of_day_keeps_the_date_written_before_it():
+    found = short("最後の作業員が地上に出てきたのは何時ごろ?", "午後9時55分に地上に到着", COPIAPO)
+    assert (found.text, found.type) == ("10月13日の午後9時55分", "time")
+    english = short(
+        "what time did the last miner reach the surface?",
+        "午後9時55分に地上に到着",
+        COPIAPO,
+        terms=["最後", "地上", "到着"],
+    )
+    assert english.display == "9:55 pm, 13 October 2010"
+
+
+def test_when_asks_the_date_not_the_time_of_day():
+    found = short(
+        "When did the last miner reach the surface?", "午後9時55分に地上に到着", COPIAPO, terms=["最後", "地上", "到着"]
+    )
+    assert found is None or found.type == "date"
+
+
+def test_how_heavy_takes_the_weight_not_the_height_in_the_same_sentence():
+    # 「高さ約2.5メートル、内径約54センチメートル、重さ約420キログラム」
+    found = short("how heavy was the capsule they used?", "重さ約420キログラム", COPIAPO, terms=["カプセル", "重さ"])
+    assert (found.text, found.display, found.type) == ("約420キログラム", "about 420 kg", "quantity")
+    tall = short("how tall was the capsule they used?", "重さ約420キログラム", COPIAPO, terms=["カプセル", "高さ"])
+    assert (tall.text, tall.display) == ("約2.5メートル", "about 2.5 m")
+
+
+def test_an_estimate_is_shown_as_about():
+    found = short("how many people around the world watched it live?", "推定10億人", COPIAPO, terms=["世界", "生中継"])
+    assert (found.text, found.display) == ("推定10億人", "about 1 billion people")
