@@ -30,6 +30,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 #: Infobox labels we know, mapped to the names the rest of the program uses.
 INFOBOX_KEYS = {"日にち": "date", "日付": "date", "開催日": "date", "会場": "venue", "都市": "city"}
 _MAX_HEADING_CHARS = 40
+#: A list entry, a label and its value ("1人目:フロレンシオ・アバロス", "会場: ヴィラ・ラ・グランジュ"): no heading.
+_LABELLED = re.compile(r"\S\s*[:：]\s*\S")
+#: Headings nest this deep at most (section, subsection, sub-subsection). A longer run of short lines without a
+#: sentence end is a section and its subsection heading a list (a schedule, names), whose lines are its text.
+_MAX_DEPTH = 3
+_LIST_HEADINGS = 2
 
 
 class Paragraph(NamedTuple):
@@ -85,7 +91,25 @@ def _is_heading(line: str) -> bool:
         and "|" not in line
         and "、" not in line
         and not line.endswith((",", ":", "："))
+        and not _LABELLED.search(line)
     )
+
+
+def _headings(lines: list[str]) -> list[bool]:
+    """Which lines are headings: those shaped like one, but in a run deeper than headings nest only the first two
+    and the last (which heads the text after it); the lines between are a list."""
+    flags = [_is_heading(line) for line in lines]
+    start = 0
+    while start < len(flags):
+        end = start
+        while end < len(flags) and flags[end]:
+            end += 1
+        if end - start > _MAX_DEPTH:
+            # The run's last line, when text follows it, heads that text: the next section after the list.
+            last = end - 1 if end < len(flags) else end
+            flags[start + _LIST_HEADINGS : last] = [False] * (last - start - _LIST_HEADINGS)
+        start = end + 1
+    return flags
 
 
 def _join_wrapped(head: str, tail: str) -> str:
@@ -192,8 +216,10 @@ def parse_article(text: str, *, source: str = "<text>") -> Article:
     ref_start = next((i for i, (_, line) in enumerate(body) if _REFERENCE.match(line)), len(body))
     references = _parse_references(body[ref_start:], source)
     builder = _SectionBuilder(title)
-    for number, line in body[:ref_start]:
-        if _is_heading(line):
+    for (number, line), heading in zip(
+        body[:ref_start], _headings([line for _, line in body[:ref_start]]), strict=True
+    ):
+        if heading:
             builder.heading(line)
         else:
             builder.paragraph(Paragraph(line, footnotes_in(line), number))

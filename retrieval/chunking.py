@@ -11,7 +11,7 @@ from corpus.text import footnotes_in, sentence_pieces, split_sentences
 from retrieval.types import Chunk
 
 #: Bump when chunk boundaries change (the parser's sections too), so existing indexes are rebuilt.
-CHUNKER_VERSION = 5
+CHUNKER_VERSION = 6
 _LIST_ITEM_MAX_CHARS = 80
 
 

@@ -176,3 +176,35 @@ def test_list_lines_without_footnotes_stay_paragraphs_of_their_section():
         "フランス、ジャン・デュポン(大統領)",
         "ドイツ、ハンス・ミュラー(首相、議長)",
     ]
+
+
+def test_labelled_list_lines_are_paragraphs_not_nested_headings():
+    # 「1人目:名前」: a label and its value, as in the order the miners were brought up (Copiapó).
+    text = (
+        "救出\n救出は夜に始まった。[1]\n救出の順番\n次の順番で引き上げられた。[2]\n"
+        "1人目:フロレンシオ・アバロス(Florencio Ávalos)\n2人目:マリオ・セプルベダ(Mario Sepúlveda)\n"
+        "政府の対応\n大統領は現場を訪れた。[3]\n参照\n- ^ 「a」。b。2010年。\n- ^ 「c」。d。2010年。\n- ^ 「e」。f。2010年。\n"
+    )
+    article = parse_article(text, source="x.txt")
+    assert [s.path for s in article.sections] == [("救出",), ("救出の順番",), ("政府の対応",)]
+    assert [p.text for p in article.sections[1].paragraphs][1:] == [
+        "1人目:フロレンシオ・アバロス(Florencio Ávalos)",
+        "2人目:マリオ・セプルベダ(Mario Sepúlveda)",
+    ]
+
+
+def test_a_run_of_short_lines_deeper_than_headings_nest_is_a_list():
+    # A schedule under 「会談の経過」 > 「日程」 (Reykjavik): no heading nests six deep.
+    schedule = [
+        "10月11日(土) 午前 第1回会談",
+        "10月11日(土) 午後 第2回会談",
+        "10月12日(日) 午前 第3回会談",
+        "10月12日(日) 午後 第4回会談",
+    ]
+    text = "\n".join(
+        ["会談", "会談は二日間続いた。[1]", "会談の経過", "日程", *schedule, "決裂", "会談は決裂した。[2]"]
+    )
+    text += "\n参照\n- ^ 「a」。b。1986年。\n- ^ 「c」。d。1986年。\n"
+    article = parse_article(text, source="x.txt")
+    assert [s.path for s in article.sections] == [("会談",), ("会談の経過", "日程"), ("決裂",)]
+    assert [p.text for p in article.sections[1].paragraphs] == schedule
