@@ -96,8 +96,11 @@ def _is_heading(line: str) -> bool:
 
 
 def _headings(lines: list[str]) -> list[bool]:
-    """Which lines are headings: those shaped like one, but in a run deeper than headings nest only the first two
-    and the last (which heads the text after it); the lines between are a list."""
+    """Which lines are headings: those shaped like one, except inside a run deeper than headings nest.
+
+    Of such a run only the first two lines and the last (which heads the text after it) are headings; the lines
+    between are a list.
+    """
     flags = [_is_heading(line) for line in lines]
     start = 0
     while start < len(flags):
