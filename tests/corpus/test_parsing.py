@@ -183,7 +183,8 @@ def test_labelled_list_lines_are_paragraphs_not_nested_headings():
     text = (
         "救出\n救出は夜に始まった。[1]\n救出の順番\n次の順番で引き上げられた。[2]\n"
         "1人目:フロレンシオ・アバロス(Florencio Ávalos)\n2人目:マリオ・セプルベダ(Mario Sepúlveda)\n"
-        "政府の対応\n大統領は現場を訪れた。[3]\n参照\n- ^ 「a」。b。2010年。\n- ^ 「c」。d。2010年。\n- ^ 「e」。f。2010年。\n"
+        "政府の対応\n大統領は現場を訪れた。[3]\n"
+        "参照\n- ^ 「a」。b。2010年。\n- ^ 「c」。d。2010年。\n- ^ 「e」。f。2010年。\n"
     )
     article = parse_article(text, source="x.txt")
     assert [s.path for s in article.sections] == [("救出",), ("救出の順番",), ("政府の対応",)]
