@@ -15,6 +15,7 @@ from retrieval.question import language_of
 #: The finer span types each asked answer type accepts.
 _ACCEPTS: dict[AnswerType | Literal["org"], tuple[SpanType, ...]] = {
     "date": ("date",),
+    "time": ("time",),
     "duration": ("duration",),
     "quantity": ("count", "quantity", "money", "percent"),
     "place": ("place",),
@@ -62,8 +63,6 @@ _TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
 )
-#: A time of day asked (何時間 is a duration).
-_CLOCK_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(rf"何(?:{COUNTED})|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
     r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|deep)\b|\bheight\b|\blength\b"
@@ -157,8 +156,6 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
-    if _CLOCK_ASKED.search(question):
-        wanted = wanted - {"date"} | {"time"}  # 「何時ごろ」, "what time": a time of day, not the day alone
     if not wanted and _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
     if not wanted and _PERCENT_ASKED.search(question):
@@ -203,7 +200,7 @@ _UNITS_ASKED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         re.compile(
-            r"高さ|長さ|幅|直径|距離|深さ|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|deep)\b"
+            r"高さ|長さ|幅|直径|距離|離れ|深さ|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|deep)\b"
             r"|\b(?:height|length|width|diameter|distance|depth)\b",
             re.IGNORECASE,
         ),

@@ -17,8 +17,8 @@ from corpus.timeline import mentions_date
 from retrieval.english import COUNTED, MEASURE_UNITS
 from retrieval.lexical import fold
 
-AnswerType = Literal["date", "duration", "quantity", "place", "person"]
-ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "duration", "quantity", "place", "person")
+AnswerType = Literal["date", "time", "duration", "quantity", "place", "person"]
+ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", "place", "person")
 
 #: Counters as the article writes them, each mapped to one spelling (ヶ月/カ月 → か月).
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
@@ -110,10 +110,10 @@ WHICH_DAY = r"何日(?!間|前|後|ぶり)"
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
-        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|日付|日にち|日程|時期"
-        r"|何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b",  # a time of day is asked and answered as a date
+        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),
+    "time": re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE),  # of day
     "duration": re.compile(
         r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
         r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
@@ -124,7 +124,7 @@ _ASKS = {
         r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast|long\s+(?:is|are|was|were))\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
         rf"|何(?:{COUNTED})|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ|長さ"
-        r"|速さ|速度|時速|大きさ|重さ|深さ",
+        r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)離れ",
         re.IGNORECASE,
     ),
     "place": re.compile(
@@ -236,8 +236,10 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
     """The kinds of answer a sentence can give."""
     bare = strip_footnotes(text)
     kinds: set[AnswerType] = set()
-    if mentions_date(bare) or _CLOCK.search(bare):
+    if mentions_date(bare):
         kinds.add("date")
+    if _CLOCK.search(bare):
+        kinds.add("time")
     if _DURATION.search(bare):
         kinds.add("duration")
     if _QUANTITY.search(bare):

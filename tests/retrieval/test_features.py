@@ -78,6 +78,9 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("Who is Peskov?", {"person"}),
         ("誰が出席した？", {"person"}),
         ("Why did Biden skip the joint press conference?", set()),
+        ("What time did the talks start?", {"time"}),
+        ("最後の作業員が地上に出てきたのは何時ごろ?", {"time"}),  # 何時, not 何時間
+        ("サンホセ鉱山ってコピアポの町からどのくらい離れてるんですか?", {"quantity"}),  # a distance
     ],
 )
 def test_questions_ask_for_a_kind_of_answer(question, kinds):
@@ -92,6 +95,8 @@ def test_questions_ask_for_a_kind_of_answer(question, kinds):
         ("25か国の協定に繰り返し違反している", "quantity"),
         ("サミットは、ジュネーブ湖を見下ろす18世紀の建物である歴史的なヴィララグランジで開催されました。", "place"),
         ("ロシア外務大臣、セルゲイ・ラブロフ[34]", "person"),
+        ("現場監督のウルスアは、10月13日の午後9時55分に地上に到着した。", "time"),
+        ("第1回会談は午前10時40分ごろに始まった。", "time"),
     ],
 )
 def test_sentences_hold_kinds_of_answer(sentence, kind):
@@ -100,3 +105,7 @@ def test_sentences_hold_kinds_of_answer(sentence, kind):
 
 def test_a_sentence_without_a_date_is_not_dated():
     assert "date" not in answer_types_of("プーチンは「私たちはお互いを理解している」と答えた。")
+
+
+def test_a_length_of_time_is_no_time_of_day():
+    assert "time" not in answer_types_of("会談は約2時間10分に及んだ。")
