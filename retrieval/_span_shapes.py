@@ -75,7 +75,7 @@ _NAME_TITLES = (
 NAME = re.compile(
     rf"""
     [A-Z][a-z]+(?:\s[A-Z][a-z]+)+
-    | [{_KATAKANA}―]+(?:[・=][{_KATAKANA}]+)+
+    | [{_KATAKANA}―]+(?:[・=＝゠][{_KATAKANA}]+)+      # ジャン＝ルイ・ジョルジュラン: = joins a double name
     | [{_KATAKANA}]{{2,}}(?={_NAME_TITLES})
     """,
     re.VERBOSE,

@@ -74,6 +74,10 @@ class SpanContext(NamedTuple):
     question has no other words."""
 
 
+#: A question after a number of times: 何回, 何度, "how many times", "how often".
+_TIMES_ASKED = re.compile(r"何回|何度|\bhow\s+often\b|\btimes\b", re.IGNORECASE)
+
+
 def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
     """Whether a candidate of a wanted type can answer: not the asker's own words, the counter and "since" asked."""
     if _answered_already(candidate, question, terms):
@@ -81,6 +85,8 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
     counter = asked_counter(question)
     if candidate.type == "count" and counter and counter not in candidate.text:
         return candidate.text.endswith(GENERIC_COUNTERS)
+    if candidate.type == "count" and candidate.text.endswith("回") and not _TIMES_ASKED.search(question):
+        return False  # "how big was the crowd", 「どのくらい」: a number of times answers only "how many times"
     if candidate.type == "duration" and counter and counter not in candidate.text:
         return False
     if candidate.type == "date" and SINCE.search(question):

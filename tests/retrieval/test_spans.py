@@ -727,3 +727,21 @@ def test_how_heavy_takes_the_weight_not_the_height_in_the_same_sentence():
 def test_an_estimate_is_shown_as_about():
     found = short("how many people around the world watched it live?", "推定10億人", COPIAPO, terms=["世界", "生中継"])
     assert (found.text, found.display) == ("推定10億人", "about 1 billion people")
+
+
+def test_a_number_of_times_answers_only_how_many_times():
+    # 「…31日の4回にわたって宮殿で催されました」: a number of times, no answer to how big the banquet was.
+    where = "31日の4回にわたって"
+    assert short("how big was the banquet at the palace?", where, REIWA, terms=["饗宴", "宮殿"]) is None
+    times = short("how many times was the banquet held at the palace?", where, REIWA, terms=["饗宴", "宮殿"])
+    assert (times.text, times.display) == ("4回", "4 times")
+
+
+def test_an_equals_sign_joins_a_double_first_name():
+    found = short(
+        "Which army general headed the public body set up to rebuild Notre-Dame?",
+        "陸軍大将ジャン＝ルイ・ジョルジュラン",
+        NOTRE_DAME,
+        terms=["陸軍", "大将", "総裁"],
+    )
+    assert (found.text, found.display) == ("ジャン＝ルイ・ジョルジュラン", "Jean-Louis Georgelin")
