@@ -178,7 +178,12 @@ class Answerer:
     def _expander_for(self, index: LoadedIndex) -> TermExpander:
         """The English→Japanese expander over ``index``'s word list and names (one per generation)."""
         if self._expander is None or self._expander[0] != index.generation:
-            expander = TermExpander(index.lexicon, transliterate=self._transliterate, names=index.katakana_words)
+            expander = TermExpander(
+                index.lexicon,
+                transliterate=self._transliterate,
+                names=index.katakana_words,
+                spellings=index.latin_spellings,
+            )
             self._expander = (index.generation, expander)
         return self._expander[1]
 

@@ -18,7 +18,7 @@ from retrieval.coverage import name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
-from retrieval.translation import katakana_words, quoted_hiragana_names, sound_key
+from retrieval.translation import katakana_words, latin_spellings, quoted_hiragana_names, sound_key
 from retrieval.types import Chunk, Sentence, Vectors
 
 __all__ = ["BuildReport", "Counts", "DocumentInfo", "LoadedIndex", "Manifest", "passage_text"]
@@ -91,6 +91,11 @@ class LoadedIndex:
         for key, name in quoted_hiragana_names(chunk.text for chunk in self.chunks).items():
             words.setdefault(key, name)
         return words
+
+    @functools.cached_property
+    def latin_spellings(self) -> dict[str, str]:
+        """The names the corpus spells in Latin letters in brackets (``translation.latin_spellings``)."""
+        return latin_spellings(chunk.text for chunk in self.chunks)
 
     @property
     def chunk_collection(self) -> str:

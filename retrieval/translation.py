@@ -165,6 +165,29 @@ _STOPWORDS = frozenset(
         "anyone",
     ]
 )
+#: The adjective after "how" is part of the question word ("how long", "how far"): JMdict's 長い or a transliterated
+#: ファー would only match passages by chance. The answer type it asks is read elsewhere (``features``). "How many"
+#: and "how much" keep their 何, which brings the question nearer to the article's 何人-like wording.
+_AFTER_HOW = frozenset(
+    [
+        "long",
+        "big",
+        "far",
+        "old",
+        "tall",
+        "high",
+        "large",
+        "wide",
+        "deep",
+        "often",
+        "heavy",
+        "fast",
+        "soon",
+        "late",
+        "early",
+        "small",
+    ]
+)
 #: Shorthand of chat and its words ("how many ppl", "govt"): read as the words before looking them up.
 _SHORTHAND = {
     "ppl": "people",
@@ -334,6 +357,44 @@ def katakana_words(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+#: A katakana name and the Latin spelling the article gives it in brackets right after it: ルイス・ウルスア(Luis
+#: Urzúa), コデルコ(Codelco), ジャン＝ルイ・ジョルジュラン(Jean-Louis Georgelin), エバーギブン(Ever Given、…).
+_SPELLED = re.compile(
+    r"""
+    (?P<kana>[\u30a1-\u30fa\u30fc]+(?:[・＝゠=][\u30a1-\u30fa\u30fc]+)*)
+    [(（]
+    (?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'’-]*?)
+    \s*[)）、,;:]
+    """,
+    re.VERBOSE,
+)
+_NAME_PARTS = re.compile(r"[・＝゠=]")
+
+
+def plain_latin(text: str) -> str:
+    """Latin letters as a question types them: accents dropped, lower case, hyphens as spaces (Urzúa → urzua)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[-‐’']", " ", letters).split())
+
+
+def latin_spellings(texts: Iterable[str]) -> dict[str, str]:
+    """The names ``texts`` spell in Latin letters in brackets, by that spelling as typed (``plain_latin``).
+
+    The whole spelling maps to the whole name (``"luis urzua"`` → ルイス・ウルスア) and, where the name has as
+    many parts as the spelling has words, each word to its part (``"urzua"`` → ウルスア). The first met is kept.
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _SPELLED.finditer(text):
+            latin, kana = plain_latin(match.group("latin")).split(), _NAME_PARTS.split(match.group("kana"))
+            found.setdefault(" ".join(latin), "・".join(kana))
+            if len(latin) == len(kana) > 1:
+                for word, part in zip(latin, kana, strict=True):
+                    found.setdefault(word, part)
+    return found
+
+
 #: A name written in hiragana stands in quotes: 「のぞみ」, 「はやぶさ」.
 _QUOTED_HIRAGANA = re.compile(r"[「『]([\u3041-\u3096ー]{2,})[」』]")
 
@@ -408,6 +469,7 @@ class TermExpander:
         *,
         transliterate: Callable[[str], str] | None = None,
         names: Mapping[str, str] | None = None,
+        spellings: Mapping[str, str] | None = None,
         max_terms: int = 12,
     ) -> None:
         """Set the dictionary.
@@ -417,6 +479,8 @@ class TermExpander:
             transliterate: English name to katakana, for capitalised words the lexicon lacks.
             names: the corpus's katakana words (``katakana_words``): a transliteration is replaced by
                 the one that sounds like it, when one clearly does.
+            spellings: the names the corpus spells in Latin letters (``latin_spellings``): a question's words
+                that spell one stand for it, before any dictionary sense ("Urzua" → ウルスア, not a transliteration).
             max_terms: the most terms returned.
 
         """
@@ -425,6 +489,8 @@ class TermExpander:
         self._lexicon = lexicon
         self._transliterate = transliterate
         self._names = names or {}
+        self._spellings = spellings or {}
+        self._longest_spelling = max((len(k.split()) for k in self._spellings), default=0)
         self._max_terms = max_terms
         self._letters: LetterIndex | None = None
         self._forms: frozenset[str] | None = None
@@ -491,6 +557,14 @@ class TermExpander:
         known = all(self._lookup([p.lower()], 0)[1] or (self._transliterate and self._name(p) in names) for p in parts)
         return parts if known else [word]
 
+    def _spelled(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
+        """The longest run of words from ``start`` that spells a name of the corpus, and that name's parts."""
+        for length in range(min(self._longest_spelling, len(words) - start), 0, -1):
+            phrase = " ".join(words[start : start + length])
+            if phrase in self._spellings and phrase not in _STOPWORDS:
+                return length, tuple(self._spellings[phrase].split("・"))
+        return 0, ()
+
     def _lookup(self, words: list[str], start: int) -> tuple[int, tuple[str, ...]]:
         """The longest phrase at ``start`` that the lexicon knows: (words used, its terms)."""
         for length in range(min(_MAX_PHRASE, len(words) - start), 0, -1):
@@ -547,8 +621,15 @@ class TermExpander:
         names: list[str] = []
         i = 0
         while i < len(words):
-            used, found = self._lookup(words, i)
+            if i > 0 and words[i - 1] == "how" and words[i] in _AFTER_HOW:
+                i += 1
+                continue
+            used, found = self._spelled(words, i)
             is_name = originals[i][0].isupper() and (i > 0 or possessive[i]) and words[i] not in _STOPWORDS
+            if found:
+                is_name = True
+            else:
+                used, found = self._lookup(words, i)
             if not found and used == 1 and self._transliterate and is_name:
                 found = (self._name(words[i]),)
             elif not found and used == 1 and self._transliterate and _maybe_name(words[i]):

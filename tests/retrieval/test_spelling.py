@@ -94,3 +94,40 @@ def test_the_expander_reads_chat_shorthand_the_us_and_irregular_verbs():
     assert "送る" in expander.expand("who was sent?")  # JMdict lists "sent" apart from "send", as 発
     assert expander.expand("how many ppl came?") == expander.expand("how many people came?")
     assert "代理" in expander.expand("who went instead of Trump?")
+
+
+def test_the_articles_latin_spellings_map_to_its_names_whole_and_by_part():
+    from retrieval.translation import latin_spellings
+
+    text = "現場監督のルイス・ウルスア(Luis Urzúa)は、国営銅公社コデルコ(Codelco)の技術者と話した。[1]"
+    text += "総裁は陸軍大将ジャン＝ルイ・ジョルジュラン(Jean-Louis Georgelin)であった。"
+    text += "船はエバーギブン(Ever Given、中国語: 長賜號)。"
+    assert latin_spellings([text]) == {
+        "luis urzua": "ルイス・ウルスア",
+        "luis": "ルイス",
+        "urzua": "ウルスア",  # the accent as a question types it: without
+        "codelco": "コデルコ",
+        "jean louis georgelin": "ジャン・ルイ・ジョルジュラン",
+        "jean": "ジャン",
+        "louis": "ルイ",
+        "georgelin": "ジョルジュラン",
+        "ever given": "エバーギブン",
+    }
+
+
+def test_a_name_the_article_spells_is_found_before_any_transliteration():
+    from retrieval.translation import latin_spellings
+
+    text = "ウルスアはセバスティアン・ピニェラ(Sebastián Piñera)大統領にルイス・ウルスア(Luis Urzúa)として挨拶した。"
+    expander = TermExpander({}, transliterate=lambda w: "アーツュア", spellings=latin_spellings([text]))
+    found = expander.expansion("What did Urzua tell Pinera?")
+    assert found.terms == ["ウルスア", "ピニェラ"]  # e2k hears アーツュア and ピネラ
+    assert found.names == ["ウルスア", "ピニェラ"]
+    assert expander.expand("what did luis urzua say") == ["ルイス", "ウルスア"]
+
+
+def test_the_word_after_how_belongs_to_the_question_word():
+    text = "鉱山は州都コピアポの北約45キロメートルにあり、閉じ込め期間は長い69日間に及んだ。"
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
+    assert "長い" in expander.expand("the long wait")
+    assert "長い" not in expander.expand("how long was the wait")
