@@ -62,6 +62,9 @@ class AnswerPolicy:
     unsupported_margin: float = 0.008
     """A question whose best passage matches it this much better without its words the corpus never
     uses (天気, 費用) is declined: the passage does not speak to them."""
+    timeline_malus: float = 0.2
+    """Taken from a timeline passage's score: its one-line entry repeats what a prose passage tells in full, with
+    the same footnote, and the prose is what a reader wants shown."""
     measure_passages: int = 3
     """A question asking for a measure (a cost, a weight, a clock time) is declined when none of this many
     best passages gives a value of it (``measures.measures_missing``)."""
@@ -329,7 +332,8 @@ class Answerer:
             passage[index.chunk_position[hit.id]] = hit.similarity
         best = best_per_chunk(boosted, index.sentence_chunk, n)
         lexical = index.chunk_lexical.scores(lexical_query)
-        return fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
+        fused = fuse(passage, best, lexical, weights=self._policy.weights, method=self._policy.fusion)
+        return fused - self._policy.timeline_malus * index.dated_lists
 
     def _passage(self, index: LoadedIndex, i: int, score: float, lit: Vectors, sentence_lex: Vectors) -> Passage:
         chunk = index.chunks[i]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,16 @@ from retrieval.types import Chunk, Sentence, Vectors
 __all__ = ["BuildReport", "Counts", "DocumentInfo", "LoadedIndex", "Manifest", "passage_text"]
 
 log = logging.getLogger(__name__)
+
+
+#: A timeline's entry: a full date, then a colon or a space, then what happened.
+_DATED_ENTRY = re.compile(r"^\d{3,4}年\d{1,2}月\d{1,2}日(?:\([^)]*\))?\s*[:：\s]", re.MULTILINE)
+
+
+def is_dated_list(text: str) -> bool:
+    """Whether most lines of ``text`` are dated entries: a timeline, which repeats in a line what prose tells."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and 2 * len(_DATED_ENTRY.findall(text)) >= len(lines)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,6 +102,11 @@ class LoadedIndex:
         for key, name in quoted_hiragana_names(chunk.text for chunk in self.chunks).items():
             words.setdefault(key, name)
         return words
+
+    @functools.cached_property
+    def dated_lists(self) -> Vectors:
+        """1.0 for each chunk that is a timeline (「2019年5月1日:天皇徳仁が即位。」…), else 0.0."""
+        return np.array([is_dated_list(c.text) for c in self.chunks], dtype=np.float32)
 
     @functools.cached_property
     def latin_spellings(self) -> dict[str, str]:

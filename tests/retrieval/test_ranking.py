@@ -50,3 +50,19 @@ def test_bm25_ranks_the_text_sharing_rare_terms_first():
 @pytest.mark.parametrize("texts", [[], [""]])
 def test_bm25_accepts_degenerate_corpora(texts):
     assert len(LexicalIndex(texts).scores(["ab"])) == len(texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("2019年5月1日:天皇徳仁が即位。\n2019年5月4日:即位後初の一般参賀。[39]", True),  # Reiwa's timeline
+        ("2023年12月16日 再建された尖塔の頂部に新しい雄鶏の風見が取り付けられた。[16]", True),  # Notre-Dame's
+        ("3月23日(火曜日):午前7時40分頃、エバーギブンが座礁した。[1]", False),  # no year: not a full date
+        ("2021年6月16日、スイスのジュネーブで開催された。[1]", False),  # prose that opens with a date
+        ("2010年10月13日:33人全員が救出される。[1]\n救出は世界中で生中継された。\n映像は10億人が見た。", False),
+    ],
+)
+def test_a_timeline_is_a_passage_of_dated_entries(text, dated):
+    from retrieval.index import is_dated_list
+
+    assert is_dated_list(text) is dated
