@@ -219,9 +219,8 @@ def parse_article(text: str, *, source: str = "<text>") -> Article:
     ref_start = next((i for i, (_, line) in enumerate(body) if _REFERENCE.match(line)), len(body))
     references = _parse_references(body[ref_start:], source)
     builder = _SectionBuilder(title)
-    for (number, line), heading in zip(
-        body[:ref_start], _headings([line for _, line in body[:ref_start]]), strict=True
-    ):
+    text_lines = body[:ref_start]
+    for (number, line), heading in zip(text_lines, _headings([line for _, line in text_lines]), strict=True):
         if heading:
             builder.heading(line)
         else:

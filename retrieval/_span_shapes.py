@@ -17,6 +17,7 @@ from retrieval.english import (
     english_century,
     english_clock,
     english_date,
+    is_time_of_day,
 )
 
 SpanType = Literal[
@@ -151,12 +152,9 @@ def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
     found = []
     for m in CLOCK.finditer(sentence):
         clock = english_clock(m.group(0))
-        if clock is None or not any(m.group(g) for g in ("half", "minute", "thirty", "hh", "approx")):
-            continue  # a bare 9時 may be part of a list or a name; a time says 午前, 午後, its minutes or ごろ
-        day = next(
-            (d for d in dates if d.end in (m.start(), m.start() - 1) and sentence[d.end : m.start()] in ("", "の")),
-            None,
-        )
+        if clock is None or not is_time_of_day(m):
+            continue
+        day = next((d for d in dates if d.end <= m.start() and sentence[d.end : m.start()] in ("", "の")), None)
         if day is not None:
             found.append(
                 Candidate(

@@ -95,6 +95,11 @@ CLOCK = re.compile(
 )
 
 
+def is_time_of_day(match: re.Match[str]) -> bool:
+    """Whether a ``CLOCK`` match says a time: 午前 or 午後, its minutes, ごろ or hh:mm (a bare 9時 may be a list's)."""
+    return any(match.group(g) for g in ("half", "minute", "thirty", "hh", "approx"))
+
+
 def english_clock(text: str) -> str | None:
     """``午後9時55分`` → ``9:55 pm``, ``午前0時11分`` → ``12:11 am``, ``19時50分頃`` → ``about 19:50``; else ``None``.
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from corpus.text import strip_footnotes
 from corpus.timeline import mentions_date
-from retrieval.english import COUNTED, MEASURE_UNITS
+from retrieval.english import CLOCK, COUNTED, MEASURE_UNITS, is_time_of_day
 from retrieval.lexical import fold
 
 AnswerType = Literal["date", "time", "duration", "quantity", "place", "person"]
@@ -88,8 +88,6 @@ _NOT_NAMES = frozenset(
 _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
 )
-#: A time of day: 午後9時55分, 午前0時11分, 14:30 (3時間 is a duration, 1時点 no time).
-_CLOCK = re.compile(r"(?:午前|午後)\s*\d{1,2}\s*時(?!間)|\d{1,2}\s*時\s*\d{1,2}\s*分|\b\d{1,2}:\d{2}\b")
 _QUANTITY = re.compile(
     rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|億円|万円|円|ドル|ユーロ|%|パーセント|歳)"
 )
@@ -107,13 +105,15 @@ _PERSON = re.compile(
 WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
 #: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり).
 WHICH_DAY = r"何日(?!間|前|後|ぶり)"
+#: A time of day asked (何時間, "how many hours", is a duration).
+TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
         rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),
-    "time": re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE),  # of day
+    "time": TIME_ASKED,
     "duration": re.compile(
         r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
         r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
@@ -238,7 +238,7 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
     kinds: set[AnswerType] = set()
     if mentions_date(bare):
         kinds.add("date")
-    if _CLOCK.search(bare):
+    if any(is_time_of_day(m) for m in CLOCK.finditer(bare)):
         kinds.add("time")
     if _DURATION.search(bare):
         kinds.add("duration")

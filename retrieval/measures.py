@@ -20,7 +20,7 @@ from typing import Literal
 
 from corpus.text import strip_footnotes
 from retrieval.english import CURRENCIES
-from retrieval.features import answer_types_of, asked_types
+from retrieval.features import TIME_ASKED, answer_types_of, asked_types
 
 Measure = Literal[
     "money",
@@ -85,8 +85,7 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(_NUMBER + r"\s*(?:度(?!目|も)|℃|°C|°)|摂氏|華氏"),
     ),
     "clock time": (
-        # 何時 is "what time" (何時間, "how many hours", is a duration).
-        re.compile(r"何時(?!間)|時刻|what\s+time\b|\bat\s+what\s+hour", re.IGNORECASE),
+        TIME_ASKED,
         re.compile(r"午前|午後|未明|正午|深夜|早朝|夕方|\d{1,2}\s*時(?!間|代|点|期|中)|\d{1,2}:\d{2}"),
     ),
     "number of people": (
