@@ -28,11 +28,11 @@ _KANJI = r"\u4e00-\u9fff々"
 _KATAKANA = r"\u30a1-\u30fa\u30fc"
 _DURATION = re.compile(
     r"""
-    (?<![\d.,])
+    (?<![\d.,月])                                   # not the day of a date (4月5日22時…)
     (?:約|およそ)?                                   # "about"
     \d+(?:\.\d+)?
     (?:
-        時間\d{1,2}分                                                # 2時間30分: hours and minutes
+        (?:日|時間|分)(?:\d{1,2}(?:時間|分|秒))+          # 2時間30分, 5日22時間54分41秒: smaller units after
       | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
       | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)                  # 2か月前: how long before; 8年ぶり: since
     )
@@ -55,14 +55,22 @@ _QUANTITY = re.compile(
 _MODIFIED_NOUN = re.compile(rf"(?!以来|以降|以前|頃|末|初め|当時)[{_KANJI}{_KATAKANA}]")
 _CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
 _PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
+#: What stands at a place and is found by it: ベルセの森, ダウニーの工場, ホワイトハウスのイーストルーム.
+_FACILITY = (
+    r"(?:森|基地|工場|博物館|美術館|空港|港|駅|病院|大学|ホテル|センター|会場|会議場|宮殿|公園|広場|本部|庁舎|ホール|ルーム"
+    r"|教会|聖堂|大聖堂|神社|寺|城|島|刑務所|収容所|研究所|造船所)"
+)
 _PLACE = re.compile(
     rf"""
     (?<![{_KATAKANA}{_KANJI}])
     (?P<place>
-        [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
+        [{_KATAKANA}・]{{2,}}{_PLACE_WORD}[{_KATAKANA}・]{{2,}}      # カンザス州ハッチンソン: a state and its town
+      | [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
       | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )
-    (?=で(?![はも])|に(?:架か|位置|あ)|を(?:横断|見下ろ|結)|の間)  # where something is or happens
+    (?=で(?![はも])|に(?:架か|位置|あ)|を(?:横断|見下ろ|結)|の間  # where something is or happens
+      # ダウニーの工場で: the place, and what stands there
+      |(?P<facility>の[{_KANJI}{_KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも]))
     """,
     re.VERBOSE,
 )
@@ -83,9 +91,12 @@ NAME = re.compile(
 )
 _ORG = re.compile(
     rf"""
-    (?<![{_KANJI}{_KATAKANA}A-Za-z])
-    [{_KANJI}{_KATAKANA}A-Za-z]{{2,24}}?
-    (?:公団|株式会社|研究所|公社|協会|機関|委員会|政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所)  # a body
+    (?<![{_KANJI}{_KATAKANA}A-Za-z・])
+    (?:
+        [{_KANJI}{_KATAKANA}A-Za-z]{{2,24}}?
+        (?:公団|株式会社|研究所|公社|協会|機関|委員会|政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所)  # a body
+      | [{_KATAKANA}A-Za-z][{_KATAKANA}A-Za-z・]{{1,24}}社          # グラマン社, ビーチ・エアクラフト社: a company
+    )
     (?![{_KANJI}])
     """,
     re.VERBOSE,
@@ -180,12 +191,13 @@ def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -
             found.append(Candidate(m.group(0), _quantity_type(m.group("counter")), m.start(), m.end(), sentence))
     for m in _PLACE.finditer(sentence):
         if m.group("place") not in _NOT_PLACES:
-            found.append(Candidate(m.group("place"), "place", m.start(), m.end(), sentence))
+            end = m.end("facility") if m.group("facility") else m.end()
+            found.append(Candidate(sentence[m.start() : end], "place", m.start(), end, sentence))
     # ロシア大統領: a country before a title is no name (the person, if any, is written next to it).
     found += [
         Candidate(m.group(0), "person", m.start(), m.end(), sentence)
         for m in NAME.finditer(sentence)
-        if "・" in m.group(0) or not is_place_name(m.group(0))
+        if ("・" in m.group(0) or not is_place_name(m.group(0))) and not sentence.startswith("社", m.end())
     ]
     # A kanji name has no shape to score it by; with two in a sentence (当初國中均が務めたが…津田雄一が後を継いだ)
     # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.

@@ -21,7 +21,7 @@ NUMBER_IN_PARTS = r"(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?"
 #: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
 COUNTED = (
     r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
-    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯"
+    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合"
 )
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
@@ -30,7 +30,7 @@ _DURATION = re.compile(
     (?:合計)?                               # "in all" adds nothing to the figure
     (?P<number>\d+(?:\.\d+)?)
     (?P<unit>時間|年|か月|ヶ月|カ月|ヵ月|週間|日|分|秒)
-    (?:(?P<minutes>\d{1,2})分)?              # 2時間30分: and minutes
+    (?P<smaller>(?:\d{1,2}(?:時間|分|秒))*)  # 2時間30分, 5日22時間54分41秒: the smaller units after
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
     (?P<direction>前|後|ぶり)?              # 2か月前: that long before; 8年ぶり: the first in 8 years
@@ -138,8 +138,8 @@ def english_duration(text: str) -> str | None:
     if match.group("half"):
         number = f"{float(number) + 0.5:g}"
     rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
-    if match.group("minutes"):
-        rendered += " " + _plural(str(int(match.group("minutes"))), "minute")
+    for count, unit in re.findall(r"(\d{1,2})(時間|分|秒)", match.group("smaller")):
+        rendered += " " + _plural(str(int(count)), _DURATION_UNITS[unit])
     rendered = f"about {rendered}" if match.group("about") else rendered
     direction = match.group("direction")
     if direction == "ぶり":

@@ -83,6 +83,9 @@ SUITE = (
     # A thirteenth (the 2010 Copiapó mine rescue, invented references, 40 questions), written the same way at the
     # start of the session after, measured blind with that session's starting code (README), then read.
     EvalSet("copiapo", _DATA / "questions_copiapo.jsonl", (_DATA / "articles" / "copiapo-2010.ja.txt",)),
+    # A fourteenth (the 1970 Apollo 13 flight, invented references, 40 questions), written the same way at the start
+    # of the session after, measured blind with that session's starting code (README), then read.
+    EvalSet("apollo13", _DATA / "questions_apollo13.jsonl", (_DATA / "articles" / "apollo13-1970.ja.txt",)),
 )
 
 

@@ -97,7 +97,7 @@ _PLACE = re.compile(
 )
 _PERSON = re.compile(
     r"(?:大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|副大臣|顧問|代表|市長|知事|議長|社長|会長|教授|技師|氏)"
-    r"|[\u30a1-\u30fa]{2,}・[\u30a1-\u30fa]{2,}"
+    r"|[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]{2,}"  # エドガー・コートライト: ー is part of a name
 )
 
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
@@ -107,6 +107,8 @@ WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
 WHICH_DAY = r"何日(?!間|前|後|ぶり)"
 #: A time of day asked (何時間, "how many hours", is a duration).
 TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
+#: How long something is, asked of a thing that may have a length (a bridge) or last (a broadcast).
+_LONG_ASKED = re.compile(r"長さ|\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
@@ -116,7 +118,7 @@ _ASKS = {
     "time": TIME_ASKED,
     "duration": re.compile(
         r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
-        r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|どのくらい(?:の時間|の期間|続)|どれくらい(?:の時間|の期間|続)"
+        r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),
@@ -254,7 +256,10 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
 def asked_types(question: str) -> frozenset[AnswerType]:
     """The kinds of answer a question asks for (none for why / what-did-they-say questions)."""
     kinds: set[AnswerType] = {kind for kind, pattern in _ASKS.items() if pattern.search(question)}  # type: ignore[misc]
-    if "duration" in kinds:
+    if _LONG_ASKED.search(question):
+        # 放送の長さ, "how long was the session": a length or a time taken, as the thing measured is.
+        kinds |= {"duration", "quantity"}
+    elif "duration" in kinds:
         kinds.discard("quantity")
     return frozenset(kinds)
 

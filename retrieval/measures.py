@@ -135,7 +135,8 @@ def asked_measures(question: str) -> frozenset[Measure]:
     """The measures a question asks for ("how much did it cost" → money); usually none."""
     text = unicodedata.normalize("NFKC", question)
     asked = {measure for measure, (asks, _) in _MEASURES.items() if asks.search(text)}
-    if "duration" in asked_types(text):
+    kinds = asked_types(text)
+    if "duration" in kinds and "quantity" not in kinds:  # not "how long is it", which a length answers too
         asked.add(_LENGTH_OF_TIME)
     return frozenset(asked)
 

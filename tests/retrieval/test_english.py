@@ -49,6 +49,8 @@ def test_dates_keep_the_articles_precision(when, english):
         ("1時間", "1 hour"),
         ("2時間30分", "2 hours 30 minutes"),
         ("2時間22分", "2 hours 22 minutes"),
+        ("5日22時間54分41秒", "5 days 22 hours 54 minutes 41 seconds"),
+        ("4分23秒", "4 minutes 23 seconds"),
     ],
 )
 def test_durations(text, english):

@@ -68,7 +68,9 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("会談はいつ開かれた？", {"date"}),
         ("How long did the meeting last?", {"duration"}),
         ("会談は何時間続いた？", {"duration"}),
-        ("How long is the central span?", {"quantity"}),
+        ("How long is the central span?", {"duration", "quantity"}),  # a length, or a time taken: as the thing is
+        ("事故直前にやってたテレビ放送ってどのくらいの長さ?", {"duration", "quantity"}),
+        ("大気圏突入中、地上と交信できなかった時間はどれほどでしたか。", {"duration"}),
         ("How many countries signed it?", {"quantity"}),
         ("How big was the loan?", {"quantity"}),
         ("What top speed did the test train reach?", {"quantity"}),
@@ -109,3 +111,9 @@ def test_a_sentence_without_a_date_is_not_dated():
 
 def test_a_length_of_time_is_no_time_of_day():
     assert "time" not in answer_types_of("会談は約2時間10分に及んだ。")
+
+
+def test_a_katakana_name_with_a_long_vowel_holds_a_person():
+    # エドガー・コートライト: ー ends the first name; a name before a dot was missed when it did.
+    sentence = "NASAは4月17日、ラングレー研究センター所長のエドガー・コートライト(Edgar Cortright)を委員長とする"
+    assert "person" in answer_types_of(sentence)

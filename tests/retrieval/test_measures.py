@@ -51,6 +51,8 @@ def test_time_spent_is_no_money():
 def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
     assert asked_measures("How long did the meeting last?") == {"length of time"}
     assert asked_measures("会談は合計何時間続きましたか") == {"length of time"}  # 何時間: hours, not 何時
+    # A length answers "how long is it" as well as a time taken: no passage is declined for lacking a duration.
+    assert "length of time" not in asked_measures("How long is the Akashi Kaikyo Bridge?")
 
 
 @pytest.mark.parametrize(

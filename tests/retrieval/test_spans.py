@@ -20,6 +20,7 @@ NOTRE_DAME = parse_article((AKASHI_PATH.parent / "notre-dame-fire-2019.ja.txt").
 REYKJAVIK = parse_article((AKASHI_PATH.parent / "reykjavik-1986.ja.txt").read_text(encoding="utf-8"))
 REIWA = parse_article((AKASHI_PATH.parent / "reiwa-2019.ja.txt").read_text(encoding="utf-8"))
 COPIAPO = parse_article((AKASHI_PATH.parent / "copiapo-2010.ja.txt").read_text(encoding="utf-8"))
+APOLLO = parse_article((AKASHI_PATH.parent / "apollo13-1970.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -335,6 +336,43 @@ def test_a_question_about_the_whole_delegation_gets_no_single_member():
 def test_organisation():
     found = short("Who manages the bridge now?", "本州四国連絡高速道路株式会社に引き継がれた", AKASHI)
     assert (found.text, found.type) == ("本州四国連絡高速道路株式会社", "org")
+
+
+def test_a_company_named_with_sha_is_an_organisation():
+    # ビーチ・エアクラフト社: a dotted katakana name before 社 is a company, not a person.
+    from retrieval._span_shapes import candidates_in
+
+    sentence = "問題の酸素タンクはノースアメリカン・ロックウェル社の下請けとして、ビーチ・エアクラフト社が製造した"
+    found = candidates_in(sentence, None)
+    assert [(c.text, c.type) for c in found] == [
+        ("ノースアメリカン・ロックウェル社", "org"),
+        ("ビーチ・エアクラフト社", "org"),
+    ]
+
+
+def test_a_duration_in_several_units():
+    found = short("How long did the whole flight last?", "5日22時間54分41秒", APOLLO, terms=("飛行時間",))
+    assert (found.text, found.display) == ("5日22時間54分41秒", "5 days 22 hours 54 minutes 41 seconds")
+
+
+def test_a_count_of_award_categories():
+    from retrieval._span_shapes import candidates_in
+
+    assert [(c.text, c.type) for c in candidates_in("編集賞と音響賞の2部門を受賞した。", None)] == [("2部門", "count")]
+
+
+def test_a_place_with_what_stands_there():
+    # ダウニーの工場で, ベルセの森で: the place and the building or wood the question asks about.
+    found = short("酸素タンクを落とす事故があった工場はどこ?", "ダウニーの工場で", APOLLO)
+    assert (found.text, found.type) == ("カリフォルニア州ダウニーの工場", "place")
+    found = short("最初に伐採されたオークはどこの森のもの？", "ベルセの森", NOTRE_DAME)
+    assert found.text == "ベルセの森"
+
+
+def test_a_place_the_question_names_is_not_the_answer_with_what_stands_there():
+    # "where in the White House": ホワイトハウスのイーストルーム is not offered, イーストルーム is.
+    found = short("INF条約の署名ってホワイトハウスのどこでやった？", "ホワイトハウスのイーストルーム", REYKJAVIK)
+    assert found.text == "イーストルーム"
 
 
 def test_two_candidates_alike_give_none():
