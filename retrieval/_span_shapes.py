@@ -12,6 +12,7 @@ from retrieval.english import (
     CLOCK,
     COUNTED,
     CURRENCIES,
+    LATIN_LETTERS,
     MEASURE_UNITS,
     NUMBER_IN_PARTS,
     english_century,
@@ -83,7 +84,7 @@ _NAME_TITLES = (
 )
 NAME = re.compile(
     rf"""
-    [A-Z][a-z]+(?:\s[A-Z][a-z]+)+
+    [A-Z][a-z\u00df-\u024f]+(?:\s[A-Z][a-z\u00df-\u024f]+)+      # Luis Urzúa: accented letters too
     | [{_KATAKANA}―]+(?:[・=＝゠][{_KATAKANA}]+)+      # ジャン＝ルイ・ジョルジュラン: = joins a double name
     | [{_KATAKANA}]{{2,}}(?={_NAME_TITLES})
     """,
@@ -221,7 +222,9 @@ def _is_proper(name: str) -> bool:
 
 
 #: A Latin spelling in brackets after a name: ノリエル・アラウス(Noriel Arauz), エバーギブン(Ever Given、中国語: …).
-_GLOSS = re.compile(r"[(（](?P<latin>[A-Za-z][A-Za-z0-9 .'&-]*[A-Za-z0-9.])(?:[、,;:：][^)）]*)?[)）]")
+_GLOSS = re.compile(
+    rf"[(（](?P<latin>[{LATIN_LETTERS}][{LATIN_LETTERS}0-9 .'&-]*[{LATIN_LETTERS}0-9.])(?:[、,;:：][^)）]*)?[)）]"
+)
 _NAME_TYPES = frozenset(["place", "person", "org"])
 
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import simplemma
 
+from retrieval.english import LATIN_LETTERS
 from retrieval.spelling import AGREEMENT, LetterIndex, agreement, hepburn_katakana
 
 log = logging.getLogger(__name__)
@@ -360,10 +361,10 @@ def katakana_words(texts: Iterable[str]) -> dict[str, str]:
 #: A katakana name and the Latin spelling the article gives it in brackets right after it: ルイス・ウルスア(Luis
 #: Urzúa), コデルコ(Codelco), ジャン＝ルイ・ジョルジュラン(Jean-Louis Georgelin), エバーギブン(Ever Given、…).
 _SPELLED = re.compile(
-    r"""
+    rf"""
     (?P<kana>[\u30a1-\u30fa\u30fc]+(?:[・＝゠=][\u30a1-\u30fa\u30fc]+)*)
     [(（]
-    (?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'’-]*?)
+    (?P<latin>[{LATIN_LETTERS}][{LATIN_LETTERS} .'’-]*?)
     \s*[)）、,;:]
     """,
     re.VERBOSE,

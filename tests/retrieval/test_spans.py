@@ -783,3 +783,10 @@ def test_an_equals_sign_joins_a_double_first_name():
         terms=["陸軍", "大将", "総裁"],
     )
     assert (found.text, found.display) == ("ジャン＝ルイ・ジョルジュラン", "Jean-Louis Georgelin")
+
+
+def test_a_latin_spelling_with_accents_is_the_names_english():
+    from retrieval._span_shapes import candidates_in
+
+    found = candidates_in("シフトの現場監督であったルイス・ウルスア(Luis Urzúa)は、作業員たちを集めた", None)
+    assert [(c.text, c.type, c.english) for c in found] == [("ルイス・ウルスア", "person", "Luis Urzúa")]
