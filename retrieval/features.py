@@ -17,8 +17,8 @@ from corpus.timeline import mentions_date
 from retrieval.english import CLOCK, COUNTED, MEASURE_UNITS, is_time_of_day
 from retrieval.lexical import fold
 
-AnswerType = Literal["date", "time", "duration", "quantity", "place", "person"]
-ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", "place", "person")
+AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words"]
+ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", "place", "person", "words")
 
 #: Counters as the article writes them, each mapped to one spelling (ヶ月/カ月 → か月).
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
@@ -100,6 +100,9 @@ _PERSON = re.compile(
     r"|[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]{2,}"  # エドガー・コートライト: ー is part of a name
 )
 
+#: Words quoted or reported: 「…」, と述べた, と呼んだ.
+_WORDS = re.compile(r"「[^」]{4,}」|と(?:述べ|語っ|語り|言っ|発言|主張|呼ん|表明|説明|コメント|返し|答え|称賛|批判)")
+
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
 #: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
 WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
@@ -137,6 +140,13 @@ _ASKS = {
     "person": re.compile(
         r"\bwho(?:m|se)?\b|\b(?:which|what)\s+(?:person|official|president|minister|leader|adviser|advisor|man|woman)\b"
         r"|誰|だれ|どなた|何者|どの人",
+        re.IGNORECASE,
+    ),
+    # What someone said: "how did Putin respond", 「何と返した」; the sentence quoting it answers, not the one before.
+    "words": re.compile(
+        r"\b(?:what|how)\s+did\s+(?:\w+\s+){1,4}?(?:say|tell|respond|reply|react|answer|describe|characteri[sz]e|call|comment)\b"
+        r"|\b(?:response|reply|reaction)\b"
+        r"|何と(?:言|返|答|述べ|語|評|コメント)|なんて(?:言|返|答)|何て(?:言|返|答)|どう(?:返|答|評価|受け止|反応|表現)|セリフ|発言",
         re.IGNORECASE,
     ),
 }
@@ -250,6 +260,8 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
         kinds.add("place")
     if _PERSON.search(bare):
         kinds.add("person")
+    if _WORDS.search(bare):
+        kinds.add("words")
     return frozenset(kinds)
 
 

@@ -81,6 +81,8 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("誰が出席した？", {"person"}),
         ("Why did Biden skip the joint press conference?", set()),
         ("What time did the talks start?", {"time"}),
+        ("What did Biden tell Putin about his soul?", {"words"}),
+        ("魂がないと言われたプーチンはどう返した？", {"words"}),
         ("最後の作業員が地上に出てきたのは何時ごろ?", {"time"}),  # 何時, not 何時間
         ("サンホセ鉱山ってコピアポの町からどのくらい離れてるんですか?", {"quantity"}),  # a distance
     ],
@@ -117,3 +119,9 @@ def test_a_katakana_name_with_a_long_vowel_holds_a_person():
     # エドガー・コートライト: ー ends the first name; a name before a dot was missed when it did.
     sentence = "NASAは4月17日、ラングレー研究センター所長のエドガー・コートライト(Edgar Cortright)を委員長とする"
     assert "person" in answer_types_of(sentence)
+
+
+def test_a_sentence_quoting_or_reporting_words_holds_words():
+    assert "words" in answer_types_of("バイデンは続けた、「私はあなたが魂を持っているとは思わない」。")
+    assert "words" in answer_types_of("リャブコフは、この決定を正常化に向けたチャンスと呼んだ。")
+    assert "words" not in answer_types_of("サミットの前に、バイデンとプーチンは、2011年3月にモスクワで会った。")
