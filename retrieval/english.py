@@ -47,9 +47,9 @@ _CURRENCY_NAMES = {
     "フラン": " francs", "ルーブル": " rubles", "クローナ": " krona", "クローネ": " krone", "ウォン": " won",
     "ルピー": " rupees", "ペソ": " pesos", "レアル": " reais", "リラ": " lira", "元": " yuan",
 }  # fmt: skip
-#: Units of length and weight the article may measure in, longest first (キログラム before キロ, the km it shortens).
 #: Latin letters, accented ones too (Urzúa, Piñera): a name the article spells in brackets, as a character class body.
 LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"
+#: Units of length and weight the article may measure in, longest first (キログラム before キロ, the km it shortens).
 MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|リットル"
 #: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
 CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))

@@ -266,7 +266,7 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
 
 
 def asked_types(question: str) -> frozenset[AnswerType]:
-    """The kinds of answer a question asks for (none for why / what-did-they-say questions)."""
+    """The kinds of answer a question asks for: "words" for what someone said, none for why / how questions."""
     kinds: set[AnswerType] = {kind for kind, pattern in _ASKS.items() if pattern.search(question)}  # type: ignore[misc]
     if _LONG_ASKED.search(question):
         # 放送の長さ, "how long was the session": a length or a time taken, as the thing measured is.
