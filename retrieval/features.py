@@ -14,7 +14,7 @@ from typing import Literal
 
 from corpus.text import strip_footnotes
 from corpus.timeline import mentions_date
-from retrieval.english import CLOCK, COUNTED, MEASURE_UNITS, is_time_of_day
+from retrieval.english import CLOCK, COUNTED, CURRENCIES, MEASURE_UNITS, is_time_of_day
 from retrieval.lexical import fold
 
 AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words"]
@@ -88,9 +88,7 @@ _NOT_NAMES = frozenset(
 _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
 )
-_QUANTITY = re.compile(
-    rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|億円|万円|円|ドル|ユーロ|%|パーセント|歳)"
-)
+_QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{CURRENCIES}|%|パーセント|歳)")
 _PLACE = re.compile(
     r"[\u30a1-\u30fa\u4e00-\u9fff]{1,12}(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|地区|区|町|村)"
     r"|で開催|で開かれ|にある|に位置|を見下ろす|に架か|の間に"

@@ -125,3 +125,9 @@ def test_a_sentence_quoting_or_reporting_words_holds_words():
     assert "words" in answer_types_of("バイデンは続けた、「私はあなたが魂を持っているとは思わない」。")
     assert "words" in answer_types_of("リャブコフは、この決定を正常化に向けたチャンスと呼んだ。")
     assert "words" not in answer_types_of("サミットの前に、バイデンとプーチンは、2011年3月にモスクワで会った。")
+
+
+def test_an_amount_in_any_currency_the_answers_know_holds_a_quantity():
+    # The sentence side and the short answers read one list of currencies (english.CURRENCIES).
+    assert "quantity" in answer_types_of("アイスランド政府は会談の準備に約6,000万クローナを支出した。")
+    assert "quantity" in answer_types_of("請求額は31万2,421ドル24セントであった。")
