@@ -8,7 +8,7 @@ from typing import Literal
 
 from retrieval._span_shapes import SpanType
 from retrieval.english import COUNTED
-from retrieval.features import WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
+from retrieval.features import HOW_LONG_WAS, WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
 from retrieval.lexical import fold
 from retrieval.question import language_of
 
@@ -79,8 +79,6 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }
-#: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
-_HOW_LONG_WAS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 _EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
@@ -171,7 +169,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
             narrowed = wanted - {"count", "quantity", "money", "percent"} | {kind}
             if kind == "count" and asked_counter(question) in _TIME_COUNTERS:
                 narrowed.add("duration")
-            if kind == "quantity" and _HOW_LONG_WAS.search(question):
+            if kind == "quantity" and HOW_LONG_WAS.search(question):
                 narrowed.add("duration")  # "how long was New START extended for?": 5年間, not a length
             return frozenset(narrowed)
     return frozenset(wanted)

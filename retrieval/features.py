@@ -108,8 +108,10 @@ WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
 WHICH_DAY = r"何日(?!間|前|後|ぶり)"
 #: A time of day asked (何時間, "how many hours", is a duration).
 TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
-#: How long something is, asked of a thing that may have a length (a bridge) or last (a broadcast).
-_LONG_ASKED = re.compile(r"長さ|\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
+#: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
+HOW_LONG_WAS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
+#: How long something is, asked of a thing that may have a length (a bridge) or last (a broadcast): both kinds.
+_LONG_ASKED = re.compile(rf"長さ|{HOW_LONG_WAS.pattern}", re.IGNORECASE)
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
@@ -118,15 +120,15 @@ _ASKS = {
     ),
     "time": TIME_ASKED,
     "duration": re.compile(
-        r"\bhow\s+long\b(?!\s+(?:is|are|was|were)\b)|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
+        r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
         r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),
     "quantity": re.compile(
-        r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast|long\s+(?:is|are|was|were))\b"
+        r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast)\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
-        rf"|何(?:{COUNTED})|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ|長さ"
+        rf"|何(?:{COUNTED})|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ"
         r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)離れ",
         re.IGNORECASE,
     ),
