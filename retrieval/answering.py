@@ -12,6 +12,7 @@ from typing import cast
 import numpy as np
 
 from config.errors import QuestionError, ReferenceNotFoundError
+from retrieval.asked import absent_asked
 from retrieval.coverage import content_words, uncovered_words, without_words
 from retrieval.features import asked_types, is_quantity, question_specifics
 from retrieval.generations import IndexManager
@@ -243,6 +244,9 @@ class Answerer:
         confidence = float(similarity[index.members(order[0])].max()) if order else 0.0
         threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
         missing = self._unsupported(index, text, order[0], confidence) if confidence >= threshold else []
+        if confidence >= threshold and not missing:
+            document = index.folded_documents[index.chunks[order[0]].document]
+            missing = absent_asked(text, document, index.lexicon)
         best_texts = (index.chunks[i].text for i in order[: policy.measure_passages])
         measures = measures_missing(text, best_texts) if confidence >= threshold and not missing else frozenset()
         sentence_lex = index.sentence_lexical.scores(lexical_query)

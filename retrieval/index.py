@@ -87,6 +87,11 @@ class LoadedIndex:
         return dict(found)
 
     @functools.cached_property
+    def folded_documents(self) -> dict[str, str]:
+        """Each document's passages, folded, in one text: where ``Answerer`` looks for a thing asked about."""
+        return {document: "\n".join(passages) for document, passages in self.folded_passages.items()}
+
+    @functools.cached_property
     def katakana_words(self) -> dict[str, str]:
         """The corpus's katakana words and the readings of its kanji names by sound (``translation.katakana_words``).
 

@@ -65,6 +65,17 @@ def test_off_topic_is_refused(answerer, question):
     assert not answerer.answer(question).answered
 
 
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [("Which hotel did Putin stay at in Geneva?", "hotel"), ("プーチンはジュネーブ滞在中どこのホテルに泊まった？", "ホテル")],
+)
+def test_a_question_asking_for_a_thing_the_article_never_names_is_declined(answerer, question, thing):
+    answer = answerer.answer(question)
+    assert not answer.answered
+    assert answer.short is None
+    assert answer.reason == f"the article does not mention {thing}"
+
+
 def test_default_policy_threshold_matches_settings_default():
     from config.settings import RetrievalSettings
 

@@ -1,0 +1,144 @@
+"""The thing a question asks to name ("which hotel", "the name of the pilot"), and whether an article speaks of it."""
+
+from __future__ import annotations
+
+import re
+
+import simplemma
+
+from retrieval.lexical import fold
+from retrieval.morphology import morphemes
+from retrieval.question import language_of
+from retrieval.translation import is_listed, terms_for
+
+#: Where an English question names the kind of thing it asks for: after which / what (past "kind of"), after
+#: "what was the", after "name of the". That word and the next, up to the first small word, are its phrase.
+_ASKED = re.compile(
+    r"""
+    \bwhat(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?!names?\s+of\b)(?P<the>[a-z]+)
+  | \b(?:which|what)\s+(?:(?:kind|type|sort)\s+of\s+)?(?P<which>[a-z]+)
+  | \bnames?\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?P<name>[a-z]+)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Words that end the phrase: verbs of asking, pronouns, determiners, prepositions.
+_SMALL = frozenset(
+    [
+        "was", "is", "are", "were", "be", "been", "did", "does", "do", "has", "have", "had", "will", "would",
+        "can", "could", "should", "might", "may", "about", "if", "the", "a", "an", "this", "that", "these",
+        "those", "it", "he", "she", "they", "we", "you", "i", "his", "her", "their", "its", "them", "him", "us",
+        "our", "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "in", "on", "at", "of",
+        "for", "from", "to", "by", "with", "as", "into", "during", "after", "before", "and", "or", "but", "not",
+        "than", "then", "there", "here", "s", "re", "like", "else", "happen", "happens", "happened"
+    ]
+)  # fmt: skip
+
+#: Kinds of thing an article names without the kind's word: a city by its name, a job by its title, a number.
+_KINDS = frozenset(
+    [
+        "name", "names", "time", "times", "day", "days", "date", "dates", "year", "years", "month", "months",
+        "hour", "hours", "minute", "minutes", "kind", "type", "sort", "way", "ways", "part", "parts", "thing",
+        "things", "reason", "reasons", "purpose", "result", "results", "outcome", "number", "numbers", "amount",
+        "figure", "share", "rate", "percentage", "percent", "proportion", "city", "cities", "town", "towns",
+        "country", "countries", "place", "places", "location", "area", "region", "person", "people", "man",
+        "men", "woman", "women", "animal", "job", "jobs", "role", "roles", "position", "positions", "title",
+        "titles", "post", "office", "group", "groups", "organisation", "organization", "team", "teams", "side",
+        "event", "events", "word", "words", "message", "first", "last", "main", "final", "total", "company",
+        "companies", "firm", "firms", "outfit", "business", "corporation", "subject", "subjects", "topic",
+        "topics", "issue", "issues", "matter", "matters", "capacity", "body", "politician", "politicians",
+        "official", "officials"
+    ]
+)  # fmt: skip
+
+
+def _verb_like(word: str) -> bool:
+    """A past tense or other inflected verb ("built", "decided"), which ends the thing named before it."""
+    return not word.endswith("s") and simplemma.lemmatize(word, lang="en") != word
+
+
+def asked_nouns(question: str) -> list[str]:
+    """The things an English question asks to be named, in lower case, in order, once each.
+
+    A thing is the one or two words after ``_ASKED`` (which hotel, what wind speed), up to a small word
+    or a verb; its last word is its head. A phrase holding a kind (``_KINDS``: which Swiss city, the
+    total time) and a capitalised head (a name) are left out.
+    """
+    found: list[str] = []
+    for match in _ASKED.finditer(question):
+        group = next(g for g in ("the", "which", "name") if match.group(g))
+        phrase: list[str] = []
+        for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]):
+            lower = word.lower()
+            if lower in _SMALL or _verb_like(lower) or not simplemma.is_known(lower, lang="en") or len(phrase) == 2:
+                break
+            phrase.append(word)
+        if not phrase:
+            continue
+        if len(phrase) > 1 and phrase[-1].lower() in ("name", "names"):
+            phrase.pop()  # "the interpreters' names"
+        head = phrase[-1]
+        if any(w.lower() in _KINDS for w in phrase) or (head[0].isupper() and match.start(group) > 0):
+            continue  # "the total time", "which Swiss city"; a name
+        asked = " ".join(phrase).lower()
+        if asked not in found:
+            found.append(asked)
+    return found
+
+
+#: Where a Japanese question names the kind of thing it asks for: after どこの / どの / 何の / 何という
+#: (どこのホテル, 何の木; not どんな, which asks for a description), before の名前 (小学校の名前), or as the
+#: topic it ends on (ランチのメニューは?).
+_ASKED_JA = re.compile(
+    r"""
+    (?:どこの|どの|何の|なんの|何という|なんという)(?P<after>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)
+  | (?P<before>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)の名前
+  | (?P<topic>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)\s*[?？]?\s*$
+    """,
+    re.VERBOSE,
+)
+
+#: Kinds of thing an article names without the kind's word (a venue by its name, a post by its title).
+_KINDS_JA = frozenset(
+    [
+        "名前", "名称", "場所", "所", "時間", "時", "日", "日付", "日時", "年", "月", "人", "人物",
+        "人数", "数", "理由", "目的", "結果", "役職", "肩書", "肩書き", "職", "役", "役割", "役目",
+        "立場", "ポスト", "ポジション", "担当", "都市", "町", "国", "会社", "企業", "組織", "団体",
+        "機関", "政治家", "内容", "意味", "話題", "議題", "問題", "テーマ", "規模", "種類", "方法",
+        "手段", "形", "対応", "反応", "関係", "主張", "発言", "コメント", "意見", "評価", "見通し",
+        "結論", "批判", "きっかけ", "特徴", "仕組み", "影響", "成果", "状況", "様子", "感じ", "方",
+        "こと", "もの", "期間", "所属", "標的", "対象", "相手"
+    ]
+)  # fmt: skip
+
+
+def asked_nouns_ja(question: str) -> list[str]:
+    """The common nouns a Japanese question asks to be named (``_ASKED_JA``): the last of each phrase, kinds aside."""
+    found: list[str] = []
+    for match in _ASKED_JA.finditer(question):
+        phrase = next(g for g in match.groups() if g)
+        nouns = [m for m in morphemes(phrase) if tuple(m.part_of_speech()[:2]) == ("名詞", "普通名詞")]
+        if not nouns or nouns[-1].surface() != phrase[len(phrase) - len(nouns[-1].surface()) :]:
+            continue  # the phrase does not end on a common noun (a name, a verb)
+        head = nouns[-1].surface()
+        if len(head) >= 2 and head not in _KINDS_JA and head not in found:
+            found.append(head)
+    return found
+
+
+def absent_asked(question: str, document: str, lexicon: dict[str, tuple[str, ...]]) -> list[str]:
+    """The things ``question`` asks to name that ``document`` (folded text) never speaks of: which hotel, どこのホテル.
+
+    An English thing is absent when the word list has its head and none of the Japanese words
+    ``lexicon`` gives for it or its head is in the document (a word the list lacks may be there in
+    words it cannot look up); a Japanese one when the document does not hold it.
+    """
+    if language_of(question) == "ja":
+        return [noun for noun in asked_nouns_ja(question) if fold(noun) not in document]
+    absent = []
+    for asked in asked_nouns(question):
+        head = asked.split()[-1]
+        terms = terms_for(asked, lexicon) + terms_for(head, lexicon)
+        if is_listed(head) and not any(fold(term) in document for term in terms):
+            absent.append(asked)
+    return absent

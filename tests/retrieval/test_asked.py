@@ -1,0 +1,77 @@
+"""What a question asks to be named, and whether an article speaks of it at all (asked.py)."""
+
+import pytest
+
+from corpus.text import strip_footnotes
+from retrieval.asked import absent_asked, asked_nouns, asked_nouns_ja
+from retrieval.lexical import fold
+from retrieval.translation import is_listed
+from tests.conftest import CORPUS_DIR
+
+
+@pytest.fixture(scope="module")
+def summit() -> str:
+    """The summit article, folded as the index holds a document."""
+    return fold(strip_footnotes((CORPUS_DIR / "2021-us-russia-summit.ja.txt").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Which hotel did Putin stay at in Geneva?", ["hotel"]),
+        ("what was the weather like in geneva that day", ["weather"]),
+        ("What kind of car did Gorbachev ride in?", ["car"]),
+        ("what brand were the sunglasses biden gave putin?", ["brand"]),
+        ("What was the name of the canal employee who died?", ["canal employee"]),
+        ("what were the interpreters' names?", ["interpreters"]),
+        ("What top speed did the prototype train reach?", ["top speed"]),
+        # A kind is named by an instance (a city by its name, a job by its title): not asked as a word.
+        ("Which Swiss city hosted the summit?", []),
+        ("What's Jake Sullivan's job?", []),
+        ("what's the total time they spent in talks?", []),
+        # A verb ends the phrase; "what happened" asks for no thing.
+        ("Which foundry built the altar?", ["foundry"]),
+        ("so what happens with the ambassadors?", []),
+        ("Why did Biden give Putin sunglasses?", []),
+    ],
+)
+def test_english_questions_ask_for_the_thing_they_name(question, asked):
+    assert asked_nouns(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("プーチンはジュネーブ滞在中どこのホテルに泊まった？", ["ホテル"]),
+        ("バイデンがあげたサングラスのブランドは？", ["ブランド"]),
+        ("会談のときのランチのメニューは何だった？", []),  # ends on 何だった, not on the thing
+        ("昼食のメニューは?", ["メニュー"]),
+        ("配偶者プログラムで訪問した小学校の名前は?", ["学校"]),
+        # Kinds, descriptions (どんな) and names are not things asked for by their word.
+        ("ヌーランドの役職は？", []),
+        ("会場のまわりはどんな警備体制だった？", []),
+        ("ポロシェンコって誰？", []),
+    ],
+)
+def test_japanese_questions_ask_for_the_thing_they_name(question, asked):
+    assert asked_nouns_ja(question) == asked
+
+
+def test_a_thing_the_article_never_speaks_of_is_absent(summit):
+    # The summit article tells the venue and the gifts, never a hotel or the weather.
+    assert "ホテル" not in summit and "天気" not in summit
+    assert absent_asked("Which hotel did Putin stay at in Geneva?", summit, {"hotel": ("ホテル",)}) == ["hotel"]
+    assert absent_asked("what was the weather like in geneva that day", summit, {}) == ["weather"]
+    assert absent_asked("プーチンはジュネーブ滞在中どこのホテルに泊まった？", summit, {}) == ["ホテル"]
+
+
+def test_a_thing_the_article_speaks_of_is_not_absent(summit):
+    # 建物 is in the article (ヴィララグランジ, an 18th-century building), as "building" in the word list.
+    assert absent_asked("What was the name of the building where they met?", summit, {"building": ("建物",)}) == []
+    assert absent_asked("会談が開かれた建物の名前は？", summit, {}) == []
+
+
+def test_a_word_the_word_list_lacks_is_never_called_absent(summit):
+    # "oligarch" has no entry: the article may say it in words the list cannot look up.
+    assert not is_listed("oligarch")
+    assert absent_asked("Which Ukrainian oligarch did Biden want out?", summit, {}) == []
