@@ -6,6 +6,7 @@ import re
 
 import simplemma
 
+from retrieval.coverage import KIND_NOUNS_JA
 from retrieval.lexical import fold
 from retrieval.morphology import morphemes
 from retrieval.question import language_of
@@ -98,19 +99,6 @@ _ASKED_JA = re.compile(
     re.VERBOSE,
 )
 
-#: Kinds of thing an article names without the kind's word (a venue by its name, a post by its title).
-_KINDS_JA = frozenset(
-    [
-        "名前", "名称", "場所", "所", "時間", "時", "日", "日付", "日時", "年", "月", "人", "人物",
-        "人数", "数", "理由", "目的", "結果", "役職", "肩書", "肩書き", "職", "役", "役割", "役目",
-        "立場", "ポスト", "ポジション", "担当", "都市", "町", "国", "会社", "企業", "組織", "団体",
-        "機関", "政治家", "内容", "意味", "話題", "議題", "問題", "テーマ", "規模", "種類", "方法",
-        "手段", "形", "対応", "反応", "関係", "主張", "発言", "コメント", "意見", "評価", "見通し",
-        "結論", "批判", "きっかけ", "特徴", "仕組み", "影響", "成果", "状況", "様子", "感じ", "方",
-        "こと", "もの", "期間", "所属", "標的", "対象", "相手"
-    ]
-)  # fmt: skip
-
 
 def asked_nouns_ja(question: str) -> list[str]:
     """The common nouns a Japanese question asks to be named (``_ASKED_JA``): the last of each phrase, kinds aside."""
@@ -121,7 +109,7 @@ def asked_nouns_ja(question: str) -> list[str]:
         if not nouns or nouns[-1].surface() != phrase[len(phrase) - len(nouns[-1].surface()) :]:
             continue  # the phrase does not end on a common noun (a name, a verb)
         head = nouns[-1].surface()
-        if len(head) >= 2 and head not in _KINDS_JA and head not in found:
+        if len(head) >= 2 and head not in KIND_NOUNS_JA and head not in found:
             found.append(head)
     return found
 

@@ -86,6 +86,9 @@ SUITE = (
     # A fourteenth (the 1970 Apollo 13 flight, invented references, 40 questions), written the same way at the start
     # of the session after, measured blind with that session's starting code (README), then read.
     EvalSet("apollo13", _DATA / "questions_apollo13.jsonl", (_DATA / "articles" / "apollo13-1970.ja.txt",)),
+    # A sixteenth (the 2019 Rugby World Cup in Japan, invented references, 40 questions), written the same way at the
+    # start of the session after, measured blind with that session's starting code (README), then read.
+    EvalSet("rugby", _DATA / "questions_rugby.jsonl", (_DATA / "articles" / "rugby-world-cup-2019.ja.txt",)),
 )
 
 

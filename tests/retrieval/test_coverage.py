@@ -28,6 +28,12 @@ def test_a_word_the_corpus_never_uses_is_found_but_not_the_kind_of_answer_asked(
     # 肩書き and 役職 ask for a role, which an article writes as the role itself; 教えて only asks.
     assert uncovered_words("ロシアの首脳の肩書きを教えて", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("米国の首脳の役職は？", vocabulary=vocabulary, folded_text=folded) == []
+    # ポスト too; and verbs are never counted: 稼いだ, 暑かった say in other words what an article may say.
+    assert uncovered_words("米国の首脳はどのポストについていた？", vocabulary=vocabulary, folded_text=folded) == []
+    assert uncovered_words("首脳会談で何点稼いだの?", vocabulary=vocabulary, folded_text=folded) == []
+    assert uncovered_words("首脳会談の日はどのくらい暑かったの?", vocabulary=vocabulary, folded_text=folded) == []
+    lunch = "首脳会談の日の昼食のメニューは？"
+    assert uncovered_words(lunch, vocabulary=vocabulary, folded_text=folded) == ["昼食", "メニュー"]
 
 
 def test_personal_names_are_a_surname_then_a_given_name_in_kanji():

@@ -67,7 +67,10 @@ def test_off_topic_is_refused(answerer, question):
 
 @pytest.mark.parametrize(
     ("question", "thing"),
-    [("Which hotel did Putin stay at in Geneva?", "hotel"), ("プーチンはジュネーブ滞在中どこのホテルに泊まった？", "ホテル")],
+    [
+        ("Which hotel did Putin stay at in Geneva?", "hotel"),
+        ("プーチンはジュネーブ滞在中どこのホテルに泊まった？", "ホテル"),
+    ],
 )
 def test_a_question_asking_for_a_thing_the_article_never_names_is_declined(answerer, question, thing):
     answer = answerer.answer(question)
