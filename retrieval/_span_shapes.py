@@ -61,6 +61,10 @@ _FACILITY = (
     r"(?:森|基地|工場|博物館|美術館|空港|港|駅|病院|大学|ホテル|センター|会場|会議場|宮殿|公園|広場|本部|庁舎|ホール|ルーム"
     r"|教会|聖堂|大聖堂|神社|寺|城|島|刑務所|収容所|研究所|造船所)"
 )
+#: A word of a dotted katakana name that makes it a building's, not a person's (静岡スタジアム・エコパ).
+_BUILDING_PART = re.compile(
+    r"(?:^|・)(?:スタジアム|アリーナ|ドーム|ホテル|センター|ホール|パーク|タワー|ハウス|プラザ|ガーデン|スクエア|ステーション)(?:・|$)"
+)
 _PLACE = re.compile(
     rf"""
     (?<![{_KATAKANA}{_KANJI}])
@@ -198,7 +202,9 @@ def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -
     found += [
         Candidate(m.group(0), "person", m.start(), m.end(), sentence)
         for m in NAME.finditer(sentence)
-        if ("・" in m.group(0) or not is_place_name(m.group(0))) and not sentence.startswith("社", m.end())
+        if ("・" in m.group(0) or not is_place_name(m.group(0)))
+        and not sentence.startswith("社", m.end())
+        and not _BUILDING_PART.search(m.group(0))
     ]
     # A kanji name has no shape to score it by; with two in a sentence (当初國中均が務めたが…津田雄一が後を継いだ)
     # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.

@@ -104,8 +104,8 @@ _WORDS = re.compile(r"「[^」]{4,}」|と(?:述べ|語っ|語り|言っ|発言|
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
 #: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
 WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
-#: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり).
-WHICH_DAY = r"何日(?!間|前|後|ぶり)"
+#: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり, 何日続いた, 何日かかった).
+WHICH_DAY = r"何日(?!間|前|後|ぶり|続|つづ|かか)"
 #: A time of day asked (何時間, "how many hours", is a duration).
 TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 #: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
@@ -121,7 +121,7 @@ _ASKS = {
     "time": TIME_ASKED,
     "duration": re.compile(
         r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
-        r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり)|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
+        r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり|続|つづ|かか)|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),

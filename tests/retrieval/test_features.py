@@ -68,6 +68,8 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("会談はいつ開かれた？", {"date"}),
         ("How long did the meeting last?", {"duration"}),
         ("会談は何時間続いた？", {"duration"}),
+        ("優勝パレードは何日つづいた?", {"duration"}),  # how many days, not which day
+        ("決勝は何日に行われた?", {"date"}),
         ("How long is the central span?", {"duration", "quantity"}),  # a length, or a time taken: as the thing is
         ("事故直前にやってたテレビ放送ってどのくらいの長さ?", {"duration", "quantity"}),
         ("大気圏突入中、地上と交信できなかった時間はどれほどでしたか。", {"duration"}),

@@ -350,6 +350,13 @@ def test_a_company_named_with_sha_is_an_organisation():
     ]
 
 
+def test_a_stadium_with_a_dotted_name_is_no_person():
+    from retrieval._span_shapes import candidates_in
+
+    sentence = "9月28日、日本は静岡スタジアム・エコパで、当時世界ランキング2位のアイルランドと対戦した"
+    assert "person" not in {c.type for c in candidates_in(sentence, None)}
+
+
 def test_a_duration_in_several_units():
     found = short("How long did the whole flight last?", "5日22時間54分41秒", APOLLO, terms=("飛行時間",))
     assert (found.text, found.display) == ("5日22時間54分41秒", "5 days 22 hours 54 minutes 41 seconds")
