@@ -23,6 +23,11 @@ _ASKED = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: What a "what did they … for / on the …" question asks for: what they had for *lunch*, what was on the *menu*.
+_ASKED_FOR = re.compile(
+    r"^what\s+(?:did|do|does|was|were|is)\b[^?]*?\b(?:for|on\s+the)\s+(?P<for>[a-z]+)", re.IGNORECASE
+)
+
 #: Words that end the phrase: verbs of asking, pronouns, determiners, prepositions.
 _SMALL = frozenset(
     [
@@ -66,8 +71,8 @@ def asked_nouns(question: str) -> list[str]:
     total time) and a capitalised head (a name) are left out.
     """
     found: list[str] = []
-    for match in _ASKED.finditer(question):
-        group = next(g for g in ("the", "which", "name") if match.group(g))
+    for match in [*_ASKED.finditer(question), *_ASKED_FOR.finditer(question)]:
+        group = next(g for g, found in match.groupdict().items() if found)
         phrase: list[str] = []
         for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]):
             lower = word.lower()

@@ -25,6 +25,11 @@ def summit() -> str:
         ("What was the name of the canal employee who died?", ["canal employee"]),
         ("what were the interpreters' names?", ["interpreters"]),
         ("What top speed did the prototype train reach?", ["top speed"]),
+        # What they had for lunch, what was on the menu: the thing after for / on the.
+        ("What did Biden and Putin have for lunch at the villa?", ["lunch"]),
+        ("What was on the menu at the working lunch?", ["menu"]),
+        ("What did Biden call for?", []),
+        ("What was the reason for the delay?", []),
         # A kind is named by an instance (a city by its name, a job by its title): not asked as a word.
         ("Which Swiss city hosted the summit?", []),
         ("What's Jake Sullivan's job?", []),
