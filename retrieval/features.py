@@ -36,6 +36,21 @@ _NUMBER_WITH_COUNTER = re.compile(
 )
 _KANJI_NUMBERS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _KANJI_WITH_COUNTER = re.compile(rf"(?<![一-龥])(?P<number>[一二三四五六七八九])(?P<counter>{_COUNTER})")
+#: An ordinal, which picks one of a series (the first session, 2回目の会談): written N番目 whatever its shape.
+_ORDINAL = re.compile(
+    r"""
+    (?P<number>\d+|[一二三四五六七八九])(?:番目|回目|度目)   # 2番目, 2回目, 二度目
+  | 第(?P<nth>\d+|[一二三四五六七八九])(?!\d)                 # 第2, 第二
+  | (?P<first>最初|初回|初めて|初の)                          # the first
+    """,
+    re.VERBOSE,
+)
+_EN_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+                "eighth": "8", "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2", "3rd": "3"}  # fmt: skip
+#: An ordinal after a determiner (the first session, their second meeting), not an adverb ("when they first met").
+_EN_ORDINAL = re.compile(
+    rf"\b(?:the|a|its|their|his|her|this|that)\s+(?P<ordinal>{'|'.join(_EN_ORDINALS)}|(?P<th>\d+)th)\b", re.IGNORECASE
+)
 #: A run of katakana (a name or a loanword) as ``fold`` leaves it.
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa]{3,}")
 #: Capitalised Latin words and acronyms (CAATSA, NATO, Stergos) inside Japanese text.
@@ -211,6 +226,21 @@ def quantities_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def ordinals_in(text: str) -> frozenset[str]:
+    """The ordinals of a Japanese text, each as N番目: 最初 and 初めて are 1番目, 第2 and 二回目 are 2番目."""
+    found: set[str] = set()
+    for match in _ORDINAL.finditer(text):
+        number = "1" if match.group("first") else match.group("number") or match.group("nth")
+        found.add(_KANJI_NUMBERS.get(number, number) + "番目")
+    return frozenset(found)
+
+
+def english_ordinals(question: str) -> frozenset[str]:
+    """An English question's ordinals in the article's terms: "the first session" → ``1番目``."""
+    matches = _EN_ORDINAL.finditer(question)
+    return frozenset((m.group("th") or _EN_ORDINALS[m.group("ordinal").lower()]) + "番目" for m in matches)
+
+
 def english_quantities(question: str) -> frozenset[str]:
     """An English question's numbers in the article's terms: "two days" → ``2日``, "1991 m" → ``1991メートル``."""
     found: set[str] = set()
@@ -236,7 +266,8 @@ def names_in(text: str) -> frozenset[str]:
 def specifics_of(text: str) -> frozenset[str]:
     """What a sentence names precisely: its quantities and names (footnote markers aside)."""
     bare = strip_footnotes(text)
-    return quantities_in(unicodedata.normalize("NFKC", bare)) | names_in(bare)
+    normalised = unicodedata.normalize("NFKC", bare)
+    return quantities_in(normalised) | ordinals_in(normalised) | names_in(bare)
 
 
 def is_quantity(specific: str) -> bool:
@@ -278,7 +309,7 @@ def asked_types(question: str) -> frozenset[AnswerType]:
 
 def question_specifics(question: str, names: list[str]) -> frozenset[str]:
     """A question's specifics: its own quantities and names, and the Japanese spellings of its names."""
-    found = set(specifics_of(question)) | set(english_quantities(question))
+    found = set(specifics_of(question)) | set(english_quantities(question)) | set(english_ordinals(question))
     for name in names:
         found.update(names_in(name))
     return frozenset(found)

@@ -133,3 +133,29 @@ def test_an_amount_in_any_currency_the_answers_know_holds_a_quantity():
     # The sentence side and the short answers read one list of currencies (english.CURRENCIES).
     assert "quantity" in answer_types_of("アイスランド政府は会談の準備に約6,000万クローナを支出した。")
     assert "quantity" in answer_types_of("請求額は31万2,421ドル24セントであった。")
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinals"),
+    [
+        ("最初のセッションは、ブリンケンとラブロフも参加した小さな会議でした。", {"1番目"}),
+        ("2番目のセッションにはさらに多くの補佐官が含まれていました。[37]", {"2番目"}),
+        ("二回目の会談は翌年に開かれた。", {"2番目"}),
+        ("京都議定書の第11回締約国会合でした。", {"11番目"}),
+        ("2021年6月16日に開かれた。", set()),
+    ],
+)
+def test_ordinals_of_a_sentence_are_one_shape(text, ordinals):
+    from retrieval.features import ordinals_in
+
+    assert ordinals_in(text) == ordinals
+
+
+def test_an_english_ordinal_is_a_specific_only_after_a_determiner():
+    # "the first session" picks one of a series; "when they first met" does not.
+    assert "1番目" in question_specifics("Who sat in on the first, smaller session?", [])
+    assert "2番目" in question_specifics("What happened in their second meeting?", [])
+    assert "1番目" not in question_specifics("When did Biden and Putin first meet?", [])
+    # The sentence naming the first session and the one naming the second differ by it.
+    assert "1番目" in specifics_of("最初のセッションは、ブリンケンとラブロフも参加した小さな会議でした。")
+    assert "1番目" not in specifics_of("2番目のセッションにはさらに多くの補佐官が含まれていました。[37]")
