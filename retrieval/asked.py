@@ -72,7 +72,7 @@ def asked_nouns(question: str) -> list[str]:
     """
     found: list[str] = []
     for match in [*_ASKED.finditer(question), *_ASKED_FOR.finditer(question)]:
-        group = next(g for g, found in match.groupdict().items() if found)
+        group = next(name for name, value in match.groupdict().items() if value)
         phrase: list[str] = []
         for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]):
             lower = word.lower()
