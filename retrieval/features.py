@@ -41,7 +41,7 @@ _ORDINAL = re.compile(
     r"""
     (?P<number>\d+|[一二三四五六七八九])(?:番目|回目|度目)   # 2番目, 2回目, 二度目
   | 第(?P<nth>\d+|[一二三四五六七八九])(?!\d)                 # 第2, 第二
-  | (?P<first>最初|初回|初めて|初の)                          # the first
+  | (?P<first>最初|初回|初めて|(?<![当年月期])初の)            # the first (当初の is "at first", not an ordinal)
     """,
     re.VERBOSE,
 )

@@ -280,7 +280,7 @@ def restrict_lexicon(lexicon: dict[str, tuple[str, ...]], text: str) -> dict[str
 
 @functools.cache
 def _listed_words(paths: tuple[Path, ...] = LEXICON_FILES) -> frozenset[str]:
-    """The one-word keys of the shipped word lists, read once: about 100 000 words, 10 MB."""
+    """The one-word keys of the shipped word lists (about 45 000), read once: 0.6 s, the first time one is asked."""
     return frozenset(key for path in paths for key, _ in _entries(path) if key.isalpha())
 
 

@@ -143,6 +143,8 @@ def test_an_amount_in_any_currency_the_answers_know_holds_a_quantity():
         ("二回目の会談は翌年に開かれた。", {"2番目"}),
         ("京都議定書の第11回締約国会合でした。", {"11番目"}),
         ("2021年6月16日に開かれた。", set()),
+        ("当初の予定では決勝は国立競技場で行われる予定だった。", set()),  # 当初の: at first, not the first
+        ("日本初のワールドカップだった。", {"1番目"}),
     ],
 )
 def test_ordinals_of_a_sentence_are_one_shape(text, ordinals):
