@@ -14,7 +14,9 @@ def render_answer(answer: Answer, *, citations: bool = True) -> str:
     if not answer.answered:
         sections = list(dict.fromkeys(p.section for p in answer.passages))
         closest = f"\nClosest sections: {'; '.join(sections)}" if sections else ""
-        return f"The article does not cover this.{closest}"
+        # "the article does not mention hotel" says more than the plain refusal; other reasons do not read as one.
+        refusal = answer.reason if answer.reason.startswith("the article ") else "the article does not cover this"
+        return f"{refusal[:1].upper()}{refusal[1:]}.{closest}"
     lines: list[str] = [f"Answer: {short_text(answer.short)}", ""] if answer.short else []
     for rank, passage in enumerate(answer.passages, start=1):
         where = f"{passage.document} > {passage.section}" if passage.document else passage.section

@@ -109,10 +109,11 @@ class Answer:
     """The span that answers, when the question asks for one and it was found with confidence."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``ask --json`` shape (DESIGN.md)."""
+        """The ``ask --json`` shape (DESIGN.md), with ``reason``: why it was not answered, ``""`` when it was."""
         return {
             "question": self.question,
             "answered": self.answered,
+            "reason": self.reason,
             "short": self.short.to_dict() if self.short else None,
             "passages": [p.to_dict() for p in self.passages],
         }

@@ -25,3 +25,10 @@ def test_no_short_answer_no_answer_line():
     assert not render_answer(Answer("q", True, (_PASSAGE,))).startswith("Answer:")
     refused = render_answer(Answer("q", False, (_PASSAGE,), short=None))
     assert refused.startswith("The article does not cover this.")
+
+
+def test_a_refusal_names_what_the_article_does_not_mention():
+    refused = render_answer(Answer("Which hotel?", False, (_PASSAGE,), "the article does not mention hotel"))
+    assert refused.startswith("The article does not mention hotel.\nClosest sections: ")
+    greeting = render_answer(Answer("hello", False, (), "not a question about the article"))
+    assert greeting == "The article does not cover this."

@@ -57,8 +57,9 @@ def test_passages_are_best_first_and_top_k_is_honoured(store, corpus_dir, tmp_pa
 def test_json_shape_matches_the_contract(store, corpus_dir, tmp_path):
     answer = make_answerer(store, corpus_dir, tmp_path / "state").answer("核兵器の削減について")
     data = json.loads(json.dumps(answer.to_dict(), ensure_ascii=False))
-    assert set(data) == {"question", "answered", "short", "passages"}
+    assert set(data) == {"question", "answered", "reason", "short", "passages"}
     assert isinstance(data["answered"], bool)
+    assert (data["reason"] == "") == data["answered"]  # why not, only when not answered
     assert data["short"] is None or set(data["short"]) == {"text", "display", "type", "citations"}
     for passage in data["passages"]:
         assert set(passage) == {"document", "section", "text", "highlight", "citations", "score"}

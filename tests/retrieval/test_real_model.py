@@ -77,6 +77,7 @@ def test_a_question_asking_for_a_thing_the_article_never_names_is_declined(answe
     assert not answer.answered
     assert answer.short is None
     assert answer.reason == f"the article does not mention {thing}"
+    assert answer.to_dict()["reason"] == answer.reason  # ask --json says why
 
 
 def test_default_policy_threshold_matches_settings_default():
