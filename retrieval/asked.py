@@ -9,7 +9,7 @@ import simplemma
 from retrieval.coverage import KIND_NOUNS_JA
 from retrieval.lexical import fold
 from retrieval.morphology import morphemes
-from retrieval.question import language_of
+from retrieval.question import FUNCTION_WORDS, language_of
 from retrieval.translation import is_listed, terms_for
 
 #: Where an English question names the kind of thing it asks for: after which / what (past "kind of"), after
@@ -28,17 +28,9 @@ _ASKED_FOR = re.compile(
     r"^what\s+(?:did|do|does|was|were|is)\b[^?]*?\b(?:for|on\s+the)\s+(?P<for>[a-z]+)", re.IGNORECASE
 )
 
-#: Words that end the phrase: verbs of asking, pronouns, determiners, prepositions.
-_SMALL = frozenset(
-    [
-        "was", "is", "are", "were", "be", "been", "did", "does", "do", "has", "have", "had", "will", "would",
-        "can", "could", "should", "might", "may", "about", "if", "the", "a", "an", "this", "that", "these",
-        "those", "it", "he", "she", "they", "we", "you", "i", "his", "her", "their", "its", "them", "him", "us",
-        "our", "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "in", "on", "at", "of",
-        "for", "from", "to", "by", "with", "as", "into", "during", "after", "before", "and", "or", "but", "not",
-        "than", "then", "there", "here", "s", "re", "like", "else", "happen", "happens", "happened"
-    ]
-)  # fmt: skip
+#: Words that end the phrase: English function words (pronouns, determiners, prepositions, verbs of asking), and
+#: those that say when or how rather than what (before, during, like, happened).
+_SMALL = FUNCTION_WORDS | {"after", "before", "during", "else", "happen", "happened", "happens", "like", "us"}
 
 #: Kinds of thing an article names without the kind's word: a city by its name, a job by its title, a number.
 _KINDS = frozenset(

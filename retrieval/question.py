@@ -78,7 +78,7 @@ _CODE_WORDS = frozenset(
     ]
 )  # fmt: skip
 #: English function words: a question needs at least one word that is not one of these.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     [
         "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about",
         "as", "into", "onto", "upon", "than", "then", "so", "if", "is", "are", "was", "were", "be", "been", "being",
@@ -165,7 +165,7 @@ def has_content_word(text: str) -> bool:
     if _JAPANESE.search(text):
         return True
     prose = _PLACEHOLDER.sub(" ", text)
-    ignored = _FUNCTION_WORDS | _CODE_WORDS if _CODE_MARK.search(prose) else _FUNCTION_WORDS
+    ignored = FUNCTION_WORDS | _CODE_WORDS if _CODE_MARK.search(prose) else FUNCTION_WORDS
     return any(len(word) > 1 and word.lower() not in ignored for word in _WORD.findall(prose))
 
 
