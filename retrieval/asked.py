@@ -55,6 +55,11 @@ def _verb_like(word: str) -> bool:
     return not word.endswith("s") and simplemma.lemmatize(word, lang="en") != word
 
 
+def _adverb_like(word: str) -> bool:
+    """An adverb made with -ly from a known word ("actually", "exactly"): "what actually killed" asks no thing."""
+    return len(word) > 4 and word.endswith("ly") and simplemma.is_known(word[:-2], lang="en")
+
+
 def asked_nouns(question: str) -> list[str]:
     """The things an English question asks to be named, in lower case, in order, once each.
 
@@ -68,7 +73,13 @@ def asked_nouns(question: str) -> list[str]:
         phrase: list[str] = []
         for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]):
             lower = word.lower()
-            if lower in _SMALL or _verb_like(lower) or not simplemma.is_known(lower, lang="en") or len(phrase) == 2:
+            if (
+                lower in _SMALL
+                or _verb_like(lower)
+                or _adverb_like(lower)
+                or not simplemma.is_known(lower, lang="en")
+                or len(phrase) == 2
+            ):
                 break
             phrase.append(word)
         if not phrase:

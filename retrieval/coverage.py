@@ -129,19 +129,28 @@ def name_readings(texts: Iterable[str], *, proper_only: bool = True) -> dict[str
     return found
 
 
+def _is_verb_use(noun: Any, following: Any) -> bool:
+    """A verbal noun used as a verb (修正|された, 通訳|した): an action, which an article tells in a verb of its own."""
+    return noun.part_of_speech()[2] == "サ変可能" and following is not None and following.normalized_form() == "為る"
+
+
 def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: str) -> list[str]:
     """The question's nouns that the corpus never uses, as written in the question.
 
     Verbs and adjectives are left out: a question says 稼いだ or 暑かった where the article says
-    得点 or 気温, in words the ablation cannot tell from a detail the article lacks. Kinds
+    得点 or 気温, in words the ablation cannot tell from a detail the article lacks; so is a verbal
+    noun used as a verb (修正された where the article says 見直された). Kinds
     (``KIND_NOUNS_JA``: ポスト, 役職) are left out too.
 
     A word counts as used when its normalised or dictionary form is in ``vocabulary`` or its
     folded spelling occurs in the folded corpus text (names the analyser splits, ゲラシモ|フ).
     """
     missing: list[str] = []
-    for morpheme in morphemes(question):
+    found = list(morphemes(question))
+    for morpheme, following in itertools.zip_longest(found, found[1:]):
         if not _is_content(morpheme) or morpheme.part_of_speech()[0] != "名詞" or morpheme.surface() in KIND_NOUNS_JA:
+            continue
+        if _is_verb_use(morpheme, following):
             continue
         surface = morpheme.surface()
         known = {morpheme.normalized_form(), morpheme.dictionary_form()} & vocabulary

@@ -38,6 +38,10 @@ def summit() -> str:
         ("Which foundry built the altar?", ["foundry"]),
         ("so what happens with the ambassadors?", []),
         ("Why did Biden give Putin sunglasses?", []),
+        # "what" before an adverb is a pronoun: "what actually killed them" asks for a cause, not an "actually".
+        ("what actually killed most of the victims up there?", []),
+        ("What exactly did they agree on?", []),
+        ("Which family owned the villa?", ["family"]),
     ],
 )
 def test_english_questions_ask_for_the_thing_they_name(question, asked):

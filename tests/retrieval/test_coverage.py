@@ -32,6 +32,9 @@ def test_a_word_the_corpus_never_uses_is_found_but_not_the_kind_of_answer_asked(
     assert uncovered_words("米国の首脳はどのポストについていた？", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("首脳会談で何点稼いだの?", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("首脳会談の日はどのくらい暑かったの?", vocabulary=vocabulary, folded_text=folded) == []
+    # A verbal noun used as a verb is an action (改訂された where an article says 見直された); as a noun it counts.
+    assert uncovered_words("首脳会談はどのくらい改訂されたの?", vocabulary=vocabulary, folded_text=folded) == []
+    assert uncovered_words("首脳会談の改訂はいつ?", vocabulary=vocabulary, folded_text=folded) == ["改訂"]
     lunch = "首脳会談の日の昼食のメニューは？"
     assert uncovered_words(lunch, vocabulary=vocabulary, folded_text=folded) == ["昼食", "メニュー"]
 
