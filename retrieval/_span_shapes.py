@@ -49,6 +49,7 @@ _QUANTITY = re.compile(
     (?:万|億|兆)?                                    # 5000億: the kanji powers
     (?P<counter>{MEASURE_UNITS}|{CURRENCIES}|%|割|パーセント|{COUNTED})
     (?:×\d+)?                                        # 960メートル×2
+    (?:以上|以下|未満|超|余り|近く)?                     # 50回以上: a bound, part of the answer
     """,
     re.VERBOSE,
 )

@@ -61,6 +61,7 @@ _QUANTITY = re.compile(
     (?P<power>万|億|兆)?
     (?P<counter>{MEASURE_UNITS}|キロ|{CURRENCIES}|割|%|パーセント|{COUNTED})?
     (?:×(?P<times>\d+))?                    # 960メートル×2
+    (?P<bound>以上|以下|未満|超|余り|近く)?     # 50回以上: at least 50
     """,
     re.VERBOSE,
 )
@@ -161,6 +162,10 @@ def english_number(value: float) -> str:
     return f"{value:,.10g}"
 
 
+#: A bound written after a number (50回以上), as English writes it before.
+_BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
+
+
 def english_quantity(text: str) -> str | None:
     """``約5000億円`` → ``about ¥500 billion``, ``約41%`` → ``about 41%``, ``1991メートル`` → ``1,991 m``.
 
@@ -183,4 +188,6 @@ def english_quantity(text: str) -> str | None:
         rendered += " per second"
     if match.group("times"):
         rendered += f" × {match.group('times')}"
+    if bound := match.group("bound"):
+        return f"{_BOUNDS[bound]} {rendered}"
     return f"about {rendered}" if match.group("about") else rendered

@@ -87,6 +87,11 @@ def test_durations(text, english):
         ("約420キログラム", "about 420 kg"),  # キログラム, not キロ (km) and グラム
         ("約54センチメートル", "about 54 cm"),
         ("推定10億人", "about 1 billion people"),  # an estimate
+        ("50回以上", "at least 50 times"),  # a bound after the number comes before it in English
+        ("80キロメートル以下", "at most 80 km"),
+        ("250人余り", "over 250 people"),
+        ("3,000人近く", "nearly 3,000 people"),
+        ("100メートル未満", "under 100 m"),
     ],
 )
 def test_quantities(text, english):

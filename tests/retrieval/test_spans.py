@@ -109,6 +109,14 @@ def test_count_with_its_counter():
     assert (ships.text, ships.display) == ("約1400隻", "about 1,400 ships")
 
 
+def test_a_bound_after_a_count_is_part_of_the_answer():
+    # 800人以上: "at least 800" answers how many took part; 800 alone would claim an exact figure.
+    ja = short("救助作業には何人が参加した?", "800人以上が参加し", SUEZ)
+    assert (ja.text, ja.type) == ("800人以上", "count")
+    en = short("How many people took part in the salvage work?", "800人以上が参加し", SUEZ, terms=("救助", "作業"))
+    assert (en.text, en.display) == ("800人以上", "at least 800 people")
+
+
 def test_any_counter_asks_a_count_and_is_counted():
     # 頭 counts animals: 「何頭」 asks a count, and 約13万頭 is one (its English keeps the bare number).
     ja = short("ルーマニアから出た羊は何頭くらい立ち往生してたの?", "約13万頭の羊", SUEZ)
