@@ -60,6 +60,10 @@ def test_english_questions_ask_for_the_thing_they_name(question, asked):
         ("ヌーランドの役職は？", []),
         ("会場のまわりはどんな警備体制だった？", []),
         ("ポロシェンコって誰？", []),
+        # The work done by the person asked for: its object before を (an intransitive 同行した names no thing).
+        ("会談で通訳をしたのは誰ですか", ["通訳"]),
+        ("記者会見で司会を担当していた人は誰?", ["司会"]),
+        ("大使として同行したのは誰？", []),
     ],
 )
 def test_japanese_questions_ask_for_the_thing_they_name(question, asked):
@@ -72,12 +76,16 @@ def test_a_thing_the_article_never_speaks_of_is_absent(summit):
     assert absent_asked("Which hotel did Putin stay at in Geneva?", summit, {"hotel": ("ホテル",)}) == ["hotel"]
     assert absent_asked("what was the weather like in geneva that day", summit, {}) == ["weather"]
     assert absent_asked("プーチンはジュネーブ滞在中どこのホテルに泊まった？", summit, {}) == ["ホテル"]
+    # Nor who interpreted: 通訳 is nowhere in it.
+    assert "通訳" not in summit
+    assert absent_asked("会談で通訳をしたのは誰ですか", summit, {}) == ["通訳"]
 
 
 def test_a_thing_the_article_speaks_of_is_not_absent(summit):
     # 建物 is in the article (ヴィララグランジ, an 18th-century building), as "building" in the word list.
     assert absent_asked("What was the name of the building where they met?", summit, {"building": ("建物",)}) == []
     assert absent_asked("会談が開かれた建物の名前は？", summit, {}) == []
+    assert absent_asked("ノルドストリーム2の制裁見送りを歓迎をしたのは誰?", summit, {}) == []  # 歓迎 is there
 
 
 def test_a_word_the_word_list_lacks_is_never_called_absent(summit):
