@@ -89,7 +89,7 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"午前|午後|未明|正午|深夜|早朝|夕方|\d{1,2}\s*時(?!間|代|点|期|中)|\d{1,2}:\d{2}"),
     ),
     "number of people": (
-        re.compile(rf"何人|人数|何名|how\s+many\s+(?:\w+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE),
+        re.compile(rf"何人|(?<![少多大])人数|何名|how\s+many\s+(?:\w+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE),
         re.compile(_NUMBER + r"\s*(?:人|名)(?!誉|前|物|義|目)"),
     ),
     # Things counted with a counter of their own (何隻, 何台, 何頭): 回, つ and か国 are left alone (「何回目」 is
@@ -122,7 +122,7 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # Only sizes asked with a unit or a dimension's name: 「長さ」 and "how long" are as often lengths of time.
     "size": (
         re.compile(
-            r"高さ|直径|深さ|何メートル|何センチ|何キロメートル|how\s+(?:tall|high|wide|deep|far)\b|\bheight\b|\bdiameter\b"
+            r"高さ|直径|深さ|何メートル|何センチ|何キロメートル|how\s+(?:tall|high|wide|deep|far)\b(?!\s+back)|\bheight\b|\bdiameter\b"
             r"|\bwidth\b|\bdepth\b",
             re.IGNORECASE,
         ),

@@ -62,6 +62,8 @@ def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
         "Who was the Russian foreign minister?",
         "When was the summit held?",
         "会談は予定どおりの長さだった？",
+        "最初の少人数の会合には誰がいた？",  # 少人数 is a small meeting, not 人数 asked
+        "how far back were russian spies spreading stories about him?",  # how far back: since when, no size
     ],
 )
 def test_questions_without_a_measure_ask_none(question):
