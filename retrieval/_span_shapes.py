@@ -9,6 +9,7 @@ from typing import Literal, NamedTuple
 from corpus.timeline import date_mentions
 from retrieval.coverage import is_place_name, personal_names, proper_nouns
 from retrieval.english import (
+    BOUNDS,
     CLOCK,
     COUNTED,
     CURRENCIES,
@@ -49,7 +50,7 @@ _QUANTITY = re.compile(
     (?:万|億|兆)?                                    # 5000億: the kanji powers
     (?P<counter>{MEASURE_UNITS}|{CURRENCIES}|%|割|パーセント|{COUNTED})
     (?:×\d+)?                                        # 960メートル×2
-    (?:以上|以下|未満|超|余り|近く)?                     # 50回以上: a bound, part of the answer
+    (?:{BOUNDS})?                                    # 50回以上: a bound, part of the answer
     """,
     re.VERBOSE,
 )

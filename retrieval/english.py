@@ -53,6 +53,10 @@ LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"
 MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|リットル"
 #: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
 CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))
+#: A bound written after a number (50回以上), as English writes it before.
+_BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
+#: The bounds as one alternation, for patterns.
+BOUNDS = "|".join(_BOUNDS)
 _QUANTITY = re.compile(
     rf"""
     (?P<about>約|およそ|推定|推計)?          # "about"; an estimate is shown as one
@@ -61,7 +65,7 @@ _QUANTITY = re.compile(
     (?P<power>万|億|兆)?
     (?P<counter>{MEASURE_UNITS}|キロ|{CURRENCIES}|割|%|パーセント|{COUNTED})?
     (?:×(?P<times>\d+))?                    # 960メートル×2
-    (?P<bound>以上|以下|未満|超|余り|近く)?     # 50回以上: at least 50
+    (?P<bound>{BOUNDS})?                     # 50回以上: at least 50
     """,
     re.VERBOSE,
 )
@@ -160,10 +164,6 @@ def english_number(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.10g}"
-
-
-#: A bound written after a number (50回以上), as English writes it before.
-_BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 
 
 def english_quantity(text: str) -> str | None:

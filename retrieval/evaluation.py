@@ -89,6 +89,8 @@ SUITE = (
     # A sixteenth (the 2019 Rugby World Cup in Japan, invented references, 40 questions), written the same way at the
     # start of the session after, measured blind with that session's starting code (README), then read.
     EvalSet("rugby", _DATA / "questions_rugby.jsonl", (_DATA / "articles" / "rugby-world-cup-2019.ja.txt",)),
+    # A nineteenth (the 2014 eruption of Mount Ontake, invented references, 40 questions), written the same way at the
+    # start of the eleventh session, measured blind with that session's starting code (README), then read.
     EvalSet("ontake", _DATA / "questions_ontake.jsonl", (_DATA / "articles" / "ontake-eruption-2014.ja.txt",)),
 )
 
