@@ -244,26 +244,14 @@ class Answerer:
         order = top_indices(chunk_scores, max(k, policy.measure_passages))
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this.
         confidence = float(similarity[index.members(order[0])].max()) if order else 0.0
-        threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
-        missing = self._unsupported(index, text, order[0], confidence) if confidence >= threshold else []
-        if confidence >= threshold and not missing:
-            document = index.folded_documents[index.chunks[order[0]].document]
-            missing = absent_asked(text, document, index.lexicon)
-        best_texts = (index.chunks[i].text for i in order[: policy.measure_passages])
-        measures = measures_missing(text, best_texts) if confidence >= threshold and not missing else frozenset()
+        reason = self._refusal(index, text, order, confidence)
         sentence_lex = index.sentence_lexical.scores(lexical_query)
         lit = similarity + highlight_bonus
         lexical_weight = policy.english_highlight_lexical if language == "en" else policy.highlight_lexical
         passages = tuple(
             self._passage(index, i, float(chunk_scores[i]), lit, sentence_lex, lexical_weight) for i in order[:k]
         )
-        answered = confidence >= threshold and not missing and not measures
-        reason = "" if answered else "the article does not cover this"
-        if missing:
-            reason = f"the article does not mention {', '.join(missing)}"
-        elif measures:
-            reason = f"the article gives no {' or '.join(sorted(measures))} for this"
-        answer = Answer(text, answered, passages, reason, {"confidence": confidence})
+        answer = Answer(text, not reason, passages, reason, {"confidence": confidence})
         return self._with_short(index, terms, frame, answer)
 
     def prepare(self, questions: Iterable[str]) -> None:
@@ -283,6 +271,29 @@ class Answerer:
                 texts.append(_ranked_text(text, self._terms(index, text).terms))
         if texts:
             self._embedder.embed_queries(texts)
+
+    def _refusal(self, index: LoadedIndex, text: str, order: list[int], confidence: float) -> str:
+        """Why the article does not answer ``text``, or ``""`` when it does; the checks in order of cost.
+
+        - The best passage's raw similarity is under the threshold (lower for English).
+        - The question holds Japanese words the corpus never uses that the passage does not speak to
+          (``_unsupported``), or asks for a thing by its word that the passage's article never names
+          (``asked.absent_asked``).
+        - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``).
+        """
+        policy = self._policy
+        threshold = policy.refusal_threshold + (policy.english_offset if language_of(text) == "en" else 0.0)
+        if not order or confidence < threshold:
+            return "the article does not cover this"
+        top = order[0]
+        document = index.folded_documents[index.chunks[top].document]
+        missing = self._unsupported(index, text, top, confidence) or absent_asked(text, document, index.lexicon)
+        if missing:
+            return f"the article does not mention {', '.join(missing)}"
+        measures = measures_missing(text, (index.chunks[i].text for i in order[: policy.measure_passages]))
+        if measures:
+            return f"the article gives no {' or '.join(sorted(measures))} for this"
+        return ""
 
     def _unsupported(self, index: LoadedIndex, text: str, top: int, confidence: float) -> list[str]:
         """The words of a Japanese question the corpus never uses that the best passage does not speak to.
