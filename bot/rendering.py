@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from retrieval.types import Answer, Citation, Short
+from retrieval.types import NOT_COVERED, Answer, Citation, Short
 
 _WIDTH = 100
 
@@ -15,7 +15,7 @@ def render_answer(answer: Answer, *, citations: bool = True) -> str:
         sections = list(dict.fromkeys(p.section for p in answer.passages))
         closest = f"\nClosest sections: {'; '.join(sections)}" if sections else ""
         # "the article does not mention hotel" says more than the plain refusal; other reasons do not read as one.
-        refusal = answer.reason if answer.reason.startswith("the article ") else "the article does not cover this"
+        refusal = answer.reason if answer.reason.startswith("the article ") else NOT_COVERED
         return f"{refusal[:1].upper()}{refusal[1:]}.{closest}"
     lines: list[str] = [f"Answer: {short_text(answer.short)}", ""] if answer.short else []
     for rank, passage in enumerate(answer.passages, start=1):

@@ -33,7 +33,7 @@ from retrieval.ranking import (
 from retrieval.spans import SpanContext, find_short
 from retrieval.store import ChromaStore
 from retrieval.translation import Expansion, TermExpander, english_words
-from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
+from retrieval.types import NOT_COVERED, Answer, Citation, Embedder, Passage, Vectors
 from retrieval.views import find_document
 
 log = logging.getLogger(__name__)
@@ -244,7 +244,7 @@ class Answerer:
         order = top_indices(chunk_scores, max(k, policy.measure_passages))
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this.
         confidence = float(similarity[index.members(order[0])].max()) if order else 0.0
-        reason = self._refusal(index, text, order, confidence)
+        reason = self._refusal(index, text, language, order, confidence)
         sentence_lex = index.sentence_lexical.scores(lexical_query)
         lit = similarity + highlight_bonus
         lexical_weight = policy.english_highlight_lexical if language == "en" else policy.highlight_lexical
@@ -272,7 +272,7 @@ class Answerer:
         if texts:
             self._embedder.embed_queries(texts)
 
-    def _refusal(self, index: LoadedIndex, text: str, order: list[int], confidence: float) -> str:
+    def _refusal(self, index: LoadedIndex, text: str, language: str, order: list[int], confidence: float) -> str:
         """Why the article does not answer ``text``, or ``""`` when it does; the checks in order of cost.
 
         - The best passage's raw similarity is under the threshold (lower for English).
@@ -282,9 +282,9 @@ class Answerer:
         - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``).
         """
         policy = self._policy
-        threshold = policy.refusal_threshold + (policy.english_offset if language_of(text) == "en" else 0.0)
+        threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
         if not order or confidence < threshold:
-            return "the article does not cover this"
+            return NOT_COVERED
         top = order[0]
         document = index.folded_documents[index.chunks[top].document]
         missing = self._unsupported(index, text, top, confidence) or absent_asked(text, document, index.lexicon)

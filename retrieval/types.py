@@ -95,6 +95,10 @@ class Short(NamedTuple):
         return {"text": self.text, "display": self.display, "type": self.type, "citations": list(self.citations)}
 
 
+#: The reason given when the article's best passage is not close enough to the question.
+NOT_COVERED = "the article does not cover this"
+
+
 @dataclass(frozen=True)
 class Answer:
     """The answer to one question; ``answered`` is false when the article does not cover it."""
