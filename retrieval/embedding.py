@@ -12,6 +12,7 @@ import numpy as np
 
 from config.errors import ModelError
 from retrieval._batching import MicroBatcher
+from retrieval.onnx_encoder import OnnxEncoder
 from retrieval.types import Vectors
 from retrieval.vector_cache import VectorCache
 
@@ -22,7 +23,9 @@ class SentenceEmbedder:
     """Embeds queries with ``encode_query`` and passages with ``encode_document``.
 
     Works with any sentence-transformers model folder or id the machine already holds;
-    nothing is downloaded (``HF_HUB_OFFLINE`` is set before loading).
+    nothing is downloaded (``HF_HUB_OFFLINE`` is set before loading). Questions go through the folder's
+    ONNX export when it has a valid one (``onnx_encoder``: the same vectors without importing torch);
+    passages, token counts and every model without an export go through sentence-transformers.
     """
 
     def __init__(
@@ -63,6 +66,8 @@ class SentenceEmbedder:
         self._setting = setting
         self._batch_size = batch_size
         self._model: Any = None
+        self._onnx: OnnxEncoder | None = None
+        self._onnx_checked = False
         # The model's fast tokenizer is one Rust object that refuses concurrent use ("Already
         # borrowed"): questions answered in threads and a reindex counting tokens take turns.
         self._lock = threading.RLock()
@@ -82,12 +87,27 @@ class SentenceEmbedder:
         return self._name
 
     def warm_up(self) -> None:
-        """Load the model.
+        """Load what embedding a question needs: the model's ONNX export, or the model when it has none.
 
         Raises:
             ModelError: the folder is missing or damaged, or the id is not available offline.
 
         """
+        if self._query_engine() is None:
+            self._load_model()
+
+    def _query_engine(self) -> OnnxEncoder | None:
+        """The folder's ONNX export, looked for once; None for a model id or a folder without a usable one."""
+        if not self._onnx_checked:
+            with self._lock:
+                if not self._onnx_checked:
+                    path = Path(self._name)
+                    self._onnx = OnnxEncoder.open(path) if path.is_dir() else None
+                    self._onnx_checked = True
+        return self._onnx
+
+    def _load_model(self) -> None:
+        """Load the sentence-transformers model (once)."""
         if self._model is not None:
             return
         with self._lock:
@@ -116,7 +136,11 @@ class SentenceEmbedder:
         log.info("loaded embedding model %s", self._name)
 
     def _encode(self, texts: list[str], *, query: bool) -> Vectors:
-        self.warm_up()
+        engine = self._query_engine() if query else None
+        if engine is not None:
+            with self._lock:
+                return engine.encode(texts, prompt=engine.info.prompts["query"])
+        self._load_model()
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         encode = self._model.encode_query if query else self._model.encode_document
@@ -160,17 +184,20 @@ class SentenceEmbedder:
     @property
     def dimension(self) -> int:
         """The vectors' length."""
-        self.warm_up()
+        engine = self._query_engine()
+        if engine is not None:
+            return engine.info.dimension
+        self._load_model()
         return int(self._model.get_embedding_dimension())
 
     @property
     def max_tokens(self) -> int:
         """The most tokens the model reads; the rest of a text is dropped."""
-        self.warm_up()
+        self._load_model()
         return int(self._model.max_seq_length)
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model reads for ``text``, special tokens included."""
-        self.warm_up()
+        self._load_model()
         with self._lock:
             return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.onnx_encoder import weights_stamp
 from retrieval.types import Vectors
 
 log = logging.getLogger(__name__)
@@ -33,10 +34,7 @@ def model_key(model: str) -> str:
     path = Path(model)
     if not path.is_dir():
         return model
-    stamps = sorted(
-        f"{f.relative_to(path)}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in path.rglob("*") if f.is_file()
-    )
-    return f"{path.resolve()}|" + "|".join(stamps)
+    return f"{path.resolve()}|{weights_stamp(path)}"
 
 
 class VectorCache:
