@@ -89,11 +89,17 @@ def frame_words(words: Iterable[str], documents: Iterable[list[str]], *, share: 
     passages: as search terms they pick the passage that repeats them most, not the one that
     answers, so the lexical query leaves them out (the question's meaning, embedded whole, keeps them).
     """
-    passages = [texts for texts in documents if texts]
+    # A word written fewer times in a document than the share of its passages asked is in too few of them: one
+    # count over the document's passages joined (no word holds the separator) rules out most documents of a
+    # corpus of many articles before the passages are counted one by one.
+    passages = [(texts, "\x00".join(texts), share * len(texts)) for texts in documents if texts]
     frame = []
     for word in words:
         folded = fold(word)
-        if folded and any(sum(folded in t for t in texts) >= share * len(texts) for texts in passages):
+        if folded and any(
+            joined.count(folded) >= needed and sum(folded in t for t in texts) >= needed
+            for texts, joined, needed in passages
+        ):
             frame.append(word)
     return frame
 

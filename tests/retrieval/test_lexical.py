@@ -13,6 +13,13 @@ def test_a_word_in_a_quarter_of_one_documents_passages_is_frame():
     assert frame_words(words, [summit, bridge], share=0.25) == ["バイデン", "会場", "プーチン"]
 
 
+def test_a_word_repeated_within_few_passages_is_not_frame():
+    # written four times, but in one passage of four: the passages holding it are counted, not its occurrences
+    summit = passages("湖、湖、湖、湖", "会談", "会場", "声明")
+    assert frame_words(["湖"], [summit], share=0.5) == []
+    assert frame_words(["湖"], [summit], share=0.25) == ["湖"]
+
+
 def test_spelling_variants_count_as_the_same_word():
     summit = passages("プーチン大統領", "プーチンは言った", "会場")
     assert frame_words(["プチン"], [summit], share=0.5) == ["プチン"]
