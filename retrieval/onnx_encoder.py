@@ -138,15 +138,13 @@ def export(model: Any, folder: Path) -> ExportInfo:
             vectors differ from sentence-transformers' by more than ``MIN_COSINE`` on the probes.
 
     """
-    import torch
-
-    graph = _SentenceGraph(model)
+    graph = _sentence_graph(model)
     sample = model.tokenizer(["query: a", "passage: bb"], padding=True, return_tensors="pt")
     with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".onnx-") as tmp:
         out = Path(tmp) / EXPORT_DIR
         out.mkdir()
         try:
-            _to_onnx(torch, graph, sample, out / _GRAPH)
+            _to_onnx(graph, sample, out / _GRAPH)
         except Exception as exc:  # the exporter's many failures (a missing `onnx` package, an op it lacks): one error
             raise ModelError(f"cannot export {folder} to ONNX: {type(exc).__name__}: {str(exc)[:200]}") from exc
         prompts = {name: model.prompts.get(name, "") for name in ("query", "document")}
@@ -168,8 +166,10 @@ def export(model: Any, folder: Path) -> ExportInfo:
     return info
 
 
-def _to_onnx(torch: Any, graph: Any, sample: Any, path: Path) -> None:
+def _to_onnx(graph: Any, sample: Any, path: Path) -> None:
     """Trace ``graph`` on ``sample`` into an ONNX file at ``path``, its weights in a file beside it."""
+    import torch
+
     torch.onnx.export(
         graph,
         (sample["input_ids"], sample["attention_mask"]),
@@ -209,7 +209,7 @@ def _agreement(model: Any, encoder: OnnxEncoder, prompts: dict[str, str]) -> flo
     return worst
 
 
-def _SentenceGraph(model: Any) -> Any:  # noqa: N802 - builds a torch module; torch is imported only here
+def _sentence_graph(model: Any) -> Any:
     """The model's transformer, mean pooling and L2 normalisation as one torch module of (ids, mask)."""
     import torch
     from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
