@@ -338,7 +338,8 @@ class Answerer:
     def _frame(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:
         """The question's words (its Japanese terms, for English) that are an article's frame (``frame_words``)."""
         words = terms if language_of(text) == "en" else content_words(text)
-        return frame_words(words, index.folded_passages.values(), share=self._policy.frame_share)
+        documents = ((passages, index.folded_documents[d]) for d, passages in index.folded_passages.items())
+        return frame_words(words, documents, share=self._policy.frame_share)
 
     @staticmethod
     def _lexical_query(text: str, terms: list[str], frame: list[str]) -> list[str]:

@@ -88,7 +88,7 @@ class LoadedIndex:
 
     @functools.cached_property
     def folded_documents(self) -> dict[str, str]:
-        """Each document's passages, folded, in one text: where ``Answerer`` looks for a thing asked about."""
+        """Each document's passages, folded, in one text: where a thing asked about and frame words are looked for."""
         return {document: "\n".join(passages) for document, passages in self.folded_passages.items()}
 
     @functools.cached_property

@@ -82,17 +82,18 @@ def without_glosses(text: str) -> str:
     return _BRACKETED.sub(lambda m: _LATIN_RUN.sub(" ", m.group(0)), text)
 
 
-def frame_words(words: Iterable[str], documents: Iterable[list[str]], *, share: float) -> list[str]:
+def frame_words(words: Iterable[str], documents: Iterable[tuple[list[str], str]], *, share: float) -> list[str]:
     """The ``words`` found in at least ``share`` of some document's passages (each passage already folded).
 
-    An article's frame (バイデン and プーチン in an article about their summit) is in most of its
+    ``documents`` gives each document's passages and the same passages joined in one text (``LoadedIndex``
+    keeps both). An article's frame (バイデン and プーチン in an article about their summit) is in most of its
     passages: as search terms they pick the passage that repeats them most, not the one that
     answers, so the lexical query leaves them out (the question's meaning, embedded whole, keeps them).
     """
     # A word written fewer times in a document than the share of its passages asked is in too few of them: one
-    # count over the document's passages joined (no word holds the separator) rules out most documents of a
-    # corpus of many articles before the passages are counted one by one.
-    passages = [(texts, "\x00".join(texts), share * len(texts)) for texts in documents if texts]
+    # count over the joined text (no question word spans two passages) rules out most documents of a corpus of
+    # many articles before the passages are counted one by one.
+    passages = [(texts, joined, share * len(texts)) for texts, joined in documents if texts]
     frame = []
     for word in words:
         folded = fold(word)

@@ -2,7 +2,8 @@ from retrieval.lexical import fold, frame_words, tokenize
 
 
 def passages(*texts):
-    return [fold(t) for t in texts]
+    folded = [fold(t) for t in texts]
+    return folded, "\n".join(folded)
 
 
 def test_a_word_in_a_quarter_of_one_documents_passages_is_frame():
@@ -27,7 +28,7 @@ def test_spelling_variants_count_as_the_same_word():
 
 def test_no_documents_no_frame():
     assert frame_words(["バイデン"], [], share=0.25) == []
-    assert frame_words(["バイデン"], [[]], share=0.25) == []
+    assert frame_words(["バイデン"], [([], "")], share=0.25) == []
 
 
 def test_latin_glosses_in_brackets_are_not_search_terms():
