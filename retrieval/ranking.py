@@ -73,13 +73,19 @@ def best_per_chunk(values: Vectors, owner: np.ndarray[Any, np.dtype[np.intp]], c
 def specifics_bonus(matches: list[np.ndarray[Any, np.dtype[np.intp]]], sentences: int) -> Vectors:
     """Share of the question's specifics each sentence holds, each specific weighted by its rarity.
 
+    A specific's weight is its inverse sentence frequency, ``log(1 + sentences / holding)``. The share
+    is scaled by the rarest specific's weight against the most a specific can weigh (held by one
+    sentence): a question whose specifics are all common (the article's own subject and place, held
+    by sentences all over it) says little about which sentence answers, one naming a rare date or
+    person says much.
+
     Args:
         matches: for each specific of the question that the corpus holds, the sentences holding it.
         sentences: how many sentences there are.
 
     Returns:
-        Per sentence, in 0..1: the rarity-weighted share of the specifics it holds (zeros when the
-        question names nothing the corpus holds).
+        Per sentence, in 0..1: the rarity-weighted share of the specifics it holds, times the rarest
+        one's weight over ``log(1 + sentences)`` (zeros when the question names nothing the corpus holds).
 
     """
     bonus = np.zeros(sentences, dtype=np.float32)
@@ -88,7 +94,7 @@ def specifics_bonus(matches: list[np.ndarray[Any, np.dtype[np.intp]]], sentences
         return bonus
     for found, weight in zip((m for m in matches if len(m)), weights, strict=True):
         bonus[found] += weight
-    return cast(Vectors, bonus / sum(weights))
+    return cast(Vectors, bonus * (max(weights) / math.log(1 + sentences) / sum(weights)))
 
 
 def type_bonus(asked: Iterable[str], sentence_types: dict[str, Vectors], sentences: int) -> Vectors:

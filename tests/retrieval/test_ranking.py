@@ -1,8 +1,10 @@
+import math
+
 import numpy as np
 import pytest
 
 from retrieval.lexical import LexicalIndex, tokenize
-from retrieval.ranking import Weights, fuse, top_indices
+from retrieval.ranking import Weights, fuse, specifics_bonus, top_indices
 
 
 def test_tokenize_makes_bigrams_for_japanese_and_words_for_latin():
@@ -66,3 +68,17 @@ def test_a_timeline_is_a_passage_of_dated_entries(text, dated):
     from retrieval.index import is_dated_list
 
     assert is_dated_list(text) is dated
+
+
+def test_specifics_bonus_is_the_rarity_weighted_share_scaled_by_the_rarest():
+    # Ten sentences; a rare specific held by sentence 0 only, a common one by sentences 0-4.
+    rare, common = np.array([0]), np.arange(5)
+    w_rare, w_common, top = math.log(1 + 10 / 1), math.log(1 + 10 / 5), math.log(1 + 10)
+    both = specifics_bonus([rare, common], 10)
+    np.testing.assert_allclose(both[:2], [1.0 * w_rare / top, w_common / (w_rare + w_common) * w_rare / top], rtol=1e-6)
+    assert both[5:].max() == 0.0
+    # A question naming only what half the article holds lifts those sentences by far less than a rare one does.
+    assert specifics_bonus([common], 10)[0] == pytest.approx(w_common / top)
+    assert specifics_bonus([common], 10)[0] < specifics_bonus([rare], 10)[0] == pytest.approx(1.0)
+    # Specifics the corpus does not hold weigh nothing.
+    assert not specifics_bonus([np.array([], dtype=np.intp)], 10).any()
