@@ -58,7 +58,8 @@ class AnswerPolicy:
     type_bonus: float = 0.04
     """Added to sentences holding the kind of answer the question asks for (a date for "when")."""
     specifics_bonus: float = 0.08
-    """Added, times the rarity-weighted share of the question's numbers and names a sentence holds."""
+    """Added, times the rarity-weighted share of the question's numbers and names a sentence holds, scaled by
+    how rare the rarest of them is (``ranking.specifics_bonus``)."""
     english_offset: float = -0.01
     """Added to the threshold for English questions, whose similarity to Japanese text runs lower."""
     frame_share: float = 0.25
