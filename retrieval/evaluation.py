@@ -92,6 +92,13 @@ SUITE = (
     # A nineteenth (the 2014 eruption of Mount Ontake, invented references, 40 questions), written the same way at the
     # start of the eleventh session, measured blind with that session's starting code (README), then read.
     EvalSet("ontake", _DATA / "questions_ontake.jsonl", (_DATA / "articles" / "ontake-eruption-2014.ja.txt",)),
+    # 64 summit questions and a twenty-first article (the 2018 Tham Luang cave rescue, invented references, 40
+    # questions), written the same way at the start of the thirteenth session, measured blind with that session's
+    # starting code (README), then read.
+    EvalSet("v18", _DATA / "questions_v18.jsonl"),
+    EvalSet(
+        "thamluang", _DATA / "questions_thamluang.jsonl", (_DATA / "articles" / "tham-luang-cave-rescue-2018.ja.txt",)
+    ),
 )
 
 
