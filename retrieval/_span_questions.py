@@ -81,6 +81,8 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
 }
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
+#: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
+_TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
 _EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
 #: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
 _STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")
@@ -159,7 +161,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if not wanted and _PERCENT_ASKED.search(question):
         wanted = {"percent"}  # "what percent of people backed him": a share without "how many"
     if not wanted and _VAGUE_AMOUNT.search(question):
-        wanted = {"count", "quantity", "duration", "percent"}  # 「どのくらい長かった」: 約41%長かった
+        # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
+        wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
     for pattern, kind in _ADDED:
         # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date.
         if not explicit and pattern.search(question):

@@ -21,6 +21,7 @@ REYKJAVIK = parse_article((AKASHI_PATH.parent / "reykjavik-1986.ja.txt").read_te
 REIWA = parse_article((AKASHI_PATH.parent / "reiwa-2019.ja.txt").read_text(encoding="utf-8"))
 COPIAPO = parse_article((AKASHI_PATH.parent / "copiapo-2010.ja.txt").read_text(encoding="utf-8"))
 APOLLO = parse_article((AKASHI_PATH.parent / "apollo13-1970.ja.txt").read_text(encoding="utf-8"))
+THAM_LUANG = parse_article((AKASHI_PATH.parent / "tham-luang-cave-rescue-2018.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -564,6 +565,28 @@ def test_railway_companies_and_offices_are_bodies():
 
     assert "東海旅客鉄道" in bodies("1987年4月1日の国鉄分割民営化以降は東海旅客鉄道が運営している。")
     assert bodies("建設は国鉄の下関工事局が担当した。") == ["下関工事局"]
+
+
+def test_councils_federations_and_unions_are_bodies():
+    from retrieval._span_shapes import candidates_in
+
+    sentence = "6月27日、イギリス洞窟救助評議会(BCRC)から派遣されたダイバーのリック・スタントンらが到着した。"
+    assert [c.text for c in candidates_in(sentence, None) if c.type == "org"] == ["イギリス洞窟救助評議会"]
+    assert [
+        c.text for c in candidates_in("全国漁業協同組合連合会と日本サッカー連盟が抗議した。", None) if c.type == "org"
+    ] == [
+        "全国漁業協同組合連合会",
+        "日本サッカー連盟",
+    ]
+
+
+def test_how_long_something_was_paused_asks_a_length_of_time():
+    # 「どれだけ」 alone may ask any amount; with a verb of time passing (中断, 待つ, 遅れる) only a length of time.
+    question = "2日目の救出は、どれだけ中断してから再開されましたか?"
+    assert wanted_types(question, asked_types(question)) == {"duration"}
+    found = short(question, "約10時間の休止を挟んだ後", THAM_LUANG)
+    assert (found.text, found.type) == ("約10時間", "duration")  # not the 4人 rescued after it
+    assert "count" in wanted_types("救出に参加したダイバーはどれだけ?", frozenset())
 
 
 def test_a_span_of_the_kind_the_question_names_is_supported():
