@@ -48,9 +48,23 @@ def fold(text: str) -> str:
     return _KATAKANA_MARKS.sub("", text.translate(_VU))
 
 
-#: Short and long forms of a country's name, and the two ways of saying "posted in" (駐米 / 在米): Japanese
+#: Short and long forms of a country's name, the two ways of saying "posted in" (駐米 / 在米), the day or year
+#: next to another said in words or in one (次の日 / 翌日), and ministers' short titles (外相 / 外務大臣): Japanese
 #: writes either, so a question in one matches a sentence in the other. Each form is also searched as the other.
-_FORMS = (("アメリカ", "米国"), ("イギリス", "英国"), ("駐", "在"))
+_FORMS = (
+    ("アメリカ", "米国"),
+    ("イギリス", "英国"),
+    ("駐", "在"),
+    ("次の日", "翌日"),
+    ("前の日", "前日"),
+    ("次の年", "翌年"),
+    ("前の年", "前年"),
+    ("次の月", "翌月"),
+    ("同じ日", "同日"),
+    ("外相", "外務大臣"),
+    ("国防相", "国防大臣"),
+    ("財務相", "財務大臣"),
+)
 
 
 def with_variants(text: str) -> str:

@@ -50,6 +50,18 @@ def test_a_query_also_searches_the_other_form_of_a_country_and_of_posted_in():
     assert with_variants("会談は何時間続いた？") == "会談は何時間続いた？"
 
 
+def test_a_query_also_searches_the_next_day_in_one_word_and_a_ministers_full_title():
+    from retrieval.lexical import tokenize, with_variants
+
+    # The article writes サミットの翌日 and ロシア外務大臣; people ask 次の日 and 外相.
+    query = set(tokenize(with_variants("首脳会談の次の日、プーチンは何と言った？")))
+    assert "翌日" in query & set(tokenize("サミットの翌日、プーチンはその結果を賞賛し"))
+    assert "外務" in set(tokenize(with_variants("ロシアの外相は誰？"))) & set(
+        tokenize("ロシア外務大臣、セルゲイ・ラブロフ")
+    )
+    assert "外相" in set(tokenize(with_variants("外務大臣は誰")))  # each form is searched as the other
+
+
 def test_terms_are_bigrams_without_grammar_and_the_analysers_words():
     tokens = tokenize("運河が止まってた間、通航料の損失は")
     assert {"通航", "航料", "損失", "止ま"} <= set(tokens)  # bigrams, a kanji and its kana included
