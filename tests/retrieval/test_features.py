@@ -103,6 +103,8 @@ def test_questions_ask_for_a_kind_of_answer(question, kinds):
         ("ロシア外務大臣、セルゲイ・ラブロフ[34]", "person"),
         ("現場監督のウルスアは、10月13日の午後9時55分に地上に到着した。", "time"),
         ("第1回会談は午前10時40分ごろに始まった。", "time"),
+        ("サミットの2日前、バイデンはブリュッセルでNATOの同盟国と会った。", "duration"),  # how long before
+        ("米露の単独首脳会談としては8年ぶりだった。", "duration"),
     ],
 )
 def test_sentences_hold_kinds_of_answer(sentence, kind):
