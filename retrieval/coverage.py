@@ -65,6 +65,13 @@ def vocabulary_of(text: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def inflected_forms(text: str) -> frozenset[str]:
+    """The dictionary forms of the content words ``text`` inflects: 見つけた → 見つける, 亡くなった → 亡くなる."""
+    return frozenset(
+        m.dictionary_form() for m in morphemes(text) if _is_content(m) and m.dictionary_form() != m.surface()
+    )
+
+
 def content_words(text: str) -> list[str]:
     """The content words of ``text`` as written there (short units: 首脳|会談), question words aside, in order."""
     return list(dict.fromkeys(m.surface() for m in morphemes(text) if _is_content(m)))

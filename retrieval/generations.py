@@ -11,7 +11,7 @@ from config.errors import CorpusEmptyError, IndexBuildError, StoreUnavailableErr
 from corpus.loading import Corpus, hash_corpus, load_corpus
 from retrieval._build import collection_names, embed_corpus, finds_itself, write_generation
 from retrieval.chunking import CHUNKER_VERSION
-from retrieval.coverage import vocabulary_of
+from retrieval.coverage import inflected_forms, vocabulary_of
 from retrieval.index import BuildReport, LoadedIndex, corpus_text, document_info, loaded
 from retrieval.manifest import Counts, Manifest
 from retrieval.morphology import in_pieces
@@ -31,6 +31,11 @@ def read_word_list() -> dict[str, tuple[str, ...]]:
 def _vocabulary(text: str) -> frozenset[str]:
     """``vocabulary_of`` the whole corpus, analysed a few lines at a time (``morphology.in_pieces``)."""
     return frozenset(form for piece in in_pieces(text) for form in vocabulary_of(piece))
+
+
+def _inflected(text: str) -> frozenset[str]:
+    """``inflected_forms`` of the whole corpus, analysed a few lines at a time."""
+    return frozenset(form for piece in in_pieces(text) for form in inflected_forms(piece))
 
 
 class IndexManager:
@@ -218,7 +223,7 @@ class IndexManager:
         generation = time.strftime("g%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**6:06d}"
         # The generation's word lists come first: they mark its collections as ours if this process is killed.
         text = corpus_text(corpus)
-        lexicon = restrict_lexicon(self._word_list(), text)
+        lexicon = restrict_lexicon(self._word_list(), text, _inflected(text))
         vocabulary = _vocabulary(text)
         self._registry.save_extras(generation, lexicon, vocabulary)
         write_generation(self._store, generation, chunks, sentences, vectors)

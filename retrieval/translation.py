@@ -31,7 +31,7 @@ _FORMS_KEPT = 4
 #: whose rarity would give it the most weight in BM25.
 _SECOND_FORM_SHARE = 0.25
 #: Bump when ``restrict_lexicon`` cuts differently, so indexes built with the old cut are rebuilt.
-_RESTRICTION_VERSION = 3
+_RESTRICTION_VERSION = 5
 _MAX_FORM_CHARS = 12
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOPWORDS = frozenset(
@@ -254,8 +254,13 @@ def lexicon_version(paths: Iterable[Path] = LEXICON_FILES) -> str:
     return digest.hexdigest()[:16]
 
 
-def restrict_lexicon(lexicon: dict[str, tuple[str, ...]], text: str) -> dict[str, tuple[str, ...]]:
+def restrict_lexicon(
+    lexicon: dict[str, tuple[str, ...]], text: str, words: Iterable[str] = ()
+) -> dict[str, tuple[str, ...]]:
     """Keep, for each English key, the Japanese forms that occur in ``text``: at most four, the corpus's own first.
+
+    ``words``, the dictionary forms of the corpus's words, count once each: a verb the text only
+    conjugates (見つけた, 救出された) keeps its dictionary form (見つける), which is how JMdict lists it.
 
     A form used less than a quarter as often as the key's first is dropped (``_SECOND_FORM_SHARE``).
     JMdict lists a word's forms in its own order (橋 comes late for "bridge", after ブリッジ and
@@ -268,6 +273,7 @@ def restrict_lexicon(lexicon: dict[str, tuple[str, ...]], text: str) -> dict[str
     counts = Counter(
         piece for n in range(1, longest + 1) for i in range(len(text) - n + 1) if (piece := text[i : i + n]) in forms
     )
+    counts.update(word for word in set(words) if word in forms and word not in counts)
     kept: dict[str, tuple[str, ...]] = {}
     for key, found in lexicon.items():
         present = [(counts[f] / (1 + rank / 4), -rank, f) for rank, f in enumerate(found) if counts[f]]

@@ -157,6 +157,18 @@ def test_restricting_keeps_only_forms_in_the_text_most_used_first():
     assert restrict_lexicon(lexicon, text) == {"bridge": ("橋", "ブリッジ")}
 
 
+def test_a_verb_the_text_only_conjugates_keeps_its_dictionary_form():
+    from retrieval.coverage import inflected_forms
+    from retrieval.translation import restrict_lexicon
+
+    lexicon = {"find": ("見つける",), "die": ("亡くなる", "死ぬ"), "moon": ("月",)}
+    text = "少年たちは9日後に見つけられた。コーチは亡くなった。"
+    assert restrict_lexicon(lexicon, text) == {}  # JMdict's dictionary forms are not in the text as written
+    words = inflected_forms(text)
+    assert {"見つける", "亡くなる"} <= words
+    assert restrict_lexicon(lexicon, text, words) == {"find": ("見つける",), "die": ("亡くなる",)}
+
+
 def test_a_form_much_rarer_than_the_first_is_another_sense_and_dropped():
     from retrieval.translation import restrict_lexicon
 
