@@ -128,6 +128,12 @@ TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hou
 HOW_LONG_WAS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE)
 #: How long something is, asked of a thing that may have a length (a bridge) or last (a broadcast): both kinds.
 _LONG_ASKED = re.compile(rf"長さ|{HOW_LONG_WAS.pattern}", re.IGNORECASE)
+#: "Who" asking a person, not "who" after the person a question is about ("what was the diver who died doing?"): the
+#: question's first word, or after a word that is no noun (and, of, to, did…).
+_ASKING_WHO = (
+    r"(?:^\W*|\b(?:and|or|but|of|to|by|with|from|for|about|know|wonder|tell|me|us|exactly|then|so)\s+|[,;:.!?\u2013\u2014-]\s*)"
+    r"who(?:m|se)?\b"
+)
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
@@ -154,7 +160,7 @@ _ASKS = {
         re.IGNORECASE,
     ),
     "person": re.compile(
-        r"\bwho(?:m|se)?\b|\b(?:which|what)\s+(?:person|official|president|minister|leader|adviser|advisor|man|woman)\b"
+        rf"{_ASKING_WHO}|\b(?:which|what)\s+(?:person|official|president|minister|leader|adviser|advisor|man|woman)\b"
         r"|誰|だれ|どなた|何者|どの人",
         re.IGNORECASE,
     ),

@@ -87,6 +87,11 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("魂がないと言われたプーチンはどう返した？", {"words"}),
         ("最後の作業員が地上に出てきたのは何時ごろ?", {"time"}),  # 何時, not 何時間
         ("サンホセ鉱山ってコピアポの町からどのくらい離れてるんですか?", {"quantity"}),  # a distance
+        # "who" after the person asked about is no question word; at the start, after "and" or a stop it is.
+        ("what was the ex navy seal who died working as before he volunteered?", set()),
+        ("Where was Biden, and who was he talking to?", {"place", "person"}),
+        ("Modi unveiled a bust in Hiroshima. Who did it depict?", {"person"}),
+        ("To whom did Biden give the sunglasses?", {"person"}),
     ],
 )
 def test_questions_ask_for_a_kind_of_answer(question, kinds):
