@@ -56,20 +56,27 @@ def _is_content(morpheme: Any) -> bool:
     )
 
 
-def vocabulary_of(text: str) -> frozenset[str]:
-    """The normalised and dictionary forms of every content word in ``text``."""
-    forms: set[str] = set()
+def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``vocabulary_of`` and ``inflected_forms`` of ``text`` in one pass of the analyser."""
+    vocabulary: set[str] = set()
+    inflected: set[str] = set()
     for morpheme in morphemes(text):
         if _is_content(morpheme):
-            forms.update((morpheme.normalized_form(), morpheme.dictionary_form()))
-    return frozenset(forms)
+            dictionary = morpheme.dictionary_form()
+            vocabulary.update((morpheme.normalized_form(), dictionary))
+            if dictionary != morpheme.surface():
+                inflected.add(dictionary)
+    return frozenset(vocabulary), frozenset(inflected)
+
+
+def vocabulary_of(text: str) -> frozenset[str]:
+    """The normalised and dictionary forms of every content word in ``text``."""
+    return word_forms(text)[0]
 
 
 def inflected_forms(text: str) -> frozenset[str]:
     """The dictionary forms of the content words ``text`` inflects: 見つけた → 見つける, 亡くなった → 亡くなる."""
-    return frozenset(
-        m.dictionary_form() for m in morphemes(text) if _is_content(m) and m.dictionary_form() != m.surface()
-    )
+    return word_forms(text)[1]
 
 
 def content_words(text: str) -> list[str]:

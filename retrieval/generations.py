@@ -11,7 +11,7 @@ from config.errors import CorpusEmptyError, IndexBuildError, StoreUnavailableErr
 from corpus.loading import Corpus, hash_corpus, load_corpus
 from retrieval._build import collection_names, embed_corpus, finds_itself, write_generation
 from retrieval.chunking import CHUNKER_VERSION
-from retrieval.coverage import inflected_forms, vocabulary_of
+from retrieval.coverage import word_forms
 from retrieval.index import BuildReport, LoadedIndex, corpus_text, document_info, loaded
 from retrieval.manifest import Counts, Manifest
 from retrieval.morphology import in_pieces
@@ -28,14 +28,18 @@ def read_word_list() -> dict[str, tuple[str, ...]]:
     return read_lexicon(*LEXICON_FILES)
 
 
-def _vocabulary(text: str) -> frozenset[str]:
-    """``vocabulary_of`` the whole corpus, analysed a few lines at a time (``morphology.in_pieces``)."""
-    return frozenset(form for piece in in_pieces(text) for form in vocabulary_of(piece))
+def _word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``word_forms`` of the whole corpus, analysed a few lines at a time (``morphology.in_pieces``).
 
-
-def _inflected(text: str) -> frozenset[str]:
-    """``inflected_forms`` of the whole corpus, analysed a few lines at a time."""
-    return frozenset(form for piece in in_pieces(text) for form in inflected_forms(piece))
+    Its vocabulary (``vocabulary_of``), and the dictionary forms of the words it inflects (``inflected_forms``).
+    """
+    vocabulary: set[str] = set()
+    inflected: set[str] = set()
+    for piece in in_pieces(text):
+        words, conjugated = word_forms(piece)
+        vocabulary |= words
+        inflected |= conjugated
+    return frozenset(vocabulary), frozenset(inflected)
 
 
 class IndexManager:
@@ -223,8 +227,8 @@ class IndexManager:
         generation = time.strftime("g%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**6:06d}"
         # The generation's word lists come first: they mark its collections as ours if this process is killed.
         text = corpus_text(corpus)
-        lexicon = restrict_lexicon(self._word_list(), text, _inflected(text))
-        vocabulary = _vocabulary(text)
+        vocabulary, inflected = _word_forms(text)
+        lexicon = restrict_lexicon(self._word_list(), text, inflected)
         self._registry.save_extras(generation, lexicon, vocabulary)
         write_generation(self._store, generation, chunks, sentences, vectors)
         documents = {d.id: document_info(d) for d in corpus.documents}
