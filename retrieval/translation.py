@@ -169,6 +169,21 @@ _STOPWORDS = frozenset(
 #: The adjective after "how" is part of the question word ("how long", "how far"): JMdict's 長い or a transliterated
 #: ファー would only match passages by chance. The answer type it asks is read elsewhere (``features``). "How many"
 #: and "how much" keep their 何, which brings the question nearer to the article's 何人-like wording.
+#: Words before a noun ("the point", "their visit"), and a Japanese verb in its dictionary form (向ける, 訪れる).
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "whose"]
+    + ["which", "what"]
+)
+_VERB_FORM = re.compile(r"[\u4e00-\u9fff々]+[\u3041-\u3093]*[うくぐすつぬぶむる]")
+
+
+def _names_a_thing(words: list[str], start: int, used: int) -> bool:
+    """Whether the phrase ``words[start:start + used]`` is a noun: after a determiner, or before "of"."""
+    before = words[start - 1] if start else ""
+    after = words[start + used] if start + used < len(words) else ""
+    return before in _DETERMINERS or after == "of"
+
+
 _AFTER_HOW = frozenset(
     [
         "long",
@@ -665,6 +680,8 @@ class TermExpander:
                     or self._by_letters(words[i])
                 )
                 found, is_name = ((near,), True) if near else ((), False)
+            if _names_a_thing(words, i, used):
+                found = tuple(t for t in found if not _VERB_FORM.fullmatch(t))
             kept = [t for t in found[:2] if t and t not in terms]
             if any(len(t) > 1 for t in kept):
                 # One kanji is many senses ("place" → 位 of 地位, "back" → 背): a longer form says which is meant.

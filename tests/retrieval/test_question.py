@@ -157,6 +157,16 @@ def test_restricting_keeps_only_forms_in_the_text_most_used_first():
     assert restrict_lexicon(lexicon, text) == {"bridge": ("橋", "ブリッジ")}
 
 
+def test_a_noun_of_the_question_takes_no_japanese_verb():
+    # "the boiling point" is a noun: 向ける ("to point") would tie a question off the article to any passage.
+    lexicon = {"point": ("向ける",), "visit": ("訪れる", "訪問"), "boiling": ()}
+    expander = TermExpander(lexicon)
+    assert expander.expand("What is the boiling point of mercury?") == []
+    assert expander.expand("Where did they point the cameras?") == ["向ける"]
+    assert expander.expand("Why was their visit cut short?") == ["訪問"]
+    assert expander.expand("When did they visit Geneva?") == ["訪れる", "訪問"]
+
+
 def test_a_verb_the_text_only_conjugates_keeps_its_dictionary_form():
     from retrieval.coverage import inflected_forms
     from retrieval.translation import restrict_lexicon
