@@ -171,8 +171,8 @@ _STOPWORDS = frozenset(
 #: and "how much" keep their 何, which brings the question nearer to the article's 何人-like wording.
 #: Words before a noun ("the point", "their visit"), and a Japanese verb in its dictionary form (向ける, 訪れる).
 _DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "whose"]
-    + ["which", "what"]
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+    | {"whose", "which", "what"}
 )
 _VERB_FORM = re.compile(r"[\u4e00-\u9fff々]+[\u3041-\u3093]*[うくぐすつぬぶむる]")
 
