@@ -129,7 +129,7 @@ HOW_LONG_WAS = re.compile(r"\bhow\s+long\s+(?:is|are|was|were)\b", re.IGNORECASE
 #: How long something is, asked of a thing that may have a length (a bridge) or last (a broadcast): both kinds.
 _LONG_ASKED = re.compile(rf"長さ|{HOW_LONG_WAS.pattern}", re.IGNORECASE)
 #: "Who" asking a person, not "who" after the person a question is about ("what was the diver who died doing?"): the
-#: question's first word, or after a word that is no noun (and, of, to, did…).
+#: question's first word, or after a word that is no noun (and, of, to, me…) or a stop (", who", ". Who").
 _ASKING_WHO = (
     r"(?:^\W*|\b(?:and|or|but|of|to|by|with|from|for|about|know|wonder|tell|me|us|exactly|then|so)\s+|[,;:.!?\u2013\u2014-]\s*)"
     r"who(?:m|se)?\b"

@@ -275,7 +275,7 @@ def restrict_lexicon(
     """Keep, for each English key, the Japanese forms that occur in ``text``: at most four, the corpus's own first.
 
     ``words``, the dictionary forms of the corpus's words, count once each: a verb the text only
-    conjugates (見つけた, 救出された) keeps its dictionary form (見つける), which is how JMdict lists it.
+    conjugates (見つけた, 亡くなった) keeps its dictionary form (見つける), which is how JMdict lists it.
 
     A form used less than a quarter as often as the key's first is dropped (``_SECOND_FORM_SHARE``).
     JMdict lists a word's forms in its own order (橋 comes late for "bridge", after ブリッジ and
