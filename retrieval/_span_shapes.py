@@ -21,6 +21,7 @@ from retrieval.english import (
     english_date,
     is_time_of_day,
 )
+from retrieval.features import TIME_APART
 
 SpanType = Literal[
     "date", "time", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"
@@ -29,14 +30,14 @@ SpanType = Literal[
 _KANJI = r"\u4e00-\u9fff々"
 _KATAKANA = r"\u30a1-\u30fa\u30fc"
 _DURATION = re.compile(
-    r"""
+    rf"""
     (?<![\d.,月])                                   # not the day of a date (4月5日22時…)
     (?:約|およそ)?                                   # "about"
     \d+(?:\.\d+)?
     (?:
-        (?:日|時間|分)(?:\d{1,2}(?:時間|分|秒))+          # 2時間30分, 5日22時間54分41秒: smaller units after
+        (?:日|時間|分)(?:\d{{1,2}}(?:時間|分|秒))+        # 2時間30分, 5日22時間54分41秒: smaller units after
       | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
-      | (?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)                  # 2か月前: how long before; 8年ぶり: since
+      | {TIME_APART}                                # 2か月前: how long before; 8年ぶり: since
     )
     """,
     re.VERBOSE,

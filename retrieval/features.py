@@ -100,9 +100,11 @@ _NOT_NAMES = frozenset(
     ]
 )
 
+#: A length of time before or after, after its number: 2か月前 (how long before), 9日後, 8年ぶり (since).
+TIME_APART = r"(?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)"
 _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
-    r"|\d+\s*(?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)"  # how long before or after: 9日後, 2か月前, 8年ぶり
+    rf"|\d+\s*{TIME_APART}"  # how long before or after: 9日後, 2か月前, 8年ぶり
 )
 _QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{CURRENCIES}|%|パーセント|歳)")
 _PLACE = re.compile(
