@@ -57,7 +57,10 @@ def _is_content(morpheme: Any) -> bool:
 
 
 def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """``vocabulary_of`` and ``inflected_forms`` of ``text`` in one pass of the analyser."""
+    """``vocabulary_of`` ``text``, and the dictionary forms of the words it inflects, in one pass of the analyser.
+
+    The second set is what JMdict lists a verb under: 見つけた → 見つける, 亡くなった → 亡くなる.
+    """
     vocabulary: set[str] = set()
     inflected: set[str] = set()
     for morpheme in morphemes(text):
@@ -72,11 +75,6 @@ def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def vocabulary_of(text: str) -> frozenset[str]:
     """The normalised and dictionary forms of every content word in ``text``."""
     return word_forms(text)[0]
-
-
-def inflected_forms(text: str) -> frozenset[str]:
-    """The dictionary forms of the content words ``text`` inflects: 見つけた → 見つける, 亡くなった → 亡くなる."""
-    return word_forms(text)[1]
 
 
 def content_words(text: str) -> list[str]:

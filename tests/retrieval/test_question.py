@@ -168,13 +168,13 @@ def test_a_noun_of_the_question_takes_no_japanese_verb():
 
 
 def test_a_verb_the_text_only_conjugates_keeps_its_dictionary_form():
-    from retrieval.coverage import inflected_forms
+    from retrieval.coverage import word_forms
     from retrieval.translation import restrict_lexicon
 
     lexicon = {"find": ("見つける",), "die": ("亡くなる", "死ぬ"), "moon": ("月",)}
     text = "少年たちは9日後に見つけられた。コーチは亡くなった。"
     assert restrict_lexicon(lexicon, text) == {}  # JMdict's dictionary forms are not in the text as written
-    words = inflected_forms(text)
+    words = word_forms(text)[1]
     assert {"見つける", "亡くなる"} <= words
     assert restrict_lexicon(lexicon, text, words) == {"find": ("見つける",), "die": ("亡くなる",)}
 
