@@ -99,6 +99,11 @@ SUITE = (
     EvalSet(
         "thamluang", _DATA / "questions_thamluang.jsonl", (_DATA / "articles" / "tham-luang-cave-rescue-2018.ja.txt",)
     ),
+    # 64 summit questions and a twenty-second article (the 1975 Apollo-Soyuz Test Project, invented references, 40
+    # questions), written the same way in the middle of the thirteenth session, measured blind with that session's
+    # middle and final code (README), then read at the start of the fourteenth.
+    EvalSet("v19", _DATA / "questions_v19.jsonl"),
+    EvalSet("apollosoyuz", _DATA / "questions_apollo_soyuz.jsonl", (_DATA / "articles" / "apollo-soyuz-1975.ja.txt",)),
 )
 
 
