@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -39,7 +40,7 @@ from retrieval._span_shapes import (
 from retrieval.coverage import is_place_name
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
-from retrieval.lexical import fold, without_glosses
+from retrieval.lexical import fold, with_variants, without_glosses
 from retrieval.question import language_of
 from retrieval.types import Short
 
@@ -196,7 +197,35 @@ def _answered_already(candidate: Candidate, question: str, terms: Iterable[str])
     parts = [*re.split(r"[・=\s]", candidate.text), candidate.text.split("の")[0]]
     if any(len(part) >= 2 and fold(part) in asked for part in parts):
         return True
+    if any(_heard_as(fold(part), asked) for part in parts):
+        return True
     return _spelled_in_pieces(fold(candidate.text), asked)
+
+
+#: A katakana run in a question (an English name spelt in katakana by its sound, which may miss a vowel).
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa]{3,}")
+
+
+def _consonant(kana: str) -> str:
+    """The consonant of a katakana letter, from its Unicode name (KATAKANA LETTER RE → R; a lone vowel → "")."""
+    syllable = unicodedata.name(kana, "").rsplit(" ", 1)[-1]
+    return syllable[:-1] if syllable[-1:] in "AIUEO" else syllable
+
+
+def _heard_as(part: str, asked: str) -> bool:
+    """Whether ``asked`` spells the katakana name ``part`` (folded, three letters or more) with one vowel changed.
+
+    "Reagan" spelt by its sound is リーガン where the article writes レーガン: one letter of the same consonant.
+    """
+    if len(part) < 3 or not _KATAKANA_WORD.fullmatch(part):
+        return False
+    for word in _KATAKANA_WORD.findall(asked):
+        for start in range(len(word) - len(part) + 1):
+            piece = word[start : start + len(part)]
+            changed = [(a, b) for a, b in zip(piece, part, strict=True) if a != b]
+            if len(changed) == 1 and _consonant(changed[0][0]) == _consonant(changed[0][1]):
+                return True
+    return False
 
 
 def _spelled_in_pieces(name: str, asked: str) -> bool:
@@ -246,7 +275,8 @@ def _pick(
     entries = _entry_candidates(passage, context.section)
     if entries:
         role = _role_candidate(entries, keys) if "role" in wanted else None
-        roles = set(_ROLE_NOUNS.findall(" ".join([question, *context.terms])))
+        # 外相 asks for the 外務大臣 of a list, as BM25 searches it (``with_variants``).
+        roles = set(_ROLE_NOUNS.findall(" ".join([with_variants(question), *context.terms])))
         section = fold(context.section)
         pool = [
             c
@@ -257,7 +287,7 @@ def _pick(
             # label and not in the list's heading: "who was in the delegation?" asks for the list, not a line.
             and (c.type != "person" or any(r in c.sentence[: c.start] for r in roles) or _labelled(c, keys, section))
         ]
-        return role or _choose_entry(pool, keys)
+        return role or _choose_entry(pool, question_keys(with_variants(question), context.terms))
     anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
     sentence = strip_footnotes(highlight)
     people = "person" in wanted
@@ -408,8 +438,9 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
         return True
     outside = fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :])
     frame = [fold(word) for word in context.frame]
-    folded = fold(question)
-    japanese = {key for key in question_keys(question, context.terms) if not key.isascii()}
+    variants = with_variants(question)  # 外相 is said by a sentence that writes 外務大臣
+    folded = fold(variants)
+    japanese = {key for key in question_keys(variants, context.terms) if not key.isascii()}
     # The frame's words support nothing, nor do letter pairs across two of them (東海道|新幹線 gives 道新); a pair
     # leading out of one into the question's own words (関門|橋) does.
     asked = _free_pairs(folded, frame)

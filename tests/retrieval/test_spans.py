@@ -7,7 +7,8 @@ import pytest
 from corpus.parsing import parse_article
 from corpus.text import split_sentences
 from retrieval.features import asked_types
-from retrieval.spans import SpanContext, find_short, wanted_types
+from retrieval.lexical import fold
+from retrieval.spans import SpanContext, _heard_as, find_short, wanted_types
 from tests.conftest import AKASHI_PATH, ARTICLE_PATH
 
 SUMMIT = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"))
@@ -828,3 +829,24 @@ def test_a_latin_spelling_with_accents_is_the_names_english():
 
     found = candidates_in("シフトの現場監督であったルイス・ウルスア(Luis Urzúa)は、作業員たちを集めた", None)
     assert [(c.text, c.type, c.english) for c in found] == [("ルイス・ウルスア", "person", "Luis Urzúa")]
+
+
+def test_a_name_the_question_spells_by_its_sound_is_what_it_asks_about_not_the_answer():
+    # "Reagan" spelt by its sound is リーガン; the article writes レーガン. The other president answers.
+    question = "Who represented the Soviet side at the 1985 Geneva talks with Reagan?"
+    terms = ("代表", "ソビエト", "ジュネーブ", "会談", "リーガン")
+    found = short(question, "ミハイル・ゴルバチョフ書記長", terms=terms)
+    assert found is not None and found.text == "ミハイル・ゴルバチョフ"
+    # Another consonant is another name: ベーガン does not stand for レーガン, and the two presidents tie.
+    assert short(question, "ミハイル・ゴルバチョフ書記長", terms=(*terms[:4], "ベーガン")) is None
+
+
+def test_one_vowel_heard_otherwise_is_the_same_katakana_name():
+    assert _heard_as(fold("レーガン"), fold("ロナルド・リーガン"))
+    assert not _heard_as(fold("レーガン"), fold("ベーガン"))
+    assert not _heard_as(fold("プーチン"), fold("プーチン"))  # the same spelling is matched before this
+
+
+def test_a_ministers_short_title_finds_the_full_one_in_a_delegation_list():
+    found = short("ロシアの外相として同行したのは誰?", "ロシア外務大臣、セルゲイ・ラブロフ")
+    assert found is not None and found.text == "セルゲイ・ラブロフ"
