@@ -293,6 +293,8 @@ def _pick(
     people = "person" in wanted
     if wanted == {"role"} and (held := _role_in_text(question, sentence, context.terms)):
         return held
+    if named := _infobox_value(question, wanted, sentence, context):
+        return named
 
     def answers(c: Candidate) -> bool:
         return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
@@ -322,6 +324,48 @@ def _pick(
     if sole and len({c.text for c in others}) > 1:
         return None
     return _choose(others, keys, minimum=_FALLBACK_MIN)
+
+
+#: The span type of an infobox value, by the key ``corpus.parsing`` files it under.
+_INFOBOX_TYPES: dict[str, SpanType] = {"venue": "place", "city": "place", "date": "date"}
+
+
+def _infobox_value(question: str, wanted: frozenset[SpanType], sentence: str, context: SpanContext) -> Candidate | None:
+    """The infobox's value for the row the question names by its label (会場, "venue" → 会場), if the sentence holds it.
+
+    A venue's name may have no shape of a place (ヴィララグランジ: no 宮殿, no ホテル); the infobox says what it is.
+    """
+    for kind, value in _infobox_rows_asked(question, context):
+        at = sentence.find(value)
+        if kind in wanted and at >= 0:
+            return Candidate(value, kind, at, at + len(value), sentence)
+    return None
+
+
+def _infobox_rows_asked(question: str, context: SpanContext) -> list[tuple[SpanType, str]]:
+    """The (span type, value) of each infobox row the question asks for by its label.
+
+    A Japanese question asks for it when the label is its topic or follows どの (「会場は？」, 「どの都市で」; not
+    「会場の建物は」 or 「会場からは何という湖」); an English one when its Japanese terms are the label and the
+    article's frame only ("what was the venue called?", not "which lake does the venue overlook?").
+    """
+    english = language_of(question) == "en"
+    rows = []
+    for key, kind in _INFOBOX_TYPES.items():
+        fact = context.facts.get(key, {})
+        label, value = str(fact.get("label", "")), str(fact.get("value", ""))
+        if not (label and value):
+            continue
+        if english:
+            asked = label in context.terms and all(t == label or t in context.frame for t in context.terms)
+        else:
+            asked = (
+                re.search(rf"(?:どの|何という){re.escape(label)}|{re.escape(label)}(?=は|って|が|[?？]|$)", question)
+                is not None
+            )
+        if asked:
+            rows.append((kind, value))
+    return rows
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
@@ -434,8 +478,8 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
     kinds = [*(term for term in context.terms if term not in context.frame), *named_kinds(question)]
-    if _of_named_kind(candidate, kinds):
-        return True
+    if _of_named_kind(candidate, kinds) or (candidate.type, candidate.text) in _infobox_rows_asked(question, context):
+        return True  # the kind asked, or the infobox row asked (会場 → ヴィララグランジ), says what the span is
     outside = fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :])
     frame = [fold(word) for word in context.frame]
     variants = with_variants(question)  # 外相 is said by a sentence that writes 外務大臣

@@ -850,3 +850,13 @@ def test_one_vowel_heard_otherwise_is_the_same_katakana_name():
 def test_a_ministers_short_title_finds_the_full_one_in_a_delegation_list():
     found = short("ロシアの外相として同行したのは誰?", "ロシア外務大臣、セルゲイ・ラブロフ")
     assert found is not None and found.text == "セルゲイ・ラブロフ"
+
+
+def test_the_infobox_row_a_question_names_gives_a_venue_that_has_no_shape_of_a_place():
+    fragment = "ジュネーブ湖を見下ろす18世紀の建物"
+    assert short("会場は？", fragment).text == "ヴィララグランジ"
+    assert short("What was the venue called?", fragment, terms=("会場",)).text == "ヴィララグランジ"
+    # The venue as the topic, another thing asked: the lake it overlooks, not the venue.
+    assert short("会場の建物はどの湖に面してる?", fragment).text == "ジュネーブ湖"
+    lake = short("The summit venue overlooks which lake?", fragment, terms=("サミット", "会場", "見下ろす", "湖"))
+    assert lake is not None and lake.text == "ジュネーブ湖"
