@@ -73,7 +73,7 @@ _MEASURE_ASKED = re.compile(
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "date": re.compile(
-        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month)\b|{WHICH_YEAR}|何月|{WHICH_DAY}",
+        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀",
         re.IGNORECASE,
     ),
     "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
@@ -83,7 +83,10 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 #: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
-_EN_WHEN = re.compile(r"^\W*when\b|\b(?:what|which)\s+(?:year|date|day|month)\b|\bsince\s+when\b", re.IGNORECASE)
+#: "When" opening a question, or a second one ("had they met before? when was that"), not "…when he first met Putin".
+_EN_WHEN = re.compile(
+    r"(?:^|[?.!]\s*)\W*when\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b", re.IGNORECASE
+)
 #: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
 _STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")
 SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)

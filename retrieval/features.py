@@ -138,8 +138,8 @@ _ASKING_WHO = (
 )
 _ASKS = {
     "date": re.compile(
-        r"\bwhen\b|\bwhat\s+(?:year|date|day|month)\b|\bwhich\s+(?:year|date|day|month)\b|\bsince\s+when\b"
-        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|日付|日にち|日程|時期",
+        r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b"
+        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),
     "time": TIME_ASKED,

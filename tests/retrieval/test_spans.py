@@ -860,3 +860,18 @@ def test_the_infobox_row_a_question_names_gives_a_venue_that_has_no_shape_of_a_p
     assert short("会場の建物はどの湖に面してる?", fragment).text == "ジュネーブ湖"
     lake = short("The summit venue overlooks which lake?", fragment, terms=("サミット", "会場", "見下ろす", "湖"))
     assert lake is not None and lake.text == "ジュネーブ湖"
+
+
+def test_when_opening_a_second_question_asks_a_date():
+    found = short("had they ever met b4 the summit? when was that", "2011年3月にモスクワで")
+    assert found is not None and (found.text, found.display) == ("2011年3月", "March 2011")
+    # "when" inside a clause places the question in time: the role asked is what answers, never the date.
+    clause = short("What was Putin's job when he first met Biden?", "2011年3月にモスクワで")
+    assert clause is None or clause.type != "date"
+
+
+def test_which_century_asks_a_date():
+    assert short("会場の建物は何世紀のもの？", "18世紀の建物").text == "18世紀"
+    assert short("Which century is the venue building from?", "18世紀の建物", terms=("会場", "建物")).display == (
+        "18th century"
+    )
