@@ -52,6 +52,11 @@ _JA_PERSON_NOUNS = (
     r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者"
     r"|記者|議員|知事|市長|議長|委員長|司令官|将軍|社長|会長|博士|教授|技師|次官|報道官|顧問)"
 )
+#: A question naming the kind of person it asks for.
+_NAMES_A_PERSON = re.compile(
+    rf"{_JA_PERSON_NOUNS}(?:は|って|が|として|の名前)|\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b",
+    re.IGNORECASE,
+)
 _JA_PLACE_NOUNS = r"(?:都市|場所|町|国|建物|会場|開催地)"
 _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(_JA_PERSON_NOUNS + _JA_KIND_END), "person"),
@@ -140,9 +145,11 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     With ``kind_nouns``, an English "which president / which city" adds the kind it names.
     """
     if _ROLE_ASKED.search(question) or (
-        (about := _ABOUT_PERSON.search(question)) and not re.search(_JA_PERSON_NOUNS + "$", question[: about.start()])
+        (about := _ABOUT_PERSON.search(question))
+        and not re.search(rf"(?:{_JA_PERSON_NOUNS}|[\u30a1-\u30fa\u4e00-\u9fff]人)$", question[: about.start()])
     ):
-        # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office and asks who holds it.
+        # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office and 「ボリビア人って誰」 a
+        # people: both ask who it is.
         return frozenset({"role"})
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
     english = language_of(question) == "en"
@@ -159,6 +166,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
+    if "person" in wanted and _NAMES_A_PERSON.search(question):
+        wanted.discard("org")  # 「指揮をとった責任者はだれ」, "which minister": a person, not the body they served
     if not wanted and _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
     if not wanted and _PERCENT_ASKED.search(question):
