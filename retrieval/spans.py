@@ -470,6 +470,10 @@ def _free_pairs(text: str, frame: list[str]) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1) if not (covered[i] and covered[i + 1])}
 
 
+#: A verb in its dictionary form, as the word list gives it: kanji, maybe kana, and a final u-row kana (書く, 務める).
+_VERB = re.compile(r"[\u4e00-\u9fff]{1,2}[\u3041-\u3096]{0,2}[うくぐすつぬぶむる]")
+
+
 def supported(candidate: Candidate, question: str, context: SpanContext) -> bool:
     """Whether the sentence holding the span shares a word with the question besides the span and the frame.
 
@@ -480,7 +484,11 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     kinds = [*(term for term in context.terms if term not in context.frame), *named_kinds(question)]
     if _of_named_kind(candidate, kinds) or (candidate.type, candidate.text) in _infobox_rows_asked(question, context):
         return True  # the kind asked, or the infobox row asked (会場 → ヴィララグランジ), says what the span is
-    outside = fold(candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :])
+    written = candidate.sentence[: candidate.start] + " " + candidate.sentence[candidate.end :]
+    stems = [term[:-1] for term in kinds if _VERB.fullmatch(term)]
+    if any(re.search(rf"{re.escape(stem)}[\u3041-\u3096]", written) for stem in stems):
+        return True  # an English question's verb, looked up in its dictionary form (書く), conjugated (書いた)
+    outside = fold(written)
     frame = [fold(word) for word in context.frame]
     variants = with_variants(question)  # 外相 is said by a sentence that writes 外務大臣
     folded = fold(variants)

@@ -886,3 +886,11 @@ def test_a_people_before_who_asks_for_the_person():
 def test_a_question_naming_a_kind_of_person_takes_the_person_not_their_employer():
     found = short("救出作業の指揮をとった責任者はだれですか", "救出作業の責任者に任命", COPIAPO)
     assert found is not None and (found.text, found.type) == ("アンドレ・ソウガレット", "person")
+
+
+def test_an_english_questions_verb_supports_the_sentence_that_conjugates_it():
+    question = "who actually wrote that famous 'we are fine in the shelter' note?"
+    found = short(question, "このメモを書いたのは", COPIAPO, terms=("書く", "避難所", "手紙"))
+    assert found is not None and (found.text, found.display) == ("ホセ・オヘダ", "José Ojeda")
+    # Without the verb the sentence says nothing the question says: no short answer.
+    assert short(question, "このメモを書いたのは", COPIAPO, terms=("避難所", "手紙")) is None
