@@ -81,7 +81,7 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
         rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀",
         re.IGNORECASE,
     ),
-    "place": re.compile(r"どこ|\bwhere\b", re.IGNORECASE),
+    "place": re.compile(rf"どこ|\bwhere\b|\b(?:which|what)\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE),
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
@@ -144,7 +144,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
 
     With ``kind_nouns``, an English "which president / which city" adds the kind it names.
     """
-    if _ROLE_ASKED.search(question) or (
+    other_asked = any(_INTERROGATIVES[kind].search(question) for kind in ("date", "place"))
+    if (_ROLE_ASKED.search(question) and not other_asked) or (
         (about := _ABOUT_PERSON.search(question))
         and not re.search(rf"(?:{_JA_PERSON_NOUNS}|[\u30a1-\u30fa\u4e00-\u9fff]人)$", question[: about.start()])
     ):

@@ -894,3 +894,10 @@ def test_an_english_questions_verb_supports_the_sentence_that_conjugates_it():
     assert found is not None and (found.text, found.display) == ("ホセ・オヘダ", "José Ojeda")
     # Without the verb the sentence says nothing the question says: no short answer.
     assert short(question, "このメモを書いたのは", COPIAPO, terms=("避難所", "手紙")) is None
+
+
+def test_a_job_named_in_a_question_asking_which_city_is_not_what_it_asks():
+    question = "In which city did Biden and Putin meet back in 2011, before either was in his current job?"
+    found = short(question, "2011年3月にモスクワで", terms=("バイデン", "プーチン", "会う", "職"))
+    assert found is not None and (found.text, found.type) == ("モスクワ", "place")
+    assert short("What was Putin's job when they met in 2011?", "2011年3月にモスクワで").type == "role"
