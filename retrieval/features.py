@@ -17,8 +17,8 @@ from corpus.timeline import mentions_date
 from retrieval.english import CLOCK, COUNTED, CURRENCIES, MEASURE_UNITS, is_time_of_day
 from retrieval.lexical import fold
 
-AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words"]
-ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", "place", "person", "words")
+AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words", "reply"]
+ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", "place", "person", "words", "reply")
 
 #: Counters as the article writes them, each mapped to one spelling (ヶ月/カ月 → か月).
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
@@ -119,6 +119,13 @@ _PERSON = re.compile(
 #: Words quoted or reported: 「…」, と述べた, と呼んだ.
 _WORDS = re.compile(r"「[^」]{4,}」|と(?:述べ|語っ|語り|言っ|発言|主張|呼ん|表明|説明|コメント|返し|答え|称賛|批判)")
 
+#: Words said back: と答えた, と返した, と応じた, と反論した.
+_REPLY = re.compile(r"と(?:答え|返し|返答|応じ|応え|反論|切り返)")
+#: A question asking for the answer someone gave: "how did Putin respond", 「どう返した」.
+_REPLY_ASKED = re.compile(
+    r"\b(?:respond(?:ed)?|repl(?:y|ied)|react(?:ed)?|response|reaction|answer(?:ed)?)\b|返し|返した|返答|答え|応じ|応え|反論",
+    re.IGNORECASE,
+)
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
 #: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
 WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
@@ -302,6 +309,8 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
         kinds.add("person")
     if _WORDS.search(bare):
         kinds.add("words")
+    if _REPLY.search(bare):
+        kinds.add("reply")
     return frozenset(kinds)
 
 
@@ -313,6 +322,8 @@ def asked_types(question: str) -> frozenset[AnswerType]:
         kinds |= {"duration", "quantity"}
     elif "duration" in kinds:
         kinds.discard("quantity")
+    if "words" in kinds and _REPLY_ASKED.search(question):
+        kinds = kinds - {"words"} | {"reply"}  # the words said back, not those they answered
     return frozenset(kinds)
 
 

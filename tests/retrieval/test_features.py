@@ -84,7 +84,8 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("Why did Biden skip the joint press conference?", set()),
         ("What time did the talks start?", {"time"}),
         ("What did Biden tell Putin about his soul?", {"words"}),
-        ("魂がないと言われたプーチンはどう返した？", {"words"}),
+        ("魂がないと言われたプーチンはどう返した？", {"reply"}),  # the words said back
+        ("How did Putin respond to Biden saying he had no soul?", {"reply"}),
         ("最後の作業員が地上に出てきたのは何時ごろ?", {"time"}),  # 何時, not 何時間
         ("サンホセ鉱山ってコピアポの町からどのくらい離れてるんですか?", {"quantity"}),  # a distance
         # "who" after the person asked about is no question word; at the start, after "and" or a stop it is.
@@ -134,6 +135,11 @@ def test_a_sentence_quoting_or_reporting_words_holds_words():
     assert "words" in answer_types_of("バイデンは続けた、「私はあなたが魂を持っているとは思わない」。")
     assert "words" in answer_types_of("リャブコフは、この決定を正常化に向けたチャンスと呼んだ。")
     assert "words" not in answer_types_of("サミットの前に、バイデンとプーチンは、2011年3月にモスクワで会った。")
+
+
+def test_a_sentence_giving_words_said_back_holds_a_reply():
+    assert "reply" in answer_types_of("プーチンは「私たちはお互いを理解している」と答えた。[4]")
+    assert "reply" not in answer_types_of("バイデンは続けた、「私はあなたが魂を持っているとは思わない」。")
 
 
 def test_an_amount_in_any_currency_the_answers_know_holds_a_quantity():

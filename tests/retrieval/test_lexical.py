@@ -50,6 +50,12 @@ def test_a_query_also_searches_the_other_form_of_a_country_and_of_posted_in():
     assert with_variants("会談は何時間続いた？") == "会談は何時間続いた？"
 
 
+def test_a_query_for_words_said_back_also_searches_answered():
+    from retrieval.lexical import tokenize, with_variants
+
+    assert "答え" in tokenize(with_variants("プーチンはどう返した？"))
+
+
 def test_a_query_also_searches_the_next_day_in_one_word_and_a_ministers_full_title():
     from retrieval.lexical import tokenize, with_variants
 
