@@ -30,6 +30,8 @@ def test_a_word_the_corpus_never_uses_is_found_but_not_the_kind_of_answer_asked(
     assert uncovered_words("米国の首脳の役職は？", vocabulary=vocabulary, folded_text=folded) == []
     # ポスト too; and verbs are never counted: 稼いだ, 暑かった say in other words what an article may say.
     assert uncovered_words("米国の首脳はどのポストについていた？", vocabulary=vocabulary, folded_text=folded) == []
+    # 連中 and グループ ask which people, as 団体 does.
+    assert uncovered_words("首脳会談に来たのはどこの連中?", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("首脳会談で何点稼いだの?", vocabulary=vocabulary, folded_text=folded) == []
     assert uncovered_words("首脳会談の日はどのくらい暑かったの?", vocabulary=vocabulary, folded_text=folded) == []
     # A verbal noun used as a verb is an action (改訂された where an article says 見直された); as a noun it counts.
