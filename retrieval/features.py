@@ -123,7 +123,7 @@ _WORDS = re.compile(r"「[^」]{4,}」|と(?:述べ|語っ|語り|言っ|発言|
 _REPLY = re.compile(r"と(?:答え|返し|返答|応じ|応え|反論|切り返)")
 #: A question asking for the answer someone gave: "how did Putin respond", 「どう返した」.
 _REPLY_ASKED = re.compile(
-    r"\b(?:respond(?:ed)?|repl(?:y|ied)|react(?:ed)?|response|reaction|answer(?:ed)?)\b|返し|返した|返答|答え|応じ|応え|反論",
+    r"\b(?:respond(?:ed)?|repl(?:y|ied)|react(?:ed)?|response|reaction|answer(?:ed)?)\b|返し|返答|答え|応じ|応え|反論",
     re.IGNORECASE,
 )
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
