@@ -85,7 +85,8 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
         return False
     counter = asked_counter(question)
     if candidate.type == "count" and counter and counter not in candidate.text:
-        return candidate.text.endswith(GENERIC_COUNTERS)
+        # 何隻 takes 3つ; 何個, asked with a counter for anything, takes 5件 as well.
+        return counter in GENERIC_COUNTERS or candidate.text.endswith(GENERIC_COUNTERS)
     if candidate.type == "count" and candidate.text.endswith("回") and not _TIMES_ASKED.search(question):
         return False  # "how big was the crowd", 「どのくらい」: a number of times answers only "how many times"
     if candidate.type == "duration" and counter and counter not in candidate.text:
@@ -191,6 +192,8 @@ def _answered_already(candidate: Candidate, question: str, terms: Iterable[str])
     asked = fold(" ".join([question, *terms]))
     if fold(candidate.text) in asked:
         return True
+    if candidate.type in {"count", "quantity"} and re.search(rf"(?<![\d.,]){_number_of(candidate)}(?![\d.,])", asked):
+        return True  # 「34の実験のうち…何個」: the 34 is what is counted from, not the count asked
     if candidate.type not in _NAMES:
         return False
     # ホワイトハウスのイーストルーム: the place before what stands there is a part too ("where in the White House").
@@ -226,6 +229,12 @@ def _heard_as(part: str, asked: str) -> bool:
             if len(changed) == 1 and _consonant(changed[0][0]) == _consonant(changed[0][1]):
                 return True
     return False
+
+
+def _number_of(candidate: Candidate) -> str:
+    """The digits a count or quantity opens with (``約1,500人`` → ``1,500``), escaped for a pattern; ``$^`` if none."""
+    match = re.search(r"\d[\d.,]*", candidate.text)
+    return re.escape(match.group(0)) if match else "$^"
 
 
 def _spelled_in_pieces(name: str, asked: str) -> bool:

@@ -904,3 +904,9 @@ def test_a_job_named_in_a_question_asking_which_city_is_not_what_it_asks():
     asked = "What was Putin's job when they met in 2011?"
     job = short(asked, "2011年3月にモスクワで", terms=("プーチン", "職", "会う"))
     assert job is not None and (job.text, job.type) == ("首相", "role")
+
+
+def test_the_number_a_question_counts_from_is_not_the_count_it_asks():
+    soyuz = parse_article((AKASHI_PATH.parent / "apollo-soyuz-1975.ja.txt").read_text(encoding="utf-8"))
+    found = short("34の実験のうち、米ソがいっしょにやったのは何個?", "そのうち5件は両国の共同実験", soyuz)
+    assert found is not None and (found.text, found.type) == ("5件", "count")
