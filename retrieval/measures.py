@@ -81,7 +81,10 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
     "temperature": (
-        re.compile(r"温度|気温|何度(?!も|目)|\btemperature|how\s+(?:hot|cold|warm)\b", re.IGNORECASE),
+        # 何度 asks degrees only beside heat or cold (水は何度だった, 何度まで暑くなった); else it asks how many times.
+        re.compile(
+            r"温度|気温|^(?=.*(?:暑|寒|熱|温|冷)).*何度(?!も|目)|\btemperature|how\s+(?:hot|cold|warm)\b", re.IGNORECASE
+        ),
         re.compile(_NUMBER + r"\s*(?:度(?!目|も)|℃|°C|°)|摂氏|華氏"),
     ),
     "clock time": (

@@ -59,6 +59,7 @@ def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
     "question",
     [
         "米露が何度も違反してたっていう協定は？",  # 何度も: "many times", not degrees
+        "飛行士たちはモスクワの訓練施設に何度行きましたか?",  # how many times: degrees only beside heat or cold
         "Who was the Russian foreign minister?",
         "When was the summit held?",
         "会談は予定どおりの長さだった？",
@@ -112,3 +113,8 @@ def test_a_count_of_things_is_given_only_by_a_number_with_its_counter():
     assert gives_measure("最終的に、再浮上作業には合計14隻の曳船が参加した。", "number of things")
     assert not gives_measure("運河庁の曳船によって数時間後に再浮上した。", "number of things")
     assert asked_measures("何回目の会談だった？") == frozenset()  # 初めて answers it: not a measure
+
+
+def test_how_many_degrees_beside_heat_or_cold_asks_a_temperature():
+    assert asked_measures("噴火の時、山頂の気温は何度だった?") == {"temperature"}
+    assert asked_measures("当日は何度まで暑くなったの？") == {"temperature"}
