@@ -134,8 +134,13 @@ def absent_asked(question: str, document: str, lexicon: dict[str, tuple[str, ...
         return [noun for noun in asked_nouns_ja(question) if fold(noun) not in document]
     absent = []
     for asked in asked_nouns(question):
-        head = asked.split()[-1]
-        terms = terms_for(asked, lexicon) + terms_for(head, lexicon)
+        *modifiers, head = asked.split()
+        # "launch pad": the list has "launching pad"; the launch the document speaks of says it is there.
+        terms = [
+            *terms_for(asked, lexicon),
+            *terms_for(head, lexicon),
+            *(t for m in modifiers for t in terms_for(m, lexicon)),
+        ]
         if is_listed(head) and not any(fold(term) in document for term in terms):
             absent.append(asked)
     return absent

@@ -88,6 +88,14 @@ def test_a_thing_the_article_speaks_of_is_not_absent(summit):
     assert absent_asked("ノルドストリーム2の制裁見送りを歓迎をしたのは誰?", summit, {}) == []  # 歓迎 is there
 
 
+def test_a_two_word_thing_whose_first_word_the_article_speaks_of_is_not_absent():
+    # The word list has "launching pad", not "launch pad"; the launch (打ち上げ) the passage tells of is there.
+    document = fold("アポロ宇宙船はケネディ宇宙センター第39B発射台から打ち上げられました。")
+    lexicon = {"launch": ("打ち上げ",), "pad": ("パッド",), "hotel": ("ホテル",), "chain": ("チェーン",)}
+    assert absent_asked("which launch pad did the apollo ship go up from?", document, lexicon) == []
+    assert absent_asked("which hotel chain did the crew stay with?", document, lexicon) == ["hotel chain"]
+
+
 def test_a_word_the_word_list_lacks_is_never_called_absent(summit):
     # "oligarch" has no entry: the article may say it in words the list cannot look up.
     assert not is_listed("oligarch")
