@@ -42,8 +42,10 @@ _PERSON_NOUNS = (
     r"|judge|prosecutor|lawyer|activist|king|queen|emperor|prince|princess"
 )
 _PLACE_NOUNS = r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
+#: "Which Ukrainian oligarch", "what Russian official": an English question naming the kind of person it wants.
+_EN_WHICH_PERSON = rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b"
 _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
-    (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b", re.IGNORECASE), "person"),
+    (re.compile(_EN_WHICH_PERSON, re.IGNORECASE), "person"),
     (re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})\b", re.IGNORECASE), "place"),
 )
 #: 「…ソ連の指導者は？」: a Japanese question ending on the kind of person or place it wants, with no question word.
@@ -53,10 +55,7 @@ _JA_PERSON_NOUNS = (
     r"|記者|議員|知事|市長|議長|委員長|司令官|将軍|社長|会長|博士|教授|技師|次官|報道官|顧問)"
 )
 #: A question naming the kind of person it asks for.
-_NAMES_A_PERSON = re.compile(
-    rf"{_JA_PERSON_NOUNS}(?:は|って|が|として|の名前)|\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b",
-    re.IGNORECASE,
-)
+_NAMES_A_PERSON = re.compile(rf"{_JA_PERSON_NOUNS}(?:は|って|が|として|の名前)|{_EN_WHICH_PERSON}", re.IGNORECASE)
 _JA_PLACE_NOUNS = r"(?:都市|場所|町|国|建物|会場|開催地)"
 _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(_JA_PERSON_NOUNS + _JA_KIND_END), "person"),

@@ -57,9 +57,10 @@ def _is_content(morpheme: Any) -> bool:
 
 
 def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """``vocabulary_of`` ``text``, and the dictionary forms of the words it inflects, in one pass of the analyser.
+    """A text's vocabulary and the dictionary forms of the words it inflects, in one pass of the analyser.
 
-    The second set is what JMdict lists a verb under: 見つけた → 見つける, 亡くなった → 亡くなる.
+    The vocabulary is the normalised and dictionary forms of every content word. The second set is what JMdict
+    lists a verb under: 見つけた → 見つける, 亡くなった → 亡くなる.
     """
     vocabulary: set[str] = set()
     inflected: set[str] = set()
@@ -70,11 +71,6 @@ def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if dictionary != morpheme.surface():
                 inflected.add(dictionary)
     return frozenset(vocabulary), frozenset(inflected)
-
-
-def vocabulary_of(text: str) -> frozenset[str]:
-    """The normalised and dictionary forms of every content word in ``text``."""
-    return word_forms(text)[0]
 
 
 def content_words(text: str) -> list[str]:

@@ -31,7 +31,7 @@ def read_word_list() -> dict[str, tuple[str, ...]]:
 def _word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """``word_forms`` of the whole corpus, analysed a few lines at a time (``morphology.in_pieces``).
 
-    Its vocabulary (``vocabulary_of``), and the dictionary forms of the words it inflects.
+    Its vocabulary, and the dictionary forms of the words it inflects.
     """
     vocabulary: set[str] = set()
     inflected: set[str] = set()

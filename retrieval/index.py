@@ -60,7 +60,7 @@ class LoadedIndex:
     lexicon: dict[str, tuple[str, ...]]
     """English → Japanese terms, cut down to this corpus's words."""
     vocabulary: frozenset[str]
-    """The corpus's content words (``coverage.vocabulary_of``)."""
+    """The corpus's content words (the first set of ``coverage.word_forms``)."""
     folded_text: str
     """Every chunk's text, folded, for spotting words the corpus never uses."""
 

@@ -192,7 +192,8 @@ def _answered_already(candidate: Candidate, question: str, terms: Iterable[str])
     asked = fold(" ".join([question, *terms]))
     if fold(candidate.text) in asked:
         return True
-    if candidate.type in {"count", "quantity"} and re.search(rf"(?<![\d.,]){_number_of(candidate)}(?![\d.,])", asked):
+    number = re.search(r"\d[\d.,]*", candidate.text) if candidate.type in {"count", "quantity"} else None
+    if number and re.search(rf"(?<![\d.,]){re.escape(number.group(0))}(?![\d.,])", asked):
         return True  # 「34の実験のうち…何個」: the 34 is what is counted from, not the count asked
     if candidate.type not in _NAMES:
         return False
@@ -229,12 +230,6 @@ def _heard_as(part: str, asked: str) -> bool:
             if len(changed) == 1 and _consonant(changed[0][0]) == _consonant(changed[0][1]):
                 return True
     return False
-
-
-def _number_of(candidate: Candidate) -> str:
-    """The digits a count or quantity opens with (``約1,500人`` → ``1,500``), escaped for a pattern; ``$^`` if none."""
-    match = re.search(r"\d[\d.,]*", candidate.text)
-    return re.escape(match.group(0)) if match else "$^"
 
 
 def _spelled_in_pieces(name: str, asked: str) -> bool:
