@@ -104,6 +104,13 @@ SUITE = (
     # middle and final code (README), then read at the start of the fourteenth.
     EvalSet("v19", _DATA / "questions_v19.jsonl"),
     EvalSet("apollosoyuz", _DATA / "questions_apollo_soyuz.jsonl", (_DATA / "articles" / "apollo-soyuz-1975.ja.txt",)),
+    # 64 summit questions and a twenty-third article (the 1978 Camp David Accords, some details invented, 40
+    # questions), written at the start of the fourteenth session by helpers that saw only the article, measured blind
+    # with that session's starting and final code (README), then read at the start of the fifteenth.
+    EvalSet("v20", _DATA / "questions_v20.jsonl"),
+    EvalSet(
+        "campdavid", _DATA / "questions_camp_david.jsonl", (_DATA / "articles" / "camp-david-accords-1978.ja.txt",)
+    ),
 )
 
 
