@@ -491,6 +491,11 @@ def _maybe_name(word: str) -> bool:
     return not any(form in known for form in _lemmas(word))
 
 
+def _may_sound_like_name(word: str) -> bool:
+    """Whether a lower-case word is worth transliterating: five letters or more ("show" is ジョー), no stopword."""
+    return len(word) >= 5 and word.isalpha() and word not in _STOPWORDS
+
+
 class Expansion(NamedTuple):
     """An English question's Japanese terms; ``names`` are those that stand for its capitalised words."""
 
@@ -670,14 +675,15 @@ class TermExpander:
                 used, found = self._lookup(words, i)
             if not found and used == 1 and self._transliterate and is_name:
                 found = (self._name(words[i]),)
-            elif not found and used == 1 and self._transliterate and _maybe_name(words[i]):
+            elif not found and used == 1 and self._transliterate and _may_sound_like_name(words[i]):
                 # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
-                # of the corpus, or has its consonants ("ryabkov"); a near sound is not enough: "laptop" is
-                # near ラブロフ, "pushed" near ブッシュ.
+                # of the corpus, or, not being an English word, has its consonants ("ryabkov"); a near sound is
+                # not enough: "laptop" is near ラブロフ, "pushed" near ブッシュ. An English word the corpus's word
+                # list lacks counts only by its exact sound: "carter" is one who carts, and カーター in the corpus.
                 near = (
                     self._romaji_name(words[i])
                     or self._names.get(sound_key(self._transliterate(words[i])), "")
-                    or self._by_letters(words[i])
+                    or (self._by_letters(words[i]) if _maybe_name(words[i]) else "")
                 )
                 found, is_name = ((near,), True) if near else ((), False)
             if _names_a_thing(words, i, used):

@@ -119,7 +119,9 @@ def test_a_hyphenated_pair_of_names_is_two_names_when_the_corpus_knows_each():
 
     spell = {"biden": "バイデン", "putin": "プーチン", "shin": "シン", "osaka": "オサカ"}
     names = {sound_key(w): w for w in ["バイデン", "プーチン", "バイデンプーチン"]}
-    expander = TermExpander({}, transliterate=lambda w: "".join(spell[p.lower()] for p in w.split("-")), names=names)
+    expander = TermExpander(
+        {}, transliterate=lambda w: "".join(spell.get(p.lower(), "ズズ") for p in w.split("-")), names=names
+    )
     # Not the one sentence writing バイデンプーチン首脳会談: the talks of Biden and Putin.
     assert expander.expansion("How long did the Biden-Putin talks go on?").names == ["バイデン", "プーチン"]
     assert expander.expansion("Where is Shin-Osaka?").names == ["シンオサカ"]
@@ -244,6 +246,16 @@ def test_a_lower_case_name_counts_when_it_sounds_exactly_like_a_word_of_the_arti
     expander = TermExpander({}, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
     assert expander.expansion("what did lavrov say?") == (["ラブロフ"], ["ラブロフ"])
     assert expander.expand("who pushed for the bridge?") == []  # near ブッシュ, not the same sound
+
+
+def test_a_lower_case_name_that_is_also_an_english_word_counts_by_its_exact_sound():
+    from retrieval.translation import katakana_words
+
+    names = katakana_words(["カーター大統領とジョー・バイデン"])
+    spellings = {"carter": "カーター", "show": "ショー"}
+    expander = TermExpander({}, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
+    assert expander.expansion("what did carter say?") == (["カーター"], ["カーター"])  # a carter carts
+    assert expander.expand("when did they show up?") == []  # too short a word to be taken for ジョー
 
 
 def test_a_peoples_adjective_finds_its_country():
