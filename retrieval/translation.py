@@ -164,6 +164,15 @@ _STOPWORDS = frozenset(
         "something",
         "anything",
         "anyone",
+        # Verbs too wide to name anything: JMdict's "get" is 受ける and 分かる, its "let" the tennis レット.
+        "get",
+        "gets",
+        "got",
+        "gotten",
+        "getting",
+        "let",
+        "lets",
+        "letting",
     ]
 )
 #: The adjective after "how" is part of the question word ("how long", "how far"): JMdict's 長い or a transliterated

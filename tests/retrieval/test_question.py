@@ -138,6 +138,17 @@ def test_the_shipped_lists_cut_to_an_article_map_its_words():
     assert {"首脳会談", "サミット"} & set(terms)
 
 
+def test_question_words_take_the_sense_an_article_about_events_uses():
+    from retrieval.translation import LEXICON_FILES, read_lexicon, restrict_lexicon
+    from tests.conftest import ARTICLE_PATH
+
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), ARTICLE_PATH.read_text(encoding="utf-8")))
+    assert "開催" in expander.expand("When was the summit held?")  # not 持つ, to hold in one's hand
+    assert "問題" in expander.expand("On what issues was there no progress?")  # not 発行, an issue of a paper
+    assert "代表団" in expander.expand("Who was on Putin's team?")  # not 組 or 軍
+    assert expander.expand("what did they get? let me know") == []  # 受ける, レット: no sense a passage shares
+
+
 def test_full_width_dictionary_forms_match_the_articles_half_width_text(tmp_path):
     from retrieval.translation import read_lexicon, restrict_lexicon
     from tests.conftest import ARTICLE_PATH
