@@ -147,6 +147,11 @@ def test_question_words_take_the_sense_an_article_about_events_uses():
     assert "問題" in expander.expand("On what issues was there no progress?")  # not 発行, an issue of a paper
     assert "代表団" in expander.expand("Who was on Putin's team?")  # not 組 or 軍
     assert expander.expand("what did they get? let me know") == []  # 受ける, レット: no sense a passage shares
+    # Cut to another text's words: JMdict's "won" is the currency ウォン, its "according" 合意 (accord).
+    text = "警察によると、賞金10億ウォンの大会で韓国が優勝した。合意は成立しなかった。"
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
+    assert expander.expand("Which team won?") == ["優勝"]
+    assert expander.expand("according to the police?") == ["によると", "警察"]
 
 
 def test_full_width_dictionary_forms_match_the_articles_half_width_text(tmp_path):
