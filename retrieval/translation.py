@@ -173,6 +173,26 @@ _STOPWORDS = frozenset(
         "let",
         "lets",
         "letting",
+        # Light verbs and particles whose first senses mislead (like → 同様, around → 方, took → 持っていく, put →
+        # 置く, think → シンク); a phrase they start ("take off", "put off") is still looked up first.
+        "like",
+        "around",
+        "off",
+        "while",
+        "having",
+        "looking",
+        "think",
+        "originally",
+        "put",
+        "kept",
+        "take",
+        "takes",
+        "took",
+        "taken",
+        "taking",
+        "bring",
+        "brought",
+        "turned",
     ]
 )
 #: The adjective after "how" is part of the question word ("how long", "how far"): JMdict's 長い or a transliterated

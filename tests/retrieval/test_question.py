@@ -147,6 +147,9 @@ def test_question_words_take_the_sense_an_article_about_events_uses():
     assert "問題" in expander.expand("On what issues was there no progress?")  # not 発行, an issue of a paper
     assert "代表団" in expander.expand("Who was on Putin's team?")  # not 組 or 軍
     assert expander.expand("what did they get? let me know") == []  # 受ける, レット: no sense a passage shares
+    light = TermExpander({"like": ("同様",), "took": ("持っていく",), "take off": ("離陸",)})
+    assert light.expand("what took so long, like?") == []  # light verbs and particles name nothing
+    assert light.expand("when did it take off?") == ["離陸"]  # the phrase they start still counts
     # Cut to another text's words: JMdict's "won" is the currency ウォン, its "according" 合意 (accord).
     text = "警察によると、賞金10億ウォンの大会で韓国が優勝した。合意は成立しなかった。"
     expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
