@@ -520,6 +520,11 @@ def _maybe_name(word: str) -> bool:
     return not any(form in known for form in _lemmas(word))
 
 
+def _no_name_among(forms: tuple[str, ...]) -> bool:
+    """Whether a word's Japanese forms are only verbs or single kanji, none of which can be a name."""
+    return bool(forms) and all(len(f) == 1 or _VERB_FORM.fullmatch(f) for f in forms[:2])
+
+
 def _may_sound_like_name(word: str) -> bool:
     """Whether a lower-case word is worth transliterating: five letters or more ("show" is ジョー), no stopword."""
     return len(word) >= 5 and word.isalpha() and word not in _STOPWORDS
@@ -603,6 +608,12 @@ class TermExpander:
         """The corpus word that sounds exactly like ``word`` read as romaji (Reiwa → 令和 by its reading), or ``""``."""
         katakana = hepburn_katakana(word)
         return self._names.get(sound_key(katakana), "") if katakana else ""
+
+    def _heard_name(self, word: str) -> str:
+        """The corpus's katakana name that ``word`` sounds exactly like, transliterated, or ``""``."""
+        if self._transliterate is None or not _may_sound_like_name(word):
+            return ""
+        return self._names.get(sound_key(self._transliterate(word)), "")
 
     def _misleading(self, spelling: str) -> bool:
         """Whether a transliteration stands in the corpus only inside other words.
@@ -702,6 +713,10 @@ class TermExpander:
                 is_name = True
             else:
                 used, found = self._lookup(words, i)
+                if is_name and used == 1 and _no_name_among(found) and (heard := self._heard_name(words[i])):
+                    # "Begin", "Rice", "Moon": a capitalised word whose senses are a verb or one kanji (始まる, 米,
+                    # 月) and that sounds exactly like a name of the corpus is that name; 広島 stays for Hiroshima.
+                    found = (heard,)
             if not found and used == 1 and self._transliterate and is_name:
                 found = (self._name(words[i]),)
             elif not found and used == 1 and self._transliterate and _may_sound_like_name(words[i]):

@@ -277,6 +277,18 @@ def test_a_lower_case_name_that_is_also_an_english_word_counts_by_its_exact_soun
     assert expander.expand("when did they show up?") == []  # too short a word to be taken for ジョー
 
 
+def test_a_capitalised_word_that_sounds_like_a_name_is_the_name_before_a_verb_or_one_kanji():
+    from retrieval.translation import katakana_words
+
+    names = katakana_words(["ベギン首相とカーター大統領は広島(ヒロシマ)で会った"])
+    spellings = {"begin": "ベギン", "hiroshima": "ヒロシマ"}
+    lexicon = {"begin": ("始まる",), "hiroshima": ("広島",), "start": ("始まる",)}
+    expander = TermExpander(lexicon, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
+    assert expander.expansion("Why did Begin object?") == (["ベギン"], ["ベギン"])
+    assert expander.expand("when did the talks begin?") == ["始まる"]  # a verb in lower case stays one
+    assert expander.expand("Who met in Hiroshima?") == ["広島"]  # a name the dictionary writes stays as written
+
+
 def test_a_peoples_adjective_finds_its_country():
     expander = TermExpander({"ukraine": ("ウクライナ",), "japan": ("日本",), "president": ("大統領",)})
     assert expander.expand("Which Ukrainian president?") == ["ウクライナ", "大統領"]
