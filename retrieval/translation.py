@@ -726,7 +726,7 @@ class TermExpander:
                 # list lacks counts only by its exact sound: "carter" is one who carts, and カーター in the corpus.
                 near = (
                     self._romaji_name(words[i])
-                    or self._names.get(sound_key(self._transliterate(words[i])), "")
+                    or self._heard_name(words[i])
                     or (self._by_letters(words[i]) if _maybe_name(words[i]) else "")
                 )
                 found, is_name = ((near,), True) if near else ((), False)
