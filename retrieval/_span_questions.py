@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.english import COUNTED
+from retrieval.english import COUNT_ASKED_JA, COUNTED
 from retrieval.features import HOW_LONG_WAS, WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
 from retrieval.lexical import fold
 from retrieval.question import language_of
@@ -67,7 +67,7 @@ _TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
 )
-_COUNT_ASKED = re.compile(rf"何(?:{COUNTED})|何度(?!目)|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
+_COUNT_ASKED = re.compile(rf"{COUNT_ASKED_JA}|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
     r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|deep)\b|\bheight\b|\blength\b"
     r"|\bwidth\b|\bdiameter\b|\bdistance\b",

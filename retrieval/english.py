@@ -23,6 +23,8 @@ COUNTED = (
     r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
     r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合"
 )
+#: A Japanese question asking how many: a counter after 何 (何人, 何隻), or 何度 for a number of times (not 何度目).
+COUNT_ASKED_JA = rf"何(?:{COUNTED})|何度(?!目)"
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
     r"""

@@ -14,7 +14,7 @@ from typing import Literal
 
 from corpus.text import strip_footnotes
 from corpus.timeline import mentions_date
-from retrieval.english import CLOCK, COUNTED, CURRENCIES, MEASURE_UNITS, is_time_of_day
+from retrieval.english import CLOCK, COUNT_ASKED_JA, COUNTED, CURRENCIES, MEASURE_UNITS, is_time_of_day
 from retrieval.lexical import fold
 
 AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words", "reply"]
@@ -159,7 +159,7 @@ _ASKS = {
     "quantity": re.compile(
         r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast)\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
-        rf"|何(?:{COUNTED})|何度(?!目)|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ"
+        rf"|{COUNT_ASKED_JA}|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ"
         r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)離れ",
         re.IGNORECASE,
     ),
