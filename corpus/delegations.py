@@ -20,6 +20,18 @@ _KATAKANA_NAME = re.compile(
 
 
 _LATIN_NAME = re.compile(r"^(?P<name>[A-Za-z][A-Za-z .'-]*[A-Za-z])\s*(?P<role>[^\x00-\x7f].*)$")
+#: A member line is a role and a name, no sentence: the longest of the summit's lists is 37 characters.
+_MEMBER_MAX_CHARS = 60
+
+
+def is_member_line(text: str) -> bool:
+    """Whether a line under a delegation heading is a member (国務長官、アントニー・ブリンケン[32]), not prose.
+
+    An article may tell of its delegations in sentences under the same heading (「米国の代表団は…が率いた。」):
+    those are no list, and their words are no names or roles.
+    """
+    plain = " ".join(FOOTNOTE.sub(" ", text).split())
+    return 0 < len(plain) <= _MEMBER_MAX_CHARS and "。" not in plain
 
 
 class Member(NamedTuple):
@@ -56,9 +68,11 @@ def parse_member(paragraph: Paragraph) -> Member:
 
 
 def parse_delegations(article: Article) -> list[Delegation]:
-    """Every delegation list in the article, in order."""
-    return [
-        Delegation(section.path[-1], tuple(parse_member(p) for p in section.paragraphs), article.title)
-        for section in article.sections
-        if DELEGATION_HEADING.search(section.path[-1])
-    ]
+    """Every delegation list in the article, in order: a delegation heading over member lines (``is_member_line``)."""
+    found = []
+    for section in article.sections:
+        if DELEGATION_HEADING.search(section.path[-1]):
+            members = tuple(parse_member(p) for p in section.paragraphs if is_member_line(p.text))
+            if members:
+                found.append(Delegation(section.path[-1], members, article.title))
+    return found

@@ -133,24 +133,31 @@ def first_full_date(text: str) -> date | None:
     return None
 
 
-def date_mentions(text: str, *, anchor: date | None) -> list[DateMention]:
+def date_mentions(text: str, *, anchor: date | None, year: int | None = None) -> list[DateMention]:
     """Every date written in ``text`` with its place, in order; relative ones only when ``anchor`` is known.
 
-    A month with no year (1月) takes the sentence's last year, else ``anchor``'s. Offsets are into
-    ``text`` as given (the article writes its digits in ASCII).
+    A month with no year (1月) takes the sentence's last year, else ``anchor``'s, else ``year`` (the
+    last one its context wrote, ``last_year``). Offsets are into ``text`` as given (the article
+    writes its digits in ASCII).
     """
     found = (
         [DateMention(m.start(), m.end(), _resolve(m, anchor), relative=True) for m in _RELATIVE.finditer(text)]
         if anchor
         else []
     )
-    year: int | None = anchor.year if anchor else None
+    year = anchor.year if anchor else year
     for match in _ABSOLUTE.finditer(text):
         when = _when(match, year)
         if when is not None and _valid(when):
             year = when.year
             found.append(DateMention(match.start(), match.end(), when, relative=False))
     return sorted(found)
+
+
+def last_year(text: str) -> int | None:
+    """The year ``text`` wrote last (1995年11月, 1996年), or ``None``: what a later 「10月5日」 with no year means."""
+    years = [when.year for when in _absolute_dates(text, default_year=None)]
+    return years[-1] if years else None
 
 
 def _absolute_dates(text: str, *, default_year: int | None) -> list[When]:

@@ -13,6 +13,7 @@ from retrieval.english import (
     CLOCK,
     COUNTED,
     CURRENCIES,
+    DIGITS,
     LATIN_LETTERS,
     MEASURE_UNITS,
     NUMBER_IN_PARTS,
@@ -33,7 +34,7 @@ _DURATION = re.compile(
     rf"""
     (?<![\d.,月])                                   # not the day of a date (4月5日22時…)
     (?:約|およそ)?                                   # "about"
-    \d+(?:\.\d+)?
+    {DIGITS}                                         # 1,425日間 as well as 5年間
     (?:
         (?:日|時間|分)(?:\d{{1,2}}(?:時間|分|秒))+        # 2時間30分, 5日22時間54分41秒: smaller units after
       | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
@@ -56,7 +57,10 @@ _QUANTITY = re.compile(
     re.VERBOSE,
 )
 #: A noun right after a date, which the date then names (2021年米露首脳会談), unless it only places it in time.
-_MODIFIED_NOUN = re.compile(rf"(?!以来|以降|以前|頃|末|初め|当時)[{_KANJI}{_KATAKANA}]")
+#: A time of day after it (10月12日午前0時1分) places it too.
+_MODIFIED_NOUN = re.compile(
+    rf"(?!以来|以降|以前|頃|末|初め|当時|午前|午後|未明|早朝|深夜|正午|夕方|朝|昼|夜)[{_KANJI}{_KATAKANA}]"
+)
 _CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
 _PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
 #: What stands at a place and is found by it: ベルセの森, ダウニーの工場, ホワイトハウスのイーストルーム.
@@ -153,13 +157,13 @@ def _quantity_type(counter: str) -> SpanType:
     return "quantity" if counter in _MEASURES else "count"
 
 
-def _dates(sentence: str, anchor: date | None) -> list[Candidate]:
+def _dates(sentence: str, anchor: date | None, year: int | None) -> list[Candidate]:
     """Dates as written; a year that modifies the next noun (2021年米露首脳会談) names a thing, not a date."""
     found = [
         Candidate(m.group(0), "date", m.start(), m.end(), sentence, english_century(int(m.group(1))))
         for m in _CENTURY.finditer(sentence)
     ]
-    for mention in date_mentions(sentence, anchor=anchor):
+    for mention in date_mentions(sentence, anchor=anchor, year=year):
         if _MODIFIED_NOUN.match(sentence, mention.end) or (mention.relative and mention.when.day is None):
             continue
         text = sentence[mention.start : mention.end]
@@ -186,12 +190,16 @@ def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def candidates_in(sentence: str, anchor: date | None, *, people: bool = False) -> list[Candidate]:
+def candidates_in(
+    sentence: str, anchor: date | None, *, people: bool = False, year: int | None = None
+) -> list[Candidate]:
     """Every span of every kind in one sentence (footnote markers removed), in order of kind then place.
 
+    ``anchor``: the article's date, for relative dates and a month written with no year; with none,
+    such a month takes ``year``, the one written last before the sentence.
     ``people``: look for names written in kanji too (津田雄一), by the morphological analyser (slower).
     """
-    found = _dates(sentence, anchor)
+    found = _dates(sentence, anchor, year)
     found += _times(sentence, found)
     found += [Candidate(m.group(0), "duration", m.start(), m.end(), sentence) for m in _DURATION.finditer(sentence)]
     spans = [(c.start, c.end) for c in found]

@@ -12,6 +12,7 @@ from typing import cast
 import numpy as np
 
 from config.errors import QuestionError, ReferenceNotFoundError
+from corpus.timeline import last_year
 from retrieval.asked import absent_asked
 from retrieval.coverage import content_words, uncovered_words, without_words
 from retrieval.features import asked_types, is_quantity, question_specifics
@@ -86,6 +87,17 @@ class AnswerPolicy:
             raise ValueError(f"refusal_threshold must be within 0..1, got {self.refusal_threshold}")
         if self.max_question_chars <= 0:
             raise ValueError(f"max_question_chars must be positive, got {self.max_question_chars}")
+
+
+def _year_before_chunk(index: LoadedIndex, chunk: int) -> int | None:
+    """The year the passages before ``chunk`` in its article wrote last (``timeline.last_year``), or ``None``."""
+    document = index.chunks[chunk].document if chunk >= 0 else None
+    for earlier in range(chunk - 1, -1, -1):
+        if index.chunks[earlier].document != document:
+            break
+        if (year := last_year(index.chunks[earlier].text)) is not None:
+            return year
+    return None
 
 
 def _ranked_text(text: str, terms: list[str]) -> str:
@@ -254,7 +266,7 @@ class Answerer:
             self._passage(index, i, float(chunk_scores[i]), lit, sentence_lex, lexical_weight) for i in order[:k]
         )
         answer = Answer(text, not reason, passages, reason, {"confidence": confidence})
-        return self._with_short(index, terms, frame, answer)
+        return self._with_short(index, terms, frame, answer, order[0] if order else -1)
 
     def prepare(self, questions: Iterable[str]) -> None:
         """Embed ``questions`` ahead, in one batch: a run over many questions (``make eval``) answers faster.
@@ -376,13 +388,20 @@ class Answerer:
         return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, title)
 
     @staticmethod
-    def _with_short(index: LoadedIndex, terms: list[str], frame: list[str], answer: Answer) -> Answer:
+    def _with_short(index: LoadedIndex, terms: list[str], frame: list[str], answer: Answer, chunk: int) -> Answer:
         """``answer`` with the span that answers it (``spans.find_short``); never for a refused answer."""
         if not answer.answered or not answer.passages:
             return answer
         top = answer.passages[0]
         info = next((d for d in index.documents.values() if d.title == top.document), None)
-        context = SpanContext(info.facts if info else {}, index.english_forms, tuple(terms), top.section, tuple(frame))
+        context = SpanContext(
+            info.facts if info else {},
+            index.english_forms,
+            tuple(terms),
+            top.section,
+            tuple(frame),
+            _year_before_chunk(index, chunk),
+        )
         asked = asked_types(answer.question)
         found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)
         return replace(answer, short=found)

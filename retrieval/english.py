@@ -18,6 +18,8 @@ _POWERS = {"": 1, "万": 10**4, "億": 10**8, "兆": 10**12}
 _NUMBER_PART = re.compile(r"(\d[\d,]*(?:\.\d+)?)([兆億万]?)")
 #: A number as the article writes it, in parts when it is large (1億7,400万), its last power aside.
 NUMBER_IN_PARTS = r"(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?"
+#: A number written in digits, grouped by thousands or not (1,425 or 1425), with its decimals.
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
 COUNTED = (
     r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
@@ -27,12 +29,12 @@ COUNTED = (
 COUNT_ASKED_JA = rf"何(?:{COUNTED})|何度(?!目)"
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION = re.compile(
-    r"""
+    rf"""
     (?P<about>約|およそ)?                   # "about"
     (?:合計)?                               # "in all" adds nothing to the figure
-    (?P<number>\d+(?:\.\d+)?)
+    (?P<number>{DIGITS})
     (?P<unit>時間|年|か月|ヶ月|カ月|ヵ月|週間|日|分|秒)
-    (?P<smaller>(?:\d{1,2}(?:時間|分|秒))*)  # 2時間30分, 5日22時間54分41秒: the smaller units after
+    (?P<smaller>(?:\d{{1,2}}(?:時間|分|秒))*)  # 2時間30分, 5日22時間54分41秒: the smaller units after
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
     (?P<direction>前|後|ぶり)?              # 2か月前: that long before; 8年ぶり: the first in 8 years
@@ -145,7 +147,7 @@ def english_duration(text: str) -> str | None:
         return None
     number = match.group("number")
     if match.group("half"):
-        number = f"{float(number) + 0.5:g}"
+        number = f"{float(number.replace(',', '')) + 0.5:,g}"
     rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
     for count, unit in re.findall(r"(\d{1,2})(時間|分|秒)", match.group("smaller")):
         rendered += " " + _plural(str(int(count)), _DURATION_UNITS[unit])

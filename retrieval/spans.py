@@ -13,12 +13,13 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any, NamedTuple
 
-from corpus.delegations import DELEGATION_HEADING, parse_member
+from corpus.delegations import DELEGATION_HEADING, is_member_line, parse_member
 from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
-from corpus.timeline import first_full_date
+from corpus.timeline import first_full_date, last_year
 from retrieval._span_questions import (
     SINCE,
     asked_counter,
@@ -73,6 +74,9 @@ class SpanContext(NamedTuple):
     frame: tuple[str, ...] = ()
     """The question's words that are its article's frame (in most passages): they support a span only when the
     question has no other words."""
+    year: int | None = None
+    """The year the article wrote last before the passage: what a month with no year means when the article has
+    no date of its own (an infobox 日にち)."""
 
 
 #: A question after a number of times: 何回, 何度, "how many times", "how often".
@@ -159,7 +163,7 @@ def _list_entries(passage: str, section: str) -> list[tuple[str, str, int]]:
     entries = []
     lines = [line for line in passage.split("\n") if line.strip()]
     for i, line in enumerate(lines):
-        if DELEGATION_HEADING.search(section):
+        if DELEGATION_HEADING.search(section) and is_member_line(line):
             member = parse_member(Paragraph(line, footnotes_in(line), 0))
             entries.append((member.role, member.name, i))
         elif match := LIST_LINE.fullmatch(strip_footnotes(line)):
@@ -303,7 +307,8 @@ def _pick(
     def answers(c: Candidate) -> bool:
         return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
 
-    pool = [c for c in _as_bodies(candidates_in(sentence, anchor, people=people), wanted) if answers(c)]
+    year = _year_before(passage, highlight, anchor, context)
+    pool = [c for c in _as_bodies(candidates_in(sentence, anchor, people=people, year=year), wanted) if answers(c)]
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
         # the one name its kind noun (大統領, from the question's terms) stands right next to.
@@ -322,12 +327,20 @@ def _pick(
         c
         for s in split_sentences(passage)
         if strip_footnotes(s) != sentence
-        for c in candidates_in(strip_footnotes(s), anchor)  # kanji names: the lit sentence's only
+        # Kanji names are the lit sentence's only: no ``people`` here.
+        for c in candidates_in(strip_footnotes(s), anchor, year=_year_before(passage, s, anchor, context))
         if answers(c)
     ]
     if sole and len({c.text for c in others}) > 1:
         return None
     return _choose(others, keys, minimum=_FALLBACK_MIN)
+
+
+def _year_before(passage: str, sentence: str, anchor: date | None, context: SpanContext) -> int | None:
+    """With no article date to read 「10月5日」 by, the last year written before ``sentence``."""
+    if anchor is not None:
+        return None
+    return last_year(passage[: max(passage.find(sentence), 0)]) or context.year
 
 
 #: The span type of an infobox value, by the key ``corpus.parsing`` files it under.

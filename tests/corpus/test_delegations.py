@@ -70,3 +70,31 @@ John Smith大使 [3]
         ("スズキ・ハナコ", "首席補佐官"),
     ]
     assert groups[1].members[0] == ("John Smith", "大使", (3,))
+
+
+def test_prose_under_a_delegation_heading_is_no_list():
+    """An article that tells of its delegations in sentences has no members to list, and no sentence is one."""
+    text = """架空会談
+序文です。[1]
+代表団
+甲国の代表団は外務大臣のヤマダ・タロウが率い、スズキ・ハナコ首席補佐官が同行した。[1]
+乙国の代表団は約30人で構成され、報道官が毎日会見を行いました。[2]
+参照
+- ^ 一。
+- ^ 二。
+"""
+    assert parse_delegations(parse_article(text)) == []
+
+
+def test_member_lines_among_prose_are_kept():
+    text = """架空会談
+序文です。[1]
+甲国の代表団
+外務大臣、ヤマダ・タロウ[1]
+代表団は会談の前日に到着し、空港で歓迎を受けた。[2]
+参照
+- ^ 一。
+- ^ 二。
+"""
+    [group] = parse_delegations(parse_article(text))
+    assert [(m.name, m.role) for m in group.members] == [("ヤマダ・タロウ", "外務大臣")]

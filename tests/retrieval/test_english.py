@@ -51,6 +51,8 @@ def test_dates_keep_the_articles_precision(when, english):
         ("2時間22分", "2 hours 22 minutes"),
         ("5日22時間54分41秒", "5 days 22 hours 54 minutes 41 seconds"),
         ("4分23秒", "4 minutes 23 seconds"),
+        ("1,425日間", "1,425 days"),
+        ("約1,200年間", "about 1,200 years"),
     ],
 )
 def test_durations(text, english):

@@ -910,3 +910,33 @@ def test_the_number_a_question_counts_from_is_not_the_count_it_asks():
     soyuz = parse_article((AKASHI_PATH.parent / "apollo-soyuz-1975.ja.txt").read_text(encoding="utf-8"))
     found = short("34の実験のうち、米ソがいっしょにやったのは何個?", "そのうち5件は両国の共同実験", soyuz)
     assert found is not None and (found.text, found.type) == ("5件", "count")
+
+
+def test_a_length_written_with_a_thousands_comma():
+    sentence = "首都は包囲され、この包囲は1996年2月29日に公式に解除されるまで1,425日間続いた。[4]"
+    found = find_short(
+        "how long did the siege last", asked=asked_types("how long did the siege last"), highlight=sentence,
+        passage=sentence, context=SpanContext(terms=("包囲",)),
+    )  # fmt: skip
+    assert (found.text, found.display, found.citations) == ("1,425日間", "1,425 days", (4,))
+
+
+def _when(highlight, passage, year=None):
+    question = "when did the ceasefire take effect"
+    context = SpanContext(terms=("停戦", "発効"), year=year)
+    return find_short(question, asked=asked_types(question), highlight=highlight, passage=passage, context=context)
+
+
+def test_a_date_with_no_year_takes_the_year_written_before_it_when_the_article_has_no_date():
+    """No infobox 日にち to read 「10月12日」 by: the passage's earlier year, else the one written before the passage."""
+    lit = "停戦は10月12日に発効しました。[14]"
+    earlier = "1995年9月8日、外相会議が開かれた。[13]"
+    assert _when(lit, earlier + lit).display == "12 October 1995"
+    assert _when(lit, lit, year=1994).display == "12 October 1994"
+    assert _when(lit, lit) is None  # no year known: no date to show
+
+
+def test_a_date_before_a_time_of_day_is_a_date():
+    lit = "停戦はガスの供給が回復することを条件として、10月12日午前0時1分に発効しました。"
+    found = _when(lit, lit, year=1995)
+    assert (found.text, found.display) == ("10月12日", "12 October 1995")
