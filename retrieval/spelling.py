@@ -24,6 +24,14 @@ _FOLDS = (
     ("x", "ks"), ("q", "k"), ("c", "k"), ("C", "t"), ("S", "s"), ("z", "s"),
     ("l", "r"), ("v", "b"), ("f", "b"), ("w", ""), ("y", ""), ("mb", "nb"), ("mp", "np"),
 )  # fmt: skip
+#: Other ways a Latin spelling is read, tried when the English reading names no word: regex folds applied before
+#: ``_FOLDS``. South Slavic spellings with their accents typed away: j after a vowel is a glide (Sarajevo サラエボ,
+#: Krajina クライナ), dj and dz one sound (Tudjman トゥジマン), c before a vowel ts (Srebrenica スレブレニツァ),
+#: else ch (Brcko ブルチコ, from Brčko). French ch is sh (Chirac シラク).
+_READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("(?<=[aeiou])j", ""), ("d[jz]", "j"), ("c(?=[aeiou])", "ts"), ("c", "C")),
+    (("ch", "S"),),
+)
 #: A word spelled wholly in Hepburn syllables is most likely a Japanese name (Shinagawa, Moji, Kishida),
 #: which an article writes in kanji: a katakana word of the same consonants (サンガー) is a coincidence.
 _HEPBURN = re.compile(
@@ -69,9 +77,14 @@ def hepburn_katakana(word: str) -> str:
     return jaconv.hira2kata(jaconv.alphabet2kana(word)) if is_hepburn(word) else ""
 
 
-def skeleton(latin: str) -> str:
-    """The consonants of a Latin spelling as katakana keeps them: ``skeleton("Gorbachev") == "grbtb"``."""
+def skeleton(latin: str, reading: tuple[tuple[str, str], ...] = ()) -> str:
+    """The consonants of a Latin spelling as katakana keeps them: ``skeleton("Gorbachev") == "grbtb"``.
+
+    ``reading``: folds (pattern, replacement) applied first, for a spelling read another way (``_READINGS``).
+    """
     letters = re.sub(r"[^a-z]", "", latin.lower())
+    for pattern, heard in reading:
+        letters = re.sub(pattern, heard, letters)
     for spelled, heard in _FOLDS:
         letters = letters.replace(spelled, heard)
     return _REPEATS.sub(r"\1", _VOWELS.sub("", letters))
@@ -97,14 +110,21 @@ class LetterIndex:
     def nearest(self, english: str) -> str:
         """The word whose skeleton is the English spelling's, when one clearly is; ``""`` otherwise.
 
-        Never for a Japanese name in romaji (``is_hepburn``).
+        Never for a Japanese name in romaji (``is_hepburn``). The English reading first, then the others
+        (``_READINGS``), each only when the one before names no word.
 
         Words sharing the skeleton are told apart by all their letters: "Putin" is プーチン (putin against
         pu-chin), not パートナー (pa-tona-); two about as close, or none close, are no guess.
         """
         if is_hepburn(english):
             return ""
-        found = self._by_skeleton.get(skeleton(english), [])
+        for reading in ((), *_READINGS):
+            if found := self._nearest(english, skeleton(english, reading)):
+                return found
+        return ""
+
+    def _nearest(self, english: str, key: str) -> str:
+        found = self._by_skeleton.get(key, [])
         spelled = english.lower()
         scored = sorted(
             ((difflib.SequenceMatcher(None, spelled, latin, autojunk=False).ratio(), word) for latin, word in found),

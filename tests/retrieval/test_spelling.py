@@ -131,3 +131,22 @@ def test_the_word_after_how_belongs_to_the_question_word():
     expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
     assert "長い" in expander.expand("the long wait")
     assert "長い" not in expander.expand("how long was the wait")
+
+
+def test_south_slavic_and_french_spellings_are_read_their_own_way_when_the_english_reading_finds_nothing():
+    text = "首都サラエボは包囲された。クライナ地方とスレブレニツァ、ブルチコ。フランスのジャック・シラク大統領。"
+    index = LetterIndex(katakana_words([text]).values())
+    assert index.nearest("Sarajevo") == "サラエボ"  # j after a vowel is a glide
+    assert index.nearest("Krajina") == "クライナ"
+    assert index.nearest("Srebrenica") == "スレブレニツァ"  # c before a vowel is ts
+    assert index.nearest("Brcko") == "ブルチコ"  # Brčko, its accent typed away: ch
+    assert index.nearest("Chirac") == "シラク"  # French ch is sh
+    assert index.nearest("Chicago") == ""  # no word of its consonants, read any way
+
+
+def test_a_letter_no_accent_makes_is_typed_as_its_plain_letters():
+    from retrieval.translation import latin_spellings, plain_latin
+
+    assert plain_latin("Franjo Tuđman") == "franjo tudjman"
+    assert plain_latin("Lech Wałęsa") == "lech walesa"
+    assert latin_spellings(["フラニョ・トゥジマン(Franjo Tuđman)大統領"])["tudjman"] == "トゥジマン"
