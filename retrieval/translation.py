@@ -438,9 +438,13 @@ _SPELLED = re.compile(
 _NAME_PARTS = re.compile(r"[・＝゠=]")
 
 
+#: Letters that no accent makes, typed as these: Tuđman is Tudjman, Wałęsa Walesa, Søren Soren.
+_UNACCENTED = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "ß": "ss"})
+
+
 def plain_latin(text: str) -> str:
     """Latin letters as a question types them: accents dropped, lower case, hyphens as spaces (Urzúa → urzua)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNACCENTED))
     letters = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[-‐’']", " ", letters).split())
 
