@@ -66,12 +66,17 @@ class LoadedIndex:
 
     @functools.cached_property
     def english_forms(self) -> dict[str, str]:
-        """Japanese form → English word: the lexicon read backwards, for showing names to English readers.
+        """Japanese form → English word: for showing names to English readers.
 
-        Only a word's first (most used) form maps back; of several words sharing it, the one of
-        fewest words, then the shortest, wins (ジュネーブ → geneva, not geneva convention).
+        First the names the corpus spells in Latin letters (``latin_spellings``), read backwards: a
+        name spelled once in brackets (ウォーレン・クリストファー(Warren Christopher)) is shown so wherever
+        it stands, whole or by its parts (クリストファー → christopher). Then the lexicon read backwards:
+        only a word's first (most used) form maps back; of several words sharing it, the one of fewest
+        words, then the shortest, wins (ジュネーブ → geneva, not geneva convention).
         """
         found: dict[str, str] = {}
+        for latin, name in self.latin_spellings.items():
+            found.setdefault(name, latin)
         for key in sorted(self.lexicon, key=lambda k: (len(k.split()), len(k), k)):
             forms = self.lexicon[key]
             if forms:

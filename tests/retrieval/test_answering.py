@@ -292,3 +292,18 @@ def test_the_index_knows_its_kanji_names_by_sound_for_english_questions(store, t
     assert nearest_word("コーベ", names) == "神戸"  # Kobe, as a transliterator spells it
     assert nearest_word("アワジ", names) == "淡路"
     assert nearest_word("ハンバー", names) == "ハンバー"  # katakana names as before
+
+
+def test_a_name_the_article_spells_once_is_shown_in_latin_wherever_it_stands(store, tmp_path):
+    from retrieval._span_shapes import Candidate
+    from retrieval.spans import display_of
+
+    directory = tmp_path / "camp-david"
+    directory.mkdir()
+    shutil.copy(AKASHI_PATH.parent / "camp-david-accords-1978.ja.txt", directory / "camp-david.txt")
+    english = make_answerer(store, directory, tmp_path / "latin").index.english_forms
+    # 「サイラス・ヴァンス(Cyrus Vance)は…」 once; 「ヴァンスにヘリコプターの用意を求めた」 later, no brackets.
+    assert english["サイラス・ヴァンス"] == "cyrus vance"
+    later = "交渉の決裂を確信したサダトは帰国の準備を始め、ヴァンスにヘリコプターの用意を求めた"
+    vance = Candidate("ヴァンス", "person", later.index("ヴァンス"), later.index("ヴァンス") + 4, later)
+    assert display_of(vance, english) == "Vance"

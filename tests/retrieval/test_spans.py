@@ -928,7 +928,7 @@ def _when(highlight, passage, year=None):
 
 
 def test_a_date_with_no_year_takes_the_year_written_before_it_when_the_article_has_no_date():
-    """No infobox 日にち to read 「10月12日」 by: the passage's earlier year, else the one written before the passage."""
+    """No infobox 日にち to read 「10月12日」 by: the passage's earlier year, else the one before the passage."""
     lit = "停戦は10月12日に発効しました。[14]"
     earlier = "1995年9月8日、外相会議が開かれた。[13]"
     assert _when(lit, earlier + lit).display == "12 October 1995"
