@@ -81,3 +81,39 @@ def test_terms_are_bigrams_without_grammar_and_the_analysers_words():
 def test_a_verb_matches_its_other_inflections_through_the_analyser():
     asked, said = set(tokenize("どこで造られたの")), set(tokenize("船を造った。"))
     assert asked & said == {"作る"}  # 造ら and 造っ share no bigram; both are 作る, the analyser's normal form
+
+
+def _lucene_bm25(query, documents, k1, b):
+    """The reference: Lucene's BM25 (idf ln(1 + (N - df + .5) / (df + .5)), tf / (tf + k1 (1 - b + b dl / avgdl)))."""
+    import math
+
+    avgdl = sum(len(d) for d in documents) / len(documents)
+    scores = []
+    for d in documents:
+        total = 0.0
+        for term in set(query):
+            df = sum(term in other for other in documents)
+            tf = d.count(term)
+            if tf:
+                idf = math.log(1 + (len(documents) - df + 0.5) / (df + 0.5))
+                total += idf * tf / (tf + k1 * (1 - b + b * len(d) / avgdl))
+        scores.append(total)
+    return scores
+
+
+def test_bm25_is_lucenes_with_its_length_normalisation_eased():
+    import pytest
+
+    from retrieval.lexical import BM25_B, BM25_K1, LexicalIndex
+
+    lead = "ジュネーブ 首脳会談"
+    history = "1955年 ジュネーブ 首脳 会議 冷戦 ジュネーブ 英国 フランス 米国 ソ連 指導者 安全保障"
+    texts = [lead, history, "バイデン プーチン 会談 時間", "制裁 ロシア 大使 返還 合意"]
+    documents = [tokenize(t) for t in texts]
+    query = tokenize("ジュネーブ")
+    scores = LexicalIndex(texts).scores(query)
+    assert list(scores) == pytest.approx(_lucene_bm25(query, documents, BM25_K1, BM25_B), rel=1e-4)
+    # The long paragraph naming Geneva twice outscores the short lead naming it once (not so at Lucene's 0.75).
+    assert scores[1] > scores[0]
+    lucene = _lucene_bm25(query, documents, 1.5, 0.75)
+    assert lucene[1] < lucene[0]
