@@ -184,6 +184,11 @@ def _inverted(specifics: list[frozenset[str]]) -> dict[str, np.ndarray[Any, np.d
     return {item: np.array(found, dtype=np.intp) for item, found in rows.items()}
 
 
+def _lexical_text(chunk: Chunk) -> str:
+    """What BM25 reads of a chunk: its heading and text, the heading once (a lead opens with the title it is under)."""
+    return chunk.text if chunk.section_title in chunk.text else f"{chunk.section_title} {chunk.text}"
+
+
 def loaded(
     generation: str,
     chunks: list[Chunk],
@@ -204,7 +209,7 @@ def loaded(
         sentence_chunk=np.array([s.chunk for s in sentences], dtype=np.intp),
         chunk_position=position,
         documents=documents,
-        chunk_lexical=LexicalIndex([without_glosses(f"{c.section_title} {c.text}") for c in chunks]),
+        chunk_lexical=LexicalIndex([without_glosses(_lexical_text(c)) for c in chunks]),
         sentence_lexical=LexicalIndex([without_glosses(s.text) for s in sentences]),
         sentence_types={kind: np.array([kind in t for t in types], dtype=np.float32) for kind in ANSWER_TYPES},
         specific_sentences=_inverted([specifics_of(s.text) for s in sentences]),

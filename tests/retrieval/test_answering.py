@@ -307,3 +307,14 @@ def test_a_name_the_article_spells_once_is_shown_in_latin_wherever_it_stands(sto
     later = "交渉の決裂を確信したサダトは帰国の準備を始め、ヴァンスにヘリコプターの用意を求めた"
     vance = Candidate("ヴァンス", "person", later.index("ヴァンス"), later.index("ヴァンス") + 4, later)
     assert display_of(vance, english) == "Vance"
+
+
+def test_bm25_reads_a_heading_once_when_the_lead_already_opens_with_it():
+    """A lead under the article's title repeats it: counted twice, the title's words would favour the lead."""
+    from retrieval.index import _lexical_text
+    from retrieval.types import Chunk
+
+    lead = Chunk("a", "doc", ("2021年米露首脳会談",), "2021年米露首脳会談(別名ジュネーブ2021)は…でした。", (), ())
+    assert _lexical_text(lead) == lead.text
+    history = Chunk("b", "doc", ("歴史",), "冷戦中、ジュネーブで2つのサミットが開催されました。", (), ())
+    assert _lexical_text(history) == "歴史 冷戦中、ジュネーブで2つのサミットが開催されました。"
