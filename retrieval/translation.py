@@ -262,6 +262,8 @@ _SUFFIXES = (
     ("ing", ""), ("ing", "e"), ("d", ""), ("er", ""), ("est", ""),
 )  # fmt: skip
 _MAX_PHRASE = 3
+#: The shortest closed compound split in two to be looked up open (airbase: air base); shorter words are rarely two.
+_MIN_COMPOUND = 7
 
 
 def read_lexicon(*paths: Path) -> dict[str, tuple[str, ...]]:
@@ -668,7 +670,17 @@ class TermExpander:
         for noun in _nouns_of(words[start]):
             if noun in self._lexicon:
                 return 1, self._lexicon[noun]
-        return 1, ()
+        return 1, self._open_compound(words[start])
+
+    def _open_compound(self, word: str) -> tuple[str, ...]:
+        """The terms of a compound written closed that the dictionary lists open: landmines → land mine (地雷)."""
+        if len(word) < _MIN_COMPOUND or not word.isalpha():
+            return ()
+        for cut in range(3, len(word) - 2):
+            for variant in _lemmas(f"{word[:cut]} {word[cut:]}"):
+                if variant in self._lexicon:
+                    return self._lexicon[variant]
+        return ()
 
     def capitalise_names(self, text: str) -> str:
         """``text`` with lower-case words that sound exactly like a name of the corpus capitalised ("putin" → "Putin").

@@ -338,3 +338,11 @@ def test_romanised_names_without_long_vowels_sound_like_the_articles_kana():
         pytest.skip("e2k is not installed")
     # Each part of a hyphenated name alone: e2k reads "shinosaka" as シノサカ.
     assert sound_key(transliterate("Shin-Osaka")) == sound_key("シンオオサカ")
+
+
+def test_a_compound_written_closed_is_looked_up_open():
+    """JMdict lists "land mine" and "air base"; a question types landmines, airbase."""
+    expander = TermExpander({"land mine": ("地雷",), "air base": ("空軍基地",), "under": ("下",)})
+    assert expander.expand("how many landmines were left?") == ["地雷"]
+    assert expander.expand("which airbase?") == ["空軍基地"]
+    assert expander.expand("did they understand it?") == []  # no "under stand" in the list: no guess
