@@ -42,6 +42,7 @@ from retrieval.coverage import is_place_name
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
 from retrieval.lexical import fold, with_variants, without_glosses
+from retrieval.morphology import morphemes
 from retrieval.question import language_of
 from retrieval.types import Short
 
@@ -491,6 +492,13 @@ def _free_pairs(text: str, frame: list[str]) -> set[str]:
 _VERB = re.compile(r"[\u4e00-\u9fff]{1,2}[\u3041-\u3096]{0,2}[うくぐすつぬぶむる]")
 
 
+def _verbs(question: str) -> list[str]:
+    """The dictionary forms of a Japanese question's verbs (続いた → 続く); none for an English one."""
+    if language_of(question) != "ja":
+        return []
+    return [m.dictionary_form() for m in morphemes(question) if m.part_of_speech()[0] == "動詞"]
+
+
 def supported(candidate: Candidate, question: str, context: SpanContext) -> bool:
     """Whether the sentence holding the span shares a word with the question besides the span and the frame.
 
@@ -505,6 +513,9 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     stems = [term[:-1] for term in kinds if _VERB.fullmatch(term)]
     if any(re.search(rf"{re.escape(stem)}[\u3041-\u3096]", written) for stem in stems):
         return True  # an English question's verb, looked up in its dictionary form (書く), conjugated (書いた)
+    own = [verb[:-1] for verb in _verbs(question) if _VERB.fullmatch(verb)]
+    if any(re.search(rf"{re.escape(stem)}(?![のをにがはでともへや])[\u3041-\u3096]", written) for stem in own):
+        return True  # a Japanese question's verb conjugated otherwise (続いた asked, 続き written; not 上空の for 空く)
     outside = fold(written)
     frame = [fold(word) for word in context.frame]
     variants = with_variants(question)  # 外相 is said by a sentence that writes 外務大臣

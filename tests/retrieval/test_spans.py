@@ -940,3 +940,13 @@ def test_a_date_before_a_time_of_day_is_a_date():
     lit = "停戦はガスの供給が回復することを条件として、10月12日午前0時1分に発効しました。"
     found = _when(lit, lit, year=1995)
     assert (found.text, found.display) == ("10月12日", "12 October 1995")
+
+
+def test_a_japanese_question_s_verb_supports_the_span_in_another_conjugation():
+    """「続いた」 asked, 「続き」 written: the same verb says the sentence speaks to the question."""
+    question = "会談はどのくらい続いた？"
+    sentence, passage, section = _where(SUMMIT, "合計3時間半")
+    # 会談 is the summit article's frame, which supports nothing: only the verb is left to say so.
+    context = SpanContext(_facts(SUMMIT), ENGLISH, (), section, ("会談",))
+    found = find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
+    assert (found.text, found.type) == ("3時間半", "duration")
