@@ -12,7 +12,6 @@ from typing import cast
 import numpy as np
 
 from config.errors import QuestionError, ReferenceNotFoundError
-from corpus.timeline import last_year
 from retrieval.asked import absent_asked
 from retrieval.coverage import content_words, uncovered_words, without_words
 from retrieval.features import asked_types, is_quantity, question_specifics
@@ -88,17 +87,6 @@ class AnswerPolicy:
             raise ValueError(f"refusal_threshold must be within 0..1, got {self.refusal_threshold}")
         if self.max_question_chars <= 0:
             raise ValueError(f"max_question_chars must be positive, got {self.max_question_chars}")
-
-
-def _year_before_chunk(index: LoadedIndex, chunk: int) -> int | None:
-    """The year the passages before ``chunk`` in its article wrote last (``timeline.last_year``), or ``None``."""
-    document = index.chunks[chunk].document if chunk >= 0 else None
-    for earlier in range(chunk - 1, -1, -1):
-        if index.chunks[earlier].document != document:
-            break
-        if (year := last_year(index.chunks[earlier].text)) is not None:
-            return year
-    return None
 
 
 def _ranked_text(text: str, terms: list[str]) -> str:
@@ -401,7 +389,7 @@ class Answerer:
             tuple(terms),
             top.section,
             tuple(frame),
-            _year_before_chunk(index, chunk),
+            index.years_before[chunk] if chunk >= 0 else None,
         )
         asked = asked_types(answer.question)
         found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)

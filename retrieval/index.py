@@ -13,7 +13,7 @@ import numpy as np
 
 from corpus.delegations import parse_delegations
 from corpus.loading import Corpus, Document
-from corpus.timeline import extract_events
+from corpus.timeline import extract_events, last_year
 from retrieval._build import collection_names, passage_text
 from retrieval.coverage import name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
@@ -112,6 +112,21 @@ class LoadedIndex:
         for key, name in quoted_hiragana_names(chunk.text for chunk in self.chunks).items():
             words.setdefault(key, name)
         return words
+
+    @functools.cached_property
+    def years_before(self) -> list[int | None]:
+        """Per chunk, the year its article wrote last in the chunks before it (``timeline.last_year``), or ``None``.
+
+        What a month with no year means in an article whose infobox gives no date; worked out once per generation.
+        """
+        found: list[int | None] = []
+        year: int | None = None
+        for i, chunk in enumerate(self.chunks):
+            if i == 0 or chunk.document != self.chunks[i - 1].document:
+                year = None
+            found.append(year)
+            year = last_year(chunk.text) or year
+        return found
 
     @functools.cached_property
     def dated_lists(self) -> Vectors:
