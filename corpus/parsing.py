@@ -75,6 +75,8 @@ class Article(NamedTuple):
     sections: tuple[Section, ...]
     references: dict[int, str]
     facts: dict[str, Fact]
+    infobox: tuple[Paragraph, ...] = ()
+    """The infobox's rows as written, 「会場 | ヴィララグランジ[2]」 (flag images dropped): a passage of their own."""
 
 
 def _is_prose(line: str) -> bool:
@@ -135,6 +137,24 @@ def _parse_facts(lines: list[tuple[int, str]]) -> dict[str, Fact]:
         key = INFOBOX_KEYS.get(label, label)
         facts[key] = Fact(label, FOOTNOTE.sub("", value).strip(), footnotes_in(value))
     return facts
+
+
+#: An image in an infobox cell (a flag before a participant's name): markup, not text.
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
+
+def _infobox_rows(lines: list[tuple[int, str]]) -> tuple[Paragraph, ...]:
+    """Each infobox row with a label and a value, as 「label | value」 with the value's footnote markers."""
+    rows = []
+    for number, line in lines:
+        match = _INFOBOX_ROW.match(line)
+        if not match:
+            continue
+        label = match.group("key").strip()
+        value = " ".join(_IMAGE.sub(" ", match.group("value")).split())
+        if _WORD.search(label) and _WORD.search(FOOTNOTE.sub("", value)):
+            rows.append(Paragraph(f"{label} | {value}", footnotes_in(value), number))
+    return tuple(rows)
 
 
 class _SectionBuilder:
@@ -227,7 +247,7 @@ def parse_article(text: str, *, source: str = "<text>") -> Article:
             builder.paragraph(Paragraph(line, footnotes_in(line), number))
     sections = tuple(builder.finish())
     lead = " ".join(p.text for p in sections[0].paragraphs) if sections and sections[0].path == (title,) else ""
-    return Article(title, lead, sections, references, facts)
+    return Article(title, lead, sections, references, facts, _infobox_rows(lines[1:first_prose]))
 
 
 def read_article(path: Path) -> Article:

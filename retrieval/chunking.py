@@ -11,7 +11,7 @@ from corpus.text import footnotes_in, sentence_pieces, split_sentences
 from retrieval.types import Chunk
 
 #: Bump when chunk boundaries change (the parser's sections too), so existing indexes are rebuilt.
-CHUNKER_VERSION = 6
+CHUNKER_VERSION = 7
 _LIST_ITEM_MAX_CHARS = 80
 
 
@@ -61,14 +61,17 @@ class Chunker:
 
     def chunk(self, document: Document) -> list[Chunk]:
         """Chunk one document; every paragraph lands in exactly one chunk."""
+        article = document.article
+        # The infobox is the article's first passage, under its title: 「会場 | ヴィララグランジ[2]」 answers too.
+        infobox = ((article.title,), [([p.text for p in article.infobox], "\n")] if article.infobox else [])
         chunks: list[Chunk] = []
-        for section in document.article.sections:
-            for group, separator in _group(section.paragraphs):
+        for path, groups in [infobox, *((s.path, _group(s.paragraphs)) for s in article.sections)]:
+            for group, separator in groups:
                 for sentences in self._fit(group, separator):
                     text = separator.join(sentences).strip()
                     chunk_id = f"{document.id}#{len(chunks):03d}"
                     kept = tuple(s.strip() for s in sentences if s.strip())
-                    chunks.append(Chunk(chunk_id, document.id, section.path, text, footnotes_in(text), kept))
+                    chunks.append(Chunk(chunk_id, document.id, path, text, footnotes_in(text), kept))
         return chunks
 
     def _fit(self, sentences: list[str], separator: str) -> Iterator[list[str]]:

@@ -37,6 +37,16 @@ def is_dated_list(text: str) -> bool:
     return bool(lines) and 2 * len(_DATED_ENTRY.findall(text)) >= len(lines)
 
 
+#: An infobox row as the chunker writes it: 「会場 | ヴィララグランジ[2]」.
+_INFOBOX_LINE = re.compile(r"[^|\n]+ \| [^|\n]+")
+
+
+def is_infobox(text: str) -> bool:
+    """Whether every line of ``text`` is an infobox row: the facts the prose tells again in full."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(_INFOBOX_LINE.fullmatch(line.strip()) for line in lines)
+
+
 @dataclass(frozen=True, kw_only=True)
 class LoadedIndex:
     """One generation of the index, ready to answer from."""
@@ -132,6 +142,11 @@ class LoadedIndex:
     def dated_lists(self) -> Vectors:
         """1.0 for each chunk that is a timeline (「2019年5月1日:天皇徳仁が即位。」…), else 0.0."""
         return np.array([is_dated_list(c.text) for c in self.chunks], dtype=np.float32)
+
+    @functools.cached_property
+    def infoboxes(self) -> Vectors:
+        """1.0 for each chunk that is an article's infobox (``is_infobox``), else 0.0."""
+        return np.array([is_infobox(c.text) for c in self.chunks], dtype=np.float32)
 
     @functools.cached_property
     def latin_spellings(self) -> dict[str, str]:

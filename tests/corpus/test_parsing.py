@@ -62,6 +62,22 @@ def test_infobox_facts_with_footnotes(article):
     assert set(article.facts) == {"date", "venue", "city"}
 
 
+def test_infobox_rows_keep_label_value_and_footnotes_without_flag_images():
+    text = (
+        "合意\n合意 | |\n---|---|\n![]() | |\n日にち | 1978年9月5日 – 1978年9月17日[1] |\n"
+        "参加者 | ![]() ジミー・カーター ![](flag.png) アンワル・サダト |\n開催国 | ![]() |\n"
+        "本文です。[2]\n"
+    )
+    rows = parse_article(text).infobox
+    assert [r.text for r in rows] == [
+        "日にち | 1978年9月5日 – 1978年9月17日[1]",
+        "参加者 | ジミー・カーター アンワル・サダト",
+    ]
+    assert rows[0].footnotes == (1,)
+    assert rows[1].footnotes == ()
+    assert rows[0].line == 5
+
+
 def test_navigation_junk_is_not_content(article):
     for section in article.sections:
         for paragraph in section.paragraphs:

@@ -318,3 +318,13 @@ def test_bm25_reads_a_heading_once_when_the_lead_already_opens_with_it():
     assert _lexical_text(lead) == lead.text
     history = Chunk("b", "doc", ("歴史",), "冷戦中、ジュネーブで2つのサミットが開催されました。", (), ())
     assert _lexical_text(history) == "歴史 冷戦中、ジュネーブで2つのサミットが開催されました。"
+
+
+def test_an_infobox_row_alone_does_not_vouch_for_the_article(store, corpus_dir, tmp_path):
+    # 「都市」 is written only in the infobox row 「都市 | ジュネーブ」: that short row matches it closely, but no prose
+    # passage speaks to it, and the refusal reads the best prose passage.
+    answerer = make_answerer(store, corpus_dir, tmp_path / "state")
+    answer = answerer.answer("都市はどこ")
+    assert answer.passages[0].highlight == "都市 | ジュネーブ"
+    assert not answer.answered
+    assert answerer.answer("ヴィララグランジ 会場はどこ").answered

@@ -22,8 +22,9 @@ def test_every_paragraph_lands_in_exactly_one_chunk(document):
 def test_no_chunk_exceeds_the_window_and_nothing_is_lost(document, window):
     chunks = Chunker(len, max_tokens=window).chunk(document)
     assert all(len(c.text) <= window for c in chunks)
-    body = "".join(p.text for s in document.article.sections for p in s.paragraphs)
-    # Chunks keep the article's text; only the white space between list lines may differ.
+    infobox = "".join(p.text for p in document.article.infobox)
+    body = infobox + "".join(p.text for s in document.article.sections for p in s.paragraphs)
+    # Chunks keep the article's text (the infobox's rows first); only the white space between list lines may differ.
     assert "".join("".join(c.text.split()) for c in chunks) == "".join(body.split())
 
 
@@ -41,6 +42,15 @@ def test_delegation_members_form_one_list_chunk_with_footnotes(document):
     assert len(russian[0].sentences) == 9
     assert russian[0].footnotes == (34,)
     assert "クレムリン報道官、ドミトリー・ペスコフ[34]" in russian[0].sentences
+
+
+def test_the_infobox_is_the_first_passage_one_row_a_sentence(document):
+    chunks = Chunker(len, max_tokens=400).chunk(document)
+    first = chunks[0]
+    assert first.section == (document.article.title,)
+    assert first.sentences == ("日にち | 2021年6月16日[1]", "会場 | ヴィララグランジ[2]", "都市 | ジュネーブ")
+    assert first.footnotes == (1, 2)
+    assert chunks[1].text.startswith("2021年米露首脳会談(別名")
 
 
 def test_window_must_be_positive():
