@@ -107,7 +107,8 @@ _ORG = re.compile(
     (?:
         [{_KANJI}{_KATAKANA}A-Za-z]{{2,24}}?
         (?:公団|株式会社|研究所|公社|協会|機関|委員会|評議会|協議会|連合会|連盟|組合|財団           # a body
-          |政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所)
+          |政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所
+          |基金|機構|同盟|理事会|海軍|陸軍|空軍)                          # a fund, a treaty body, a service
       | [{_KATAKANA}A-Za-z][{_KATAKANA}A-Za-z・]{{1,24}}社          # グラマン社, ビーチ・エアクラフト社: a company
     )
     (?![{_KANJI}])
@@ -190,6 +191,21 @@ def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
     return found
 
 
+def _names(sentence: str) -> list[Candidate]:
+    """Names written in katakana or Latin: people's, and places' written in parts (ボスニア・ヘルツェゴビナ).
+
+    ロシア大統領: a country before a title is no name (the person, if any, is written next to it).
+    """
+    found = []
+    for m in NAME.finditer(sentence):
+        name = m.group(0)
+        place = is_place_name(name)
+        if (place and "・" not in name) or sentence.startswith("社", m.end()) or _BUILDING_PART.search(name):
+            continue
+        found.append(Candidate(name, "place" if place else "person", m.start(), m.end(), sentence))
+    return found
+
+
 def candidates_in(
     sentence: str, anchor: date | None, *, people: bool = False, year: int | None = None
 ) -> list[Candidate]:
@@ -210,14 +226,7 @@ def candidates_in(
         if m.group("place") not in _NOT_PLACES:
             end = m.end("facility") if m.group("facility") else m.end()
             found.append(Candidate(sentence[m.start() : end], "place", m.start(), end, sentence))
-    # ロシア大統領: a country before a title is no name (the person, if any, is written next to it).
-    found += [
-        Candidate(m.group(0), "person", m.start(), m.end(), sentence)
-        for m in NAME.finditer(sentence)
-        if ("・" in m.group(0) or not is_place_name(m.group(0)))
-        and not sentence.startswith("社", m.end())
-        and not _BUILDING_PART.search(m.group(0))
-    ]
+    found += _names(sentence)
     # A kanji name has no shape to score it by; with two in a sentence (当初國中均が務めたが…津田雄一が後を継いだ)
     # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.
     if people and len(names := personal_names(sentence)) == 1:

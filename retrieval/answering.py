@@ -163,6 +163,7 @@ class Answerer:
         _ = self.index
         if self._policy.translate:
             _ = self.index.katakana_words  # names by sound: read here, not on the first English question
+            _ = self.index.pinyin_names
         if self._policy.translate and self._transliterate is not None:
             english_words()  # read once here, not on the first English question that names someone in lower case
 
@@ -199,6 +200,7 @@ class Answerer:
                 transliterate=self._transliterate,
                 names=index.katakana_words,
                 spellings=index.latin_spellings,
+                pinyin=index.pinyin_names,
             )
             self._expander = (index.generation, expander)
         return self._expander[1]

@@ -553,6 +553,7 @@ class TermExpander:
         transliterate: Callable[[str], str] | None = None,
         names: Mapping[str, str] | None = None,
         spellings: Mapping[str, str] | None = None,
+        pinyin: Mapping[str, str] | None = None,
         max_terms: int = 12,
     ) -> None:
         """Set the dictionary.
@@ -564,6 +565,7 @@ class TermExpander:
                 the one that sounds like it, when one clearly does.
             spellings: the names the corpus spells in Latin letters (``latin_spellings``): a question's words
                 that spell one stand for it, before any dictionary sense ("Urzua" → ウルスア, not a transliteration).
+            pinyin: the corpus's Chinese names in kanji by their pinyin (``pinyin.pinyin_keys``): Zhou → 周恩来.
             max_terms: the most terms returned.
 
         """
@@ -573,6 +575,7 @@ class TermExpander:
         self._transliterate = transliterate
         self._names = names or {}
         self._spellings = spellings or {}
+        self._pinyin = pinyin or {}
         self._longest_spelling = max((len(k.split()) for k in self._spellings), default=0)
         self._max_terms = max_terms
         self._letters: LetterIndex | None = None
@@ -602,7 +605,7 @@ class TermExpander:
         English letters (a word found by its reading, 関門 for Kanmon, is kept as it is); then the name of
         the same consonants (``_by_letters``).
         """
-        if romaji := self._romaji_name(word):
+        if romaji := self._romaji_name(word) or self._pinyin.get(word):
             return romaji
         spelling = self._transliterate(word) if self._transliterate else ""
         near = nearest_word(spelling, self._names)
@@ -614,6 +617,12 @@ class TermExpander:
         """The corpus word that sounds exactly like ``word`` read as romaji (Reiwa → 令和 by its reading), or ``""``."""
         katakana = hepburn_katakana(word)
         return self._names.get(sound_key(katakana), "") if katakana else ""
+
+    def _lower_name(self, word: str) -> str:
+        """The corpus name a lower-case ``word`` is: by its romaji reading, its exact sound, or its consonants."""
+        return (
+            self._romaji_name(word) or self._heard_name(word) or (self._by_letters(word) if _maybe_name(word) else "")
+        )
 
     def _heard_name(self, word: str) -> str:
         """The corpus's katakana name that ``word`` sounds exactly like, transliterated, or ``""``."""
@@ -735,16 +744,16 @@ class TermExpander:
                     found = (heard,)
             if not found and used == 1 and self._transliterate and is_name:
                 found = (self._name(words[i]),)
+            elif not found and used == 1 and words[i] in self._pinyin:
+                found, is_name = (self._pinyin[words[i]],), True  # "the mao meeting": a Chinese name in lower case
             elif not found and used == 1 and self._transliterate and _may_sound_like_name(words[i]):
                 # "biden", "lavrov": typed in lower case, a name is still one when it sounds exactly like a word
                 # of the corpus, or, not being an English word, has its consonants ("ryabkov"); a near sound is
                 # not enough: "laptop" is near ラブロフ, "pushed" near ブッシュ. An English word the corpus's word
                 # list lacks counts only by its exact sound: "carter" is one who carts, and カーター in the corpus.
-                near = (
-                    self._romaji_name(words[i])
-                    or self._heard_name(words[i])
-                    or (self._by_letters(words[i]) if _maybe_name(words[i]) else "")
-                )
+                near = self._lower_name(words[i])
+                if not near and len(words[i]) > 4 and words[i].endswith("s"):
+                    near = self._lower_name(words[i][:-1])  # "blinkens role": a possessive typed without its apostrophe
                 found, is_name = ((near,), True) if near else ((), False)
             if _names_a_thing(words, i, used):
                 found = tuple(t for t in found if not _VERB_FORM.fullmatch(t))

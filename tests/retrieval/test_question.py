@@ -346,3 +346,29 @@ def test_a_compound_written_closed_is_looked_up_open():
     assert expander.expand("how many landmines were left?") == ["地雷"]
     assert expander.expand("which airbase?") == ["空軍基地"]
     assert expander.expand("did they understand it?") == []  # no "under stand" in the list: no guess
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_still_the_name():
+    from retrieval.translation import katakana_words
+
+    names = katakana_words(["国務長官、アントニー・ブリンケン"])
+    spellings = {"blinken": "ブリンケン", "blinkens": "ブリンケンズ"}
+    expander = TermExpander({}, transliterate=lambda w: spellings.get(w, "ズズズ"), names=names)
+    assert expander.expansion("what was blinkens role?") == (["ブリンケン"], ["ブリンケン"])
+    assert expander.expand("what was blinken's role?") == ["ブリンケン"]
+
+
+def test_a_chinese_name_in_kanji_is_found_by_its_pinyin():
+    from retrieval.pinyin import kanji_names, pinyin_keys
+
+    names = kanji_names(["ニクソンは毛沢東と会談し、周恩来とは6回会談した。", "江青と蔣介石"])
+    assert names == ["毛沢東", "周恩来", "江青", "蔣介石"]
+    keys = pinyin_keys(names)
+    assert keys["maozedong"] == keys["mao"] == keys["zedong"] == "毛沢東"  # 沢, a Japanese form, read ze
+    assert keys["zhouenlai"] == keys["zhou"] == keys["enlai"] == "周恩来"
+    assert "jiang" not in keys  # two names share the surname: it names neither
+    assert keys["jiangqing"] == "江青"
+    assert "qing" in keys and "jie" not in keys  # a given name alone counts from three letters
+    expander = TermExpander({"meeting": ("会談",)}, transliterate=lambda w: "ズズズ", pinyin=keys)
+    assert expander.expansion("When did Nixon meet Zhou Enlai?").names == ["ズズズ", "周恩来"]
+    assert expander.expand("the mao meeting, how long?") == ["毛沢東", "会談"]

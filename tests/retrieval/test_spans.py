@@ -950,3 +950,19 @@ def test_a_japanese_question_s_verb_supports_the_span_in_another_conjugation():
     context = SpanContext(_facts(SUMMIT), ENGLISH, (), section, ("会談",))
     found = find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
     assert (found.text, found.type) == ("3時間半", "duration")
+
+
+def test_a_country_written_in_parts_is_a_place_and_funds_and_services_are_bodies():
+    from retrieval._span_shapes import candidates_in
+
+    sentence = (
+        "総裁は国際通貨基金(IMF)がボスニア・ヘルツェゴビナ以外の国籍の者から任命し、"
+        "チリ海軍と北大西洋条約機構が支えた。"
+    )
+    found = {(c.text, c.type) for c in candidates_in(sentence, None)}
+    assert ("ボスニア・ヘルツェゴビナ", "place") in found
+    assert ("ボスニア・ヘルツェゴビナ", "person") not in found
+    assert {("国際通貨基金", "org"), ("チリ海軍", "org"), ("北大西洋条約機構", "org")} <= found
+    assert ("ジョー・バイデン", "person") in {(c.text, c.type) for c in candidates_in("ジョー・バイデン大統領", None)}
+    # A university is where things happen more often than who does them: no body.
+    assert not [c for c in candidates_in("名古屋大学の津田雄一", None) if c.type == "org"]
