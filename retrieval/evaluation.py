@@ -117,6 +117,15 @@ SUITE = (
     # next session starts from them (the fifteenth's blind sets, kept outside the project, were lost with the machine).
     EvalSet("v22", _DATA / "questions_v22.jsonl"),
     EvalSet("dayton", _DATA / "questions_dayton.jsonl", (_DATA / "articles" / "dayton-agreement-1995.ja.txt",)),
+    # 64 summit questions and a twenty-sixth article (the 1989 Malta Summit, some details invented, 40 questions),
+    # written at the start of the seventeenth session by helpers that saw only the article, measured blind with that
+    # session's starting code and after each change (README), and added unread at its end.
+    EvalSet("v23", _DATA / "questions_v23.jsonl"),
+    EvalSet("malta", _DATA / "questions_malta.jsonl", (_DATA / "articles" / "malta-summit-1989.ja.txt",)),
+    # A twenty-seventh article (Nixon's 1972 visit to China, kanji names, some details invented) with 48 questions,
+    # written in the seventeenth session by a helper that saw only the article, and read: a development set for
+    # English questions about Chinese names in kanji (pinyin), never measured blind.
+    EvalSet("nixon", _DATA / "questions_nixon.jsonl", (_DATA / "articles" / "nixon-china-1972.ja.txt",)),
 )
 
 
