@@ -163,7 +163,7 @@ class Answerer:
         _ = self.index
         if self._policy.translate:
             _ = self.index.katakana_words  # names by sound: read here, not on the first English question
-            _ = self.index.pinyin_names
+            _ = len(self.index.pinyin_names)  # and Chinese names by pinyin
         if self._policy.translate and self._transliterate is not None:
             english_words()  # read once here, not on the first English question that names someone in lower case
 

@@ -19,7 +19,7 @@ from retrieval.coverage import name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
-from retrieval.pinyin import kanji_names, pinyin_keys
+from retrieval.pinyin import PinyinNames
 from retrieval.translation import katakana_words, latin_spellings, quoted_hiragana_names, sound_key
 from retrieval.types import Chunk, Sentence, Vectors
 
@@ -125,9 +125,9 @@ class LoadedIndex:
         return words
 
     @functools.cached_property
-    def pinyin_names(self) -> dict[str, str]:
+    def pinyin_names(self) -> PinyinNames:
         """The corpus's names in kanji by their pinyin, for English questions about Chinese people (``pinyin``)."""
-        return pinyin_keys(kanji_names(chunk.text for chunk in self.chunks))
+        return PinyinNames(chunk.text for chunk in self.chunks)
 
     @functools.cached_property
     def years_before(self) -> list[int | None]:

@@ -7,12 +7,11 @@ given name: 毛|沢東), and pypinyin reads them, Japanese forms of the characte
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-
-from pypinyin import lazy_pinyin
+from collections.abc import Iterable, Iterator, Mapping
 
 from retrieval.morphology import morphemes
 
@@ -44,6 +43,8 @@ def pinyin_keys(names: Iterable[str]) -> dict[str, str]:
 
     A part shorter than three letters names nothing alone (``_MIN_PART``); the whole name always does.
     """
+    from pypinyin import lazy_pinyin  # 0.3 s and 40 MB: imported by the first English question that needs it
+
     whole: dict[str, str] = {}
     parts: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -55,3 +56,28 @@ def pinyin_keys(names: Iterable[str]) -> dict[str, str]:
         parts["".join(syllables[1:])].add(name)
     keys = {part: next(iter(held)) for part, held in parts.items() if len(held) == 1 and len(part) >= _MIN_PART}
     return {**keys, **whole}
+
+
+class PinyinNames(Mapping[str, str]):
+    """``pinyin_keys`` of the kanji names in some texts, worked out on the first lookup, not when made.
+
+    Most questions never reach a name by its pinyin: a Japanese one never, an English one only for a word the
+    word list and the katakana names lack.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        """Keep ``texts`` (the corpus's passages) for the first lookup."""
+        self._texts = tuple(texts)
+
+    @functools.cached_property
+    def _keys(self) -> dict[str, str]:
+        return pinyin_keys(kanji_names(self._texts))
+
+    def __getitem__(self, key: str) -> str:
+        return self._keys[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)

@@ -372,3 +372,16 @@ def test_a_chinese_name_in_kanji_is_found_by_its_pinyin():
     expander = TermExpander({"meeting": ("会談",)}, transliterate=lambda w: "ズズズ", pinyin=keys)
     assert expander.expansion("When did Nixon meet Zhou Enlai?").names == ["ズズズ", "周恩来"]
     assert expander.expand("the mao meeting, how long?") == ["毛沢東", "会談"]
+
+
+def test_pinyin_names_are_worked_out_on_the_first_lookup_only(monkeypatch):
+    import retrieval.pinyin as pinyin
+
+    calls = []
+    real = pinyin.kanji_names
+    monkeypatch.setattr(pinyin, "kanji_names", lambda texts: calls.append(1) or real(texts))
+    names = pinyin.PinyinNames(["ニクソンは周恩来と会談した。"])
+    assert calls == []  # a Japanese question never pays for reading the names
+    assert names.get("zhou") == "周恩来"
+    assert "enlai" in names
+    assert calls == [1]
