@@ -98,8 +98,32 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
         return False
     if candidate.type == "date" and SINCE.search(question):
         return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))
+    if candidate.text.endswith("世紀") and _century_of_another_thing(candidate, question, terms):
+        return False
     # 「2014年以来…広めていると報告」: a date before 以来 is when something began, not when the asked event happened.
     return not (candidate.type == "date" and _SINCE_ONLY.match(candidate.sentence, candidate.end))
+
+
+#: A question after a century or an age: 何世紀, "which century", "how old", いつ頃.
+_CENTURY_ASKED = re.compile(r"世紀|century|how\s+old|いつ頃|いつごろ|時代", re.IGNORECASE)
+#: A span standing before の and the noun it describes: 18世紀の建物.
+_OF_NOUN = re.compile(r"の(?P<noun>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,8})")
+
+
+def _century_of_another_thing(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether a century describes a thing the question does not ask about: 「18世紀の建物」 for 「サミットはいつ？」.
+
+    The building's century answers a question after a century or an age ("how old is the villa", 何世紀), or
+    one naming the thing (「建物はいつ建てられた」: a kanji of 建物 in the question or its terms); a question after
+    when the summit was held wants its date, which the sentence does not give.
+    """
+    match = _OF_NOUN.match(candidate.sentence, candidate.end)
+    if match is None or _CENTURY_ASKED.search(question):
+        return False
+    asked = fold(" ".join([question, *terms]))
+    noun = fold(match.group("noun"))
+    pieces = {c for c in noun if "\u4e00" <= c <= "\u9fff"} | {noun[i : i + 2] for i in range(len(noun) - 1)}
+    return not any(piece in asked for piece in pieces or {noun})
 
 
 def _segments(sentence: str) -> list[tuple[int, int]]:

@@ -966,3 +966,13 @@ def test_a_country_written_in_parts_is_a_place_and_funds_and_services_are_bodies
     assert ("ジョー・バイデン", "person") in {(c.text, c.type) for c in candidates_in("ジョー・バイデン大統領", None)}
     # A university is where things happen more often than who does them: no body.
     assert not [c for c in candidates_in("名古屋大学の津田雄一", None) if c.type == "org"]
+
+
+def test_a_century_describing_another_thing_does_not_say_when():
+    # 「18世紀の建物」: the villa's century, not the date of the summit asked about.
+    assert short("サミットはいつ？", "18世紀の建物") is None
+    assert short("When was the summit?", "18世紀の建物", terms=("首脳会談", "サミット")) is None
+    # Asked about the building, or after a century or an age, it is the answer.
+    for question in ("ヴィララグランジはいつ建てられた？", "会場の建物はいつ頃のもの？"):
+        found = short(question, "18世紀の建物")
+        assert (found.text, found.type) == ("18世紀", "date"), question
