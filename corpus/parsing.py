@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -123,17 +124,18 @@ def _join_wrapped(head: str, tail: str) -> str:
     return f"{head} {tail}"
 
 
+def _infobox_cells(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str, str]]:
+    """Each infobox row's line number, label and value cell (stripped), as written."""
+    for number, line in lines:
+        if match := _INFOBOX_ROW.match(line):
+            yield number, match.group("key").strip(), match.group("value").strip()
+
+
 def _parse_facts(lines: list[tuple[int, str]]) -> dict[str, Fact]:
     facts: dict[str, Fact] = {}
-    for _, line in lines:
-        match = _INFOBOX_ROW.match(line)
-        if not match:
+    for _, label, value in _infobox_cells(lines):
+        if "![" in value or not (_WORD.search(label) and _WORD.search(value)):
             continue
-        if "![" in match.group("value") or not (
-            _WORD.search(match.group("key")) and _WORD.search(match.group("value"))
-        ):
-            continue
-        label, value = match.group("key").strip(), match.group("value").strip()
         key = INFOBOX_KEYS.get(label, label)
         facts[key] = Fact(label, FOOTNOTE.sub("", value).strip(), footnotes_in(value))
     return facts
@@ -146,12 +148,8 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 def _infobox_rows(lines: list[tuple[int, str]]) -> tuple[Paragraph, ...]:
     """Each infobox row with a label and a value, as 「label | value」 with the value's footnote markers."""
     rows = []
-    for number, line in lines:
-        match = _INFOBOX_ROW.match(line)
-        if not match:
-            continue
-        label = match.group("key").strip()
-        value = " ".join(_IMAGE.sub(" ", match.group("value")).split())
+    for number, label, cell in _infobox_cells(lines):
+        value = " ".join(_IMAGE.sub(" ", cell).split())
         if _WORD.search(label) and _WORD.search(FOOTNOTE.sub("", value)):
             rows.append(Paragraph(f"{label} | {value}", footnotes_in(value), number))
     return tuple(rows)
