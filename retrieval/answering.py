@@ -32,6 +32,7 @@ from retrieval.ranking import (
 )
 from retrieval.spans import SpanContext, find_short
 from retrieval.store import ChromaStore
+from retrieval.subject import about_subject
 from retrieval.translation import Expansion, TermExpander, english_words
 from retrieval.types import NOT_COVERED, Answer, Citation, Embedder, Passage, Vectors
 from retrieval.views import find_document
@@ -78,6 +79,14 @@ class AnswerPolicy:
     infobox_malus: float = 0.2
     """Taken from an infobox's score: its rows (会場 | ヴィララグランジ) repeat what the prose tells, and come first
     only when no prose passage answers (on the suite of 37 sets 0.1 and 0.2 differ by one row; none, many more lost)."""
+    subject_bonus: float = 1.0
+    """Added to the sentences stating an article's own date (``LoadedIndex.subject_dates``) for a question asking
+    when, in the article's frame words only: "When was the summit?" asks for the summit's date, not for the
+    1985 summit's of its history section."""
+    lead_malus: float = 0.1
+    """Taken from a lead passage's score: it sums up what the sections tell in full, so it matches many questions a
+    section answers (on the suite of 40 sets: Japanese hit@1 +3, English +1; 0.2 lost English ones). A question
+    about the subject itself gets its date's sentence lifted (``subject_bonus``), the lead's first as a rule."""
     measure_passages: int = 3
     """A question asking for a measure (a cost, a weight, a clock time) is declined when none of this many
     best passages gives a value of it (``measures.measures_missing``)."""
@@ -241,19 +250,23 @@ class Answerer:
             return Answer(text, answered=False, reason="not a question about the article")
         index = self.index
         language = language_of(text)
-        terms, names = self._terms(index, text)
+        expansion = self._terms(index, text)
+        terms, names = expansion.terms, expansion.names
         query = _normalise(self._embedder.embed_queries([_ranked_text(text, terms)])[0])
         similarity = (index.sentence_vectors @ query).astype(np.float32)
-        rank_bonus, highlight_bonus = self._bonuses(index, text, names)
-        boosted = similarity + rank_bonus
         frame = self._frame(index, text, terms)
+        subject = about_subject(text, terms, frame, unmatched=expansion.unmatched, names=index.subject_names)
+        rank_bonus, highlight_bonus = self._bonuses(index, text, names, subject)
+        boosted = similarity + rank_bonus
         lexical_query = self._lexical_query(text, terms, frame)
         chunk_scores = self._chunk_scores(index, query, lexical_query, boosted)
-        order = top_indices(chunk_scores, max(k, policy.measure_passages))
+        wanted = max(k, policy.measure_passages)
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this. An infobox's short
         # rows (都市 | ジュネーブ) match any short question alike: the best prose passage speaks for the article.
-        prose = next((i for i in order if not index.infoboxes[i]), order[0] if order else None)
-        confidence = float(similarity[index.members(prose)].max()) if prose is not None else 0.0
+        confidence = self._confidence(index, similarity, top_indices(chunk_scores, wanted))
+        if subject and "date" in asked_types(text):
+            chunk_scores = chunk_scores + policy.subject_bonus * self._stating_date(index, frame)
+        order = top_indices(chunk_scores, wanted)
         reason = self._refusal(index, text, language, order, confidence)
         sentence_lex = index.sentence_lexical.scores(lexical_query)
         lit = similarity + highlight_bonus
@@ -262,7 +275,7 @@ class Answerer:
             self._passage(index, i, float(chunk_scores[i]), lit, sentence_lex, lexical_weight) for i in order[:k]
         )
         answer = Answer(text, not reason, passages, reason, {"confidence": confidence})
-        return self._with_short(index, terms, frame, answer, order[0] if order else -1)
+        return self._with_short(index, terms, frame, answer, order[0] if order else -1, subject=subject)
 
     def prepare(self, questions: Iterable[str]) -> None:
         """Embed ``questions`` ahead, in one batch: a run over many questions (``make eval``) answers faster.
@@ -326,16 +339,20 @@ class Answerer:
             if confidence - sim < -self._policy.unsupported_margin
         ]
 
-    def _bonuses(self, index: LoadedIndex, text: str, names: list[str]) -> tuple[Vectors, Vectors]:
+    def _bonuses(self, index: LoadedIndex, text: str, names: list[str], subject: bool) -> tuple[Vectors, Vectors]:
         """Per sentence, for ranking and for the highlight: the kind of answer asked for, and the specifics held.
 
         Ranking counts all of the question's specifics, its names too. The highlight, a choice among
         one passage's sentences, counts its quantities only: a passage's sentences share its names
-        (the people it is about), and the one repeating them is rarely the one that answers.
+        (the people it is about), and the one repeating them is rarely the one that answers. A question
+        ``subject`` asking "when" asks for the article's own date: the sentences stating it gain.
         """
         n = len(index.sentences)
         policy = self._policy
-        kinds = policy.type_bonus * type_bonus(asked_types(text), index.sentence_types, n)  # type: ignore[arg-type]
+        asked = asked_types(text)
+        kinds = policy.type_bonus * type_bonus(asked, index.sentence_types, n)  # type: ignore[arg-type]
+        if subject and "date" in asked:
+            kinds = kinds + policy.type_bonus * index.subject_dates
         specifics = question_specifics(text, names)
         named = specifics_bonus([index.holding(item) for item in specifics], n)
         counted = specifics_bonus([index.holding(item) for item in specifics if is_quantity(item)], n)
@@ -343,6 +360,28 @@ class Answerer:
             cast(Vectors, kinds + policy.specifics_bonus * named),
             cast(Vectors, kinds + policy.specifics_bonus * counted),
         )
+
+    @staticmethod
+    def _confidence(index: LoadedIndex, similarity: Vectors, order: list[int]) -> float:
+        """How well the best prose passage of ``order`` matches the question: its best sentence's similarity."""
+        prose = next((i for i in order if not index.infoboxes[i]), order[0] if order else None)
+        return float(similarity[index.members(prose)].max()) if prose is not None else 0.0
+
+    def _stating_date(self, index: LoadedIndex, frame: list[str]) -> Vectors:
+        """1.0 for each prose chunk stating its article's date (``LoadedIndex.subject_dates``), else 0.0.
+
+        Only in an article whose frame holds all of ``frame``: 「サミットはいつ？」 asks for a summit's date, not a
+        bridge's.
+        """
+        framed = {
+            document
+            for document, passages in index.folded_passages.items()
+            if len(frame_words(frame, [(passages, index.folded_documents[document])], share=self._policy.frame_share))
+            == len(frame)
+        }
+        # Prose only: the infobox's row (日にち | 2021年6月16日) gives the date without saying what took place then.
+        prose = np.array([c.document in framed for c in index.chunks], dtype=np.float32) * (1.0 - index.infoboxes)
+        return cast(Vectors, prose * best_per_chunk(index.subject_dates, index.sentence_chunk, len(index.chunks)))
 
     def _frame(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:
         """The question's words (its Japanese terms, for English) that are an article's frame (``frame_words``)."""
@@ -369,7 +408,11 @@ class Answerer:
         lexical = index.chunk_lexical.scores(lexical_query)
         policy = self._policy
         fused = fuse(passage, best, lexical, weights=policy.weights, method=policy.fusion)
-        repeats: Vectors = policy.timeline_malus * index.dated_lists + policy.infobox_malus * index.infoboxes
+        repeats: Vectors = (
+            policy.timeline_malus * index.dated_lists
+            + policy.infobox_malus * index.infoboxes
+            + policy.lead_malus * index.leads
+        )
         return fused - repeats
 
     @staticmethod
@@ -386,7 +429,9 @@ class Answerer:
         return Passage(chunk.section_title, chunk.text, index.sentences[best].text, citations, score, title)
 
     @staticmethod
-    def _with_short(index: LoadedIndex, terms: list[str], frame: list[str], answer: Answer, chunk: int) -> Answer:
+    def _with_short(
+        index: LoadedIndex, terms: list[str], frame: list[str], answer: Answer, chunk: int, *, subject: bool
+    ) -> Answer:
         """``answer`` with the span that answers it (``spans.find_short``); never for a refused answer."""
         if not answer.answered or not answer.passages:
             return answer
@@ -399,6 +444,7 @@ class Answerer:
             top.section,
             tuple(frame),
             index.years_before[chunk] if chunk >= 0 else None,
+            subject,
         )
         asked = asked_types(answer.question)
         found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)

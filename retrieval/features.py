@@ -146,6 +146,7 @@ _ASKING_WHO = (
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b"
+        r"|\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
         rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),

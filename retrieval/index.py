@@ -13,7 +13,7 @@ import numpy as np
 
 from corpus.delegations import parse_delegations
 from corpus.loading import Corpus, Document
-from corpus.timeline import extract_events, last_year
+from corpus.timeline import extract_events, first_full_date, last_year
 from retrieval._build import collection_names, passage_text
 from retrieval.coverage import name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
@@ -153,6 +153,44 @@ class LoadedIndex:
     def infoboxes(self) -> Vectors:
         """1.0 for each chunk that is an article's infobox (``is_infobox``), else 0.0."""
         return np.array([is_infobox(c.text) for c in self.chunks], dtype=np.float32)
+
+    @functools.cached_property
+    def leads(self) -> Vectors:
+        """1.0 for each chunk of an article's lead (under its title, not its infobox), else 0.0."""
+        titles = {document: info.title for document, info in self.documents.items()}
+        return np.array([c.section_title == titles.get(c.document) for c in self.chunks], dtype=np.float32) * (
+            1.0 - self.infoboxes
+        )
+
+    @functools.cached_property
+    def subject_names(self) -> tuple[str, ...]:
+        """What names each article's subject: its title and its infobox's city (ジュネーブ: "the Geneva summit").
+
+        Not its venue: a question about the venue's past (when the city bought the house) asks about the venue.
+        """
+        return tuple(
+            text
+            for info in self.documents.values()
+            for text in (info.title, str(info.facts.get("city", {}).get("value", "")))
+            if text
+        )
+
+    @functools.cached_property
+    def subject_dates(self) -> Vectors:
+        """1.0 for each sentence stating its own article's date (the infobox's 日にち, 2021年6月16日), else 0.0.
+
+        The date the article is about: a question asking when "the summit" was, in the article's frame words
+        only, asks for it (``Answerer._bonuses``). A range's first day counts (1989年12月2日から3日).
+        """
+        written = {}
+        for document, info in self.documents.items():
+            when = first_full_date(str(info.facts.get("date", {}).get("value", "")))
+            if when is not None:
+                written[document] = f"{when.year}年{when.month}月{when.day}日"
+        return np.array(
+            [bool(written.get(self.chunks[s.chunk].document, "\0") in s.text.replace(" ", "")) for s in self.sentences],
+            dtype=np.float32,
+        )
 
     @functools.cached_property
     def latin_spellings(self) -> dict[str, str]:

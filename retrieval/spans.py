@@ -78,6 +78,8 @@ class SpanContext(NamedTuple):
     year: int | None = None
     """The year the article wrote last before the passage: what a month with no year means when the article has
     no date of its own (an infobox 日にち)."""
+    subject: bool = False
+    """The question asks about the article's subject itself (``subject.about_subject``): its own date answers it."""
 
 
 #: A question after a number of times: 何回, 何度, "how many times", "how often".
@@ -530,6 +532,9 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     passage was the wrong one ("when did it arrive at Ryugu?" lit on the sentence about naming it).
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
+    own_date = first_full_date(str(context.facts.get("date", {}).get("value", "")))
+    if context.subject and candidate.type == "date" and own_date and first_full_date(candidate.text) == own_date:
+        return True  # 「サミットはいつ？」 asks for the summit's own date, in a sentence naming it otherwise (首脳会談)
     kinds = [*(term for term in context.terms if term not in context.frame), *named_kinds(question)]
     if _of_named_kind(candidate, kinds) or (candidate.type, candidate.text) in _infobox_rows_asked(question, context):
         return True  # the kind asked, or the infobox row asked (会場 → ヴィララグランジ), says what the span is

@@ -541,6 +541,8 @@ class Expansion(NamedTuple):
 
     terms: list[str]
     names: list[str]
+    unmatched: tuple[str, ...] = ()
+    """Its words (no stopword) that found no term: "office" in "when did Biden take office?"."""
 
 
 class TermExpander:
@@ -727,6 +729,7 @@ class TermExpander:
         words = [w.lower() for w in originals]
         terms: list[str] = []
         names: list[str] = []
+        unmatched: list[str] = []
         i = 0
         while i < len(words):
             if i > 0 and words[i - 1] == "how" and words[i] in _AFTER_HOW:
@@ -757,6 +760,8 @@ class TermExpander:
                 found, is_name = ((near,), True) if near else ((), False)
             if _names_a_thing(words, i, used):
                 found = tuple(t for t in found if not _VERB_FORM.fullmatch(t))
+            if not found and words[i] not in _STOPWORDS:
+                unmatched.append(words[i])
             kept = [t for t in found[:2] if t and t not in terms]
             if any(len(t) > 1 for t in kept):
                 # One kanji is many senses ("place" → 位 of 地位, "back" → 背): a longer form says which is meant.
@@ -765,7 +770,8 @@ class TermExpander:
             if is_name:
                 names.extend(kept)
             i += used
-        return Expansion(terms[: self._max_terms], [n for n in names if n in terms[: self._max_terms]])
+        kept = terms[: self._max_terms]
+        return Expansion(kept, [n for n in names if n in kept], tuple(unmatched))
 
 
 def name_transliterator() -> Callable[[str], str] | None:

@@ -169,3 +169,18 @@ def test_prepared_questions_are_embedded_once_in_one_batch_and_answered_the_same
         assert got.passages[0].highlight == plain.passages[0].highlight
     later = [text for batch in calls[1:] for text in batch]  # words left out to test them, if any
     assert not set(calls[0]) & set(later)
+
+
+@pytest.mark.parametrize("question", ["When was the summit?", "サミットはいつ？", "what day did the summit take place"])
+def test_a_question_about_the_summits_date_gets_the_sentence_stating_it(answerer, question):
+    # Every word is the article's frame: similarity alone picked the 1985 summit of the history section, or the
+    # venue's sentence. The sentence stating the article's own date answers, and the refusal is not moved.
+    answer = answerer.answer(question)
+    assert answer.answered
+    assert "2021年6月16日" in answer.passages[0].highlight
+    assert answer.short is not None and answer.short.text == "2021年6月16日"
+
+
+def test_a_question_about_another_act_of_the_same_people_is_not_lifted(answerer):
+    answer = answerer.answer("バイデンが大統領に就いたのは何月？")
+    assert "1月に就任" in answer.passages[0].highlight

@@ -1,0 +1,65 @@
+"""Questions about an article's subject itself, and the sentences stating its date."""
+
+import shutil
+
+from retrieval.answering import Answerer, AnswerPolicy
+from retrieval.generations import IndexManager
+from retrieval.store import ChromaStore
+from retrieval.subject import about_subject
+from tests.conftest import ARTICLE_PATH, ROOT, FakeEmbedder
+
+
+def test_a_question_in_frame_words_only_is_about_the_subject():
+    assert about_subject("サミットはいつ？", [], ["サミット"])
+    assert about_subject("サミットはいつ開催されましたか", [], ["サミット"])
+    assert about_subject("When was the summit held?", ["サミット", "会談", "開催"], ["サミット", "会談"])
+    # "date" names the kind of answer asked, not what it is about.
+    assert about_subject("What was the date of the summit?", ["サミット"], ["サミット"], unmatched=("date",))
+
+
+def test_a_question_about_another_act_or_a_part_is_not():
+    # Taking office is another thing than the summit, though every noun is the article's frame.
+    assert not about_subject("バイデンが大統領に就いたのは何月？", [], ["バイデン", "大統領"])
+    assert not about_subject("When did Biden take office?", ["バイデン"], ["バイデン"], unmatched=("office",))
+    # A word outside the frame, or a count, asks about something in the article.
+    assert not about_subject("サミットの記者会見はいつ？", [], ["サミット"])
+    assert not about_subject("2回目のサミットはいつ？", [], ["サミット"])
+    assert not about_subject("いつ？", [], [])
+
+
+def _answerer(tmp_path, *articles):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for article in articles:
+        shutil.copy(article, corpus / article.name)
+    store = ChromaStore.in_memory()
+    embedder = FakeEmbedder()
+    manager = IndexManager(store, embedder, corpus_dir=corpus, state_dir=tmp_path / "state")
+    return Answerer(manager=manager, store=store, embedder=embedder, policy=AnswerPolicy(refusal_threshold=0.0))
+
+
+def test_the_sentences_stating_the_articles_own_date_are_marked(tmp_path):
+    index = _answerer(tmp_path, ARTICLE_PATH).index
+    marked = [s.text for s, on in zip(index.sentences, index.subject_dates, strict=True) if on]
+    assert any(t.startswith("2021年米露首脳会談(別名") for t in marked)  # the lead
+    assert "日にち | 2021年6月16日[1]" in marked  # the infobox row
+    assert all("2021年6月16日" in t.replace(" ", "") for t in marked)
+
+
+def test_the_subject_date_lifts_only_the_article_the_question_frames(tmp_path):
+    helsinki = ROOT / "tests" / "data" / "articles" / "helsinki-2018-summit.ja.txt"
+    answerer = _answerer(tmp_path, ARTICLE_PATH, helsinki)
+    index = answerer.index
+    lifted = answerer._stating_date(index, ["バイデン"])
+    documents = {index.documents[index.chunks[i].document].title for i in range(len(index.chunks)) if lifted[i]}
+    assert documents == {"2021年米露首脳会談"}
+    # Prose only: the infobox row gives the date without what took place.
+    assert not any(lifted[i] for i in range(len(index.chunks)) if index.infoboxes[i])
+
+
+def test_the_lead_is_marked_apart_from_the_infobox(tmp_path):
+    index = _answerer(tmp_path, ARTICLE_PATH).index
+    leads = [c for c, on in zip(index.chunks, index.leads, strict=True) if on]
+    assert leads and all(c.section_title == "2021年米露首脳会談" for c in leads)
+    assert any(c.text.startswith("2021年米露首脳会談(別名") for c in leads)
+    assert not any(c.text.startswith("日にち | ") for c in leads)
