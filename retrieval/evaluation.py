@@ -126,6 +126,9 @@ SUITE = (
     # written in the seventeenth session by a helper that saw only the article, and read: a development set for
     # English questions about Chinese names in kanji (pinyin), never measured blind.
     EvalSet("nixon", _DATA / "questions_nixon.jsonl", (_DATA / "articles" / "nixon-china-1972.ja.txt",)),
+    # A twenty-eighth article (the Potsdam Conference of 1945, some details invented) with 48 questions, written in the
+    # eighteenth session by a helper that saw only the article, and read: a development set, never measured blind.
+    EvalSet("potsdam", _DATA / "questions_potsdam.jsonl", (_DATA / "articles" / "potsdam-1945.ja.txt",)),
 )
 
 

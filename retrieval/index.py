@@ -15,7 +15,7 @@ from corpus.delegations import parse_delegations
 from corpus.loading import Corpus, Document
 from corpus.timeline import extract_events, first_full_date, last_year
 from retrieval._build import collection_names, passage_text
-from retrieval.coverage import name_readings
+from retrieval.coverage import content_words, name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
@@ -161,6 +161,22 @@ class LoadedIndex:
         return np.array([c.section_title == titles.get(c.document) for c in self.chunks], dtype=np.float32) * (
             1.0 - self.infoboxes
         )
+
+    @functools.cached_property
+    def folded_titles(self) -> tuple[str, ...]:
+        """Each article's title, folded."""
+        return tuple(fold(info.title) for info in self.documents.values())
+
+    @functools.cached_property
+    def title_words(self) -> dict[str, tuple[str, ...]]:
+        """Each article's title words that no other article writes (ポツダム of ポツダム会談, not 会談), folded."""
+        texts = self.folded_documents
+        found = {}
+        for document, info in self.documents.items():
+            own = {fold(w) for w in content_words(info.title)}
+            others = [text for d, text in texts.items() if d != document]
+            found[document] = tuple(sorted(w for w in own if w and not any(w in text for text in others)))
+        return found
 
     @functools.cached_property
     def subject_names(self) -> tuple[str, ...]:

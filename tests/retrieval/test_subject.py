@@ -63,3 +63,28 @@ def test_the_lead_is_marked_apart_from_the_infobox(tmp_path):
     assert leads and all(c.section_title == "2021年米露首脳会談" for c in leads)
     assert any(c.text.startswith("2021年米露首脳会談(別名") for c in leads)
     assert not any(c.text.startswith("日にち | ") for c in leads)
+
+
+POTSDAM = ROOT / "tests" / "data" / "articles" / "potsdam-1945.ja.txt"
+
+
+def test_a_title_word_no_other_article_writes_names_its_article(tmp_path):
+    answerer = _answerer(tmp_path, ARTICLE_PATH, POTSDAM)
+    index = answerer.index
+    words = {index.documents[d].title: w for d, w in index.title_words.items()}
+    assert words["ポツダム会談"] == ("ポツダム",)  # 会談 is written in the other article too
+    named = answerer._named(index, "ポツダム会談で最初の本会議はいつ始まった？", [])
+    documents = {index.documents[index.chunks[i].document].title for i in range(len(index.chunks)) if named[i]}
+    assert documents == {"ポツダム会談"}
+    assert not answerer._named(index, "最初の会議はいつ始まった？", []).any()
+
+
+def test_title_words_are_left_out_of_the_lexical_query(tmp_path):
+    # ポツダム names the article: as a search term it picks the lead, which writes it most.
+    answerer = _answerer(tmp_path, ARTICLE_PATH, POTSDAM)
+    index = answerer.index
+    question = "ポツダム会談を取材した記者たちはどこに滞在してた？"
+    assert "ポツダム" in answerer._titled(index, question, [])
+    frame = answerer._frame(index, question, [])
+    query = answerer._lexical_query(question, [], [*frame, *answerer._titled(index, question, [])])
+    assert "ポツダム" not in query and "取材" in query
