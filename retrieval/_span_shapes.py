@@ -72,6 +72,8 @@ _FACILITY = (
 _BUILDING_PART = re.compile(
     r"(?:^|・)(?:スタジアム|アリーナ|ドーム|ホテル|センター|ホール|パーク|タワー|ハウス|プラザ|ガーデン|スクエア|ステーション)(?:・|$)"
 )
+#: A dotted katakana name whose last word ends as a building's does (リトル・ホワイトハウス): a place.
+_BUILDING_END = re.compile(rf"・[{_KATAKANA}]+(?:ハウス|ホテル|ホール|タワー|スタジアム|アリーナ|ドーム|プラザ)$")
 _PLACE = re.compile(
     rf"""
     (?<![{_KATAKANA}{_KANJI}])
@@ -164,11 +166,43 @@ def _dates(sentence: str, anchor: date | None, year: int | None) -> list[Candida
         Candidate(m.group(0), "date", m.start(), m.end(), sentence, english_century(int(m.group(1))))
         for m in _CENTURY.finditer(sentence)
     ]
+    days = []
     for mention in date_mentions(sentence, anchor=anchor, year=year):
         if _MODIFIED_NOUN.match(sentence, mention.end) or (mention.relative and mention.when.day is None):
             continue
         text = sentence[mention.start : mention.end]
-        found.append(Candidate(text, "date", mention.start, mention.end, sentence, english_date(mention.when)))
+        days.append(Candidate(text, "date", mention.start, mention.end, sentence, english_date(mention.when)))
+    return found + _ranges(days, sentence)
+
+
+#: Between the two ends of a range of dates (9月11日から10月2日まで, 7月17日 – 8月2日), and after its end.
+_RANGE_JOIN = re.compile(r"\s*(?:から|[–—~～〜-])\s*")
+_RANGE_END = re.compile(r"まで")
+#: A range's end written as a day alone (1989年12月2日から3日に): the same month's.
+_RANGE_DAY = re.compile(r"\s*(?:から|[–—~～〜-])\s*(?P<day>[0-9]{1,2})日(?:まで)?(?![0-9間])")
+
+
+def _ranges(days: list[Candidate], sentence: str) -> list[Candidate]:
+    """``days`` with each two joined as a range (から, a dash) made one span: the answer is the whole of it."""
+    found: list[Candidate] = []
+    i = 0
+    while i < len(days):
+        first = days[i]
+        second = days[i + 1] if i + 1 < len(days) else None
+        if second is None or not _RANGE_JOIN.fullmatch(sentence, first.end, second.start):
+            day = _RANGE_DAY.match(sentence, first.end)
+            if day and first.english and first.english[:1].isdigit():  # 12月2日から3日: the end in the same month
+                last = re.sub(r"^[0-9]+", day.group("day"), first.english)
+                text = sentence[first.start : day.end()]
+                first = Candidate(text, "date", first.start, day.end(), sentence, f"{first.english} to {last}")
+            found.append(first)
+            i += 1
+            continue
+        until = _RANGE_END.match(sentence, second.end)
+        end = until.end() if until else second.end
+        english = f"{first.english} to {second.english}" if first.english and second.english else None
+        found.append(Candidate(sentence[first.start : end], "date", first.start, end, sentence, english))
+        i += 2
     return found
 
 
@@ -192,7 +226,7 @@ def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
 
 
 def _names(sentence: str) -> list[Candidate]:
-    """Names written in katakana or Latin: people's, and places' written in parts (ボスニア・ヘルツェゴビナ).
+    """Names in katakana or Latin: people's, and places' written in parts (ボスニア・ヘルツェゴビナ) or a building's.
 
     ロシア大統領: a country before a title is no name (the person, if any, is written next to it).
     """
@@ -202,7 +236,8 @@ def _names(sentence: str) -> list[Candidate]:
         place = is_place_name(name)
         if (place and "・" not in name) or sentence.startswith("社", m.end()) or _BUILDING_PART.search(name):
             continue
-        found.append(Candidate(name, "place" if place else "person", m.start(), m.end(), sentence))
+        building = _BUILDING_END.search(name) is not None  # a building is where, never who
+        found.append(Candidate(name, "place" if place or building else "person", m.start(), m.end(), sentence))
     return found
 
 

@@ -130,7 +130,10 @@ _REPLY_ASKED = re.compile(
 #: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
 WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
 #: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり, 何日続いた, 何日かかった).
-WHICH_DAY = r"何日(?!間|前|後|ぶり|続|つづ|かか)"
+#: What follows 何日 asking a date (何日に, 何月何日？, 何日から, 何日目); a verb after it asks how many days
+#: (何日やってた, 何日続いた, 何日かかった).
+_DAY_AS_DATE = r"に|だ|で|の|ま|か(?!か)|は|が|も|目|頃|ごろ|付|と|[?？。、\s]|$"
+WHICH_DAY = rf"何日(?={_DAY_AS_DATE})"
 #: A time of day asked (何時間, "how many hours", is a duration).
 TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 #: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
@@ -153,7 +156,7 @@ _ASKS = {
     "time": TIME_ASKED,
     "duration": re.compile(
         r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
-        r"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?:間|前|後|ぶり|続|つづ|かか)|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
+        rf"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?!{_DAY_AS_DATE})|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),

@@ -144,12 +144,13 @@ def asked_measures(question: str) -> frozenset[Measure]:
     return frozenset(asked)
 
 
-#: Time elapsed written as a point in time: 2か月前 ("two months before"), 30年以上, 2014年以来 ("since 2014"):
-#: each answers "how long before" or "how long had they".
+#: Time elapsed written as a point in time: 2か月前 ("two months before"), 30年以上, 2014年以来 ("since 2014"),
+#: or days more or fewer (10日増加): each answers "how long before", "how long had they" or "how many days longer".
 _ELAPSED = re.compile(
     r"""
     \d+\s*(?:か月|ヶ月|カ月|年|週|日|時間|分)(?:前|後|以上|近く|余り|ぶり|にわたり|にわたって)  # 2か月前, 30年以上
     | \d{4}年(?:以来|以降)                                                              # 2014年以来
+    | \d+\s*日(?=増|延|短縮|遅|余計)                                                    # 10日増加: days more
     """,
     re.VERBOSE,
 )

@@ -98,7 +98,7 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
         return False  # "how big was the crowd", 「どのくらい」: a number of times answers only "how many times"
     if candidate.type == "duration" and counter and counter not in candidate.text:
         return False
-    if candidate.type == "date" and SINCE.search(question):
+    if candidate.type == "date" and SINCE.search(question) and not _UNTIL_ASKED.search(question):
         return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))
     if candidate.text.endswith("世紀") and _century_of_another_thing(candidate, question, terms):
         return False
@@ -106,6 +106,11 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
     return not (candidate.type == "date" and _SINCE_ONLY.match(candidate.sentence, candidate.end))
 
 
+#: A question after the next or the last one of a kind (次の首脳会談, "the previous summit"): not the article's.
+_ANOTHER_ONE = re.compile(r"次の|次回|前回|前の|\b(?:next|previous|upcoming|following)\b", re.IGNORECASE)
+#: A question after the end of a range too (いつからいつまで, "from when until when"): the range answers, not a
+#: date followed by から (since).
+_UNTIL_ASKED = re.compile(r"まで|\buntil\b|\btill\b", re.IGNORECASE)
 #: A question after a century or an age: 何世紀, "which century", "how old", いつ頃.
 _CENTURY_ASKED = re.compile(r"世紀|century|how\s+old|いつ頃|いつごろ|時代", re.IGNORECASE)
 #: A span standing before の and the noun it describes: 18世紀の建物.
@@ -533,8 +538,11 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
     own_date = first_full_date(str(context.facts.get("date", {}).get("value", "")))
-    if context.subject and candidate.type == "date" and own_date and first_full_date(candidate.text) == own_date:
-        return True  # 「サミットはいつ？」 asks for the summit's own date, in a sentence naming it otherwise (首脳会談)
+    if candidate.type == "date" and own_date and first_full_date(candidate.text) == own_date:
+        if _ANOTHER_ONE.search(question):
+            return False  # 「次の米露首脳会談はいつ」 asks for another summit's date than the article's own
+        if context.subject:
+            return True  # 「サミットはいつ？」 asks for its own date, in a sentence naming it otherwise (首脳会談)
     kinds = [*(term for term in context.terms if term not in context.frame), *named_kinds(question)]
     if _of_named_kind(candidate, kinds) or (candidate.type, candidate.text) in _infobox_rows_asked(question, context):
         return True  # the kind asked, or the infobox row asked (会場 → ヴィララグランジ), says what the span is

@@ -70,6 +70,9 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("会談は何時間続いた？", {"duration"}),
         ("優勝パレードは何日つづいた?", {"duration"}),  # how many days, not which day
         ("決勝は何日に行われた?", {"date"}),
+        ("副大統領を何日やってたの", {"duration"}),  # a verb after 何日: how many days
+        ("会談は何日から始まった？", {"date"}),
+        ("What was the date of the summit?", {"date"}),
         ("How long is the central span?", {"duration", "quantity"}),  # a length, or a time taken: as the thing is
         ("事故直前にやってたテレビ放送ってどのくらいの長さ?", {"duration", "quantity"}),
         ("大気圏突入中、地上と交信できなかった時間はどれほどでしたか。", {"duration"}),

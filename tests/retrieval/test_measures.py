@@ -79,6 +79,9 @@ def test_the_articles_sentences_give_the_measures_they_hold():
     assert not gives_measure(MEETING, "clock time")  # 3時間半 is a duration
     assert gives_measure(MEETING, "length of time")
     assert not gives_measure(SECURITY, "length of time")
+    # Days more: "how many days longer is the voyage?" (何日くらい延びる), not the tenth of a month.
+    assert gives_measure("喜望峰回りは航海日数を約7日から10日増加させる。", "length of time")
+    assert not gives_measure("運河は3月29日に再開した。", "length of time")
     assert gives_measure("電化方式、交流25,000ボルト・60ヘルツ[4]", "voltage")
     assert gives_measure("出力は約1万7,000キロワットである。", "electric power")
     assert gives_measure("敷地面積は約30ヘクタールに及ぶ。", "area")

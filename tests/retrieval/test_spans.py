@@ -976,3 +976,40 @@ def test_a_century_describing_another_thing_does_not_say_when():
     for question in ("ヴィララグランジはいつ建てられた？", "会場の建物はいつ頃のもの？"):
         found = short(question, "18世紀の建物")
         assert (found.text, found.type) == ("18世紀", "date"), question
+
+
+def test_a_range_of_dates_is_one_span():
+    from retrieval._span_shapes import candidates_in
+
+    # 「1986年10月11日から12日にかけて」: the answer to when is the whole range, its end in the same month.
+    found = short("レイキャビク首脳会談はいつからいつまで？", "1986年10月11日から12日", REYKJAVIK)
+    assert (found.text, found.type) == ("1986年10月11日から12日", "date")
+    english = short("when was the reykjavik summit?", "1986年10月11日から12日", REYKJAVIK, terms=("レイキャビク",))
+    assert english.display == "11 October 1986 to 12 October 1986"
+    dates = [
+        c for c in candidates_in("最初の会合は1945年9月11日から10月2日までロンドンで開かれた", None) if c.type == "date"
+    ]
+    assert [(c.text, c.english) for c in dates] == [
+        ("1945年9月11日から10月2日まで", "11 September 1945 to 2 October 1945")
+    ]
+    # Two dates not joined as a range stay two.
+    apart = [c.text for c in candidates_in("2021年6月16日と2021年6月17日に会った", None) if c.type == "date"]
+    assert apart == ["2021年6月16日", "2021年6月17日"]
+
+
+def test_a_dotted_name_ending_as_a_building_is_a_place():
+    from retrieval._span_shapes import candidates_in
+
+    sentence = (
+        "スターリンはモロトフと通訳のパヴロフを伴ってリトル・ホワイトハウスを訪れ、トルーマンと初めて顔を合わせました。"
+    )
+    found = {(c.text, c.type) for c in candidates_in(sentence, None)}
+    assert ("リトル・ホワイトハウス", "place") in found
+    assert ("リトル・ホワイトハウス", "person") not in found
+
+
+def test_the_next_summit_is_not_answered_with_this_ones_date():
+    lead = "2021年6月16日、スイス のジュネーブで開催された"
+    assert short("次の米露首脳会談はいつ予定されてる？", lead) is None
+    assert short("When is the next US-Russia summit?", lead, terms=("首脳会談",)) is None
+    assert short("米露首脳会談はいつ開催された？", lead).text == "2021年6月16日"
