@@ -82,7 +82,7 @@ _PLACE = re.compile(
       | [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
       | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )
-    (?=で(?![はも])|に(?:架か|位置|あ)|を(?:横断|見下ろ|結)|の間  # where something is or happens
+    (?=で(?![はも])|に(?:架か|位置|あ|設け|置か|建て|滞在|宿泊|到着)|を(?:横断|見下ろ|結)|の間  # where it is
       # ダウニーの工場で: the place, and what stands there
       |(?P<facility>の[{_KANJI}{_KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも]))
     """,

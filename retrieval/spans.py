@@ -341,6 +341,7 @@ def _pick(
 
     year = _year_before(passage, highlight, anchor, context)
     pool = [c for c in _as_bodies(candidates_in(sentence, anchor, people=people, year=year), wanted) if answers(c)]
+    pool = _without_affiliations(pool)
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
         # the one name its kind noun (大統領, from the question's terms) stands right next to.
@@ -494,6 +495,16 @@ def _as_bodies(candidates: list[Candidate], wanted: frozenset[SpanType]) -> list
     if "org" not in wanted or "person" in wanted:
         return candidates
     return [c._replace(type="org") if c.type == "person" else c for c in candidates]
+
+
+def _without_affiliations(pool: list[Candidate]) -> list[Candidate]:
+    """``pool`` without a body written before の when it holds a person: the body is the person's.
+
+    「国務省のロシア語専門家であったチャールズ・ボーレン」 answers who with the person.
+    """
+    if not any(c.type == "person" for c in pool):
+        return pool
+    return [c for c in pool if not (c.type == "org" and c.sentence.startswith("の", c.end))]
 
 
 def _loanword_place(candidate: Candidate, english: Mapping[str, str]) -> bool:

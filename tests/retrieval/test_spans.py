@@ -1013,3 +1013,28 @@ def test_the_next_summit_is_not_answered_with_this_ones_date():
     assert short("次の米露首脳会談はいつ予定されてる？", lead) is None
     assert short("When is the next US-Russia summit?", lead, terms=("首脳会談",)) is None
     assert short("米露首脳会談はいつ開催された？", lead).text == "2021年6月16日"
+
+
+def test_who_takes_the_person_not_the_body_they_belong_to():
+    from retrieval._span_shapes import candidates_in
+
+    sentence = "アメリカ側の通訳は、国務省のロシア語専門家であったチャールズ・ボーレン(Charles Bohlen)が務めました。"
+    assert {("チャールズ・ボーレン", "person"), ("国務省", "org")} <= {
+        (c.text, c.type) for c in candidates_in(sentence, None)
+    }
+    context = SpanContext({}, {}, ("アメリカ人", "通訳"), "参加者と代表団")
+    found = find_short(
+        "who was the american interpreter?",
+        asked=asked_types("who"),
+        highlight=sentence,
+        passage=sentence,
+        context=context,
+    )
+    assert found is not None and found.text == "チャールズ・ボーレン"
+
+
+def test_a_place_where_something_was_set_up_or_stayed():
+    from retrieval._span_shapes import candidates_in
+
+    sentence = "約180人の報道関係者はベルリン西部のツェーレンドルフに設けられた報道キャンプに滞在した。"
+    assert ("ツェーレンドルフ", "place") in {(c.text, c.type) for c in candidates_in(sentence, None)}
