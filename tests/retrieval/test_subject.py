@@ -1,4 +1,4 @@
-"""Questions about an article's subject itself, and the sentences stating its date."""
+"""Signals read from an article as a whole: its subject and date, its lead, its title, the kinds of answer it holds."""
 
 import shutil
 
@@ -88,3 +88,13 @@ def test_title_words_are_left_out_of_the_lexical_query(tmp_path):
     frame = answerer._frame(index, question, [])
     query = answerer._lexical_query(question, [], [*frame, *answerer._titled(index, question, [])])
     assert "ポツダム" not in query and "取材" in query
+
+
+def test_a_passage_without_the_kind_of_answer_asked_is_marked(tmp_path):
+    answerer = _answerer(tmp_path, ARTICLE_PATH)
+    index = answerer.index
+    untyped = answerer._untyped(index, "How long did the meeting last?")
+    lasting = [i for i, c in enumerate(index.chunks) if "3時間半" in c.text]
+    assert lasting and not untyped[lasting].any()  # it holds a length of time
+    assert untyped.any()  # others hold none
+    assert not answerer._untyped(index, "Why did Biden skip the joint press conference?").any()  # why asks no kind
