@@ -381,11 +381,12 @@ class Answerer:
         All zeros for a question asking no such kind (why, what did they say).
         """
         asked = asked_types(text) & {"date", "time", "duration", "quantity", "place", "person"}
-        n = len(index.chunks)
+        holding = np.zeros(len(index.chunks), dtype=np.float32)
         if not asked:
-            return np.zeros(n, dtype=np.float32)
-        holding = type_bonus(asked, index.sentence_types, len(index.sentences))  # type: ignore[arg-type]
-        return cast(Vectors, 1.0 - best_per_chunk(holding, index.sentence_chunk, n))
+            return holding
+        for kind in asked:
+            holding = np.maximum(holding, index.chunk_types[kind])
+        return cast(Vectors, 1.0 - holding)
 
     @staticmethod
     def _named(index: LoadedIndex, text: str, terms: list[str]) -> Vectors:
@@ -396,6 +397,8 @@ class Answerer:
         """
         asked = fold(" ".join([text, *terms]))
         named = {d for d, words in index.title_words.items() if any(w in asked for w in words)}
+        if not named:
+            return np.zeros(len(index.chunks), dtype=np.float32)
         return np.array([c.document in named for c in index.chunks], dtype=np.float32)
 
     @staticmethod

@@ -155,6 +155,17 @@ class LoadedIndex:
         return np.array([is_infobox(c.text) for c in self.chunks], dtype=np.float32)
 
     @functools.cached_property
+    def chunk_types(self) -> dict[AnswerType, Vectors]:
+        """For each kind of answer, 1.0 for each chunk with a sentence holding it, else 0.0."""
+        n = len(self.chunks)
+        found = {}
+        for kind, holding in self.sentence_types.items():
+            best = np.zeros(n, dtype=np.float32)
+            np.maximum.at(best, self.sentence_chunk, holding)
+            found[kind] = best
+        return found
+
+    @functools.cached_property
     def leads(self) -> Vectors:
         """1.0 for each chunk of an article's lead (under its title, not its infobox), else 0.0."""
         titles = {document: info.title for document, info in self.documents.items()}
