@@ -261,6 +261,10 @@ _SUFFIXES = (
     ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
     ("ing", ""), ("ing", "e"), ("d", ""), ("er", ""), ("est", ""),
 )  # fmt: skip
+#: British spellings and the American ones JMdict glosses with (labour → labor, centre → center, organise →
+#: organize, defence → defense): a word's ending, and what it becomes.
+_BRITISH = (("our", "or"), ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("ise", "ize"), ("ised", "ized"),
+            ("ising", "izing"), ("isation", "ization"), ("yse", "yze"), ("ence", "ense"))  # fmt: skip
 _MAX_PHRASE = 3
 #: The shortest closed compound split in two to be looked up open (airbase: air base); shorter words are rarely two.
 _MIN_COMPOUND = 7
@@ -387,6 +391,12 @@ def _lemmas(word: str) -> list[str]:
         for suffix, replacement in _DEMONYMS:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 found.append(word[: -len(suffix)] + replacement)
+    found += [
+        form[: -len(suffix)] + replacement
+        for form in found
+        for suffix, replacement in _BRITISH
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3
+    ]
     return list(dict.fromkeys(found))
 
 

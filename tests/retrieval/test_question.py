@@ -386,3 +386,9 @@ def test_pinyin_names_are_worked_out_on_the_first_lookup_only(monkeypatch):
     assert names.get("zhou") == "周恩来"
     assert "enlai" in names
     assert calls == [1]
+
+
+def test_a_british_spelling_finds_the_american_one_the_word_list_glosses():
+    expander = TermExpander({"labor": ("労働",), "center": ("中心",), "defense": ("防衛",)})
+    assert expander.expand("what did labour do at the centre for defence?") == ["労働", "中心", "防衛"]
+    assert expander.expand("what did labor do?") == ["労働"]
