@@ -129,6 +129,11 @@ SUITE = (
     # A twenty-eighth article (the Potsdam Conference of 1945, some details invented) with 48 questions, written in the
     # eighteenth session by a helper that saw only the article, and read: a development set, never measured blind.
     EvalSet("potsdam", _DATA / "questions_potsdam.jsonl", (_DATA / "articles" / "potsdam-1945.ja.txt",)),
+    # 64 summit questions and a twenty-ninth article (the 1961 Vienna summit, some details invented, 40 questions),
+    # written at the start of the eighteenth session by helpers that saw only the article, measured blind with that
+    # session's starting code and after each change (README), and added unread at its end.
+    EvalSet("v24", _DATA / "questions_v24.jsonl"),
+    EvalSet("vienna", _DATA / "questions_vienna.jsonl", (_DATA / "articles" / "vienna-summit-1961.ja.txt",)),
 )
 
 
