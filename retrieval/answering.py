@@ -80,9 +80,10 @@ class AnswerPolicy:
     """Taken from an infobox's score: its rows (会場 | ヴィララグランジ) repeat what the prose tells, and come first
     only when no prose passage answers (on the suite of 37 sets 0.1 and 0.2 differ by one row; none, many more lost)."""
     subject_bonus: float = 1.0
-    """Added to the sentences stating an article's own date (``LoadedIndex.subject_dates``) for a question asking
-    when, in the article's frame words only: "When was the summit?" asks for the summit's date, not for the
-    1985 summit's of its history section."""
+    """Added to the prose passages stating an article's own date (``LoadedIndex.subject_dates``) for a question
+    asking when about the article's subject itself (``subject.about_subject``): "When was the summit?" asks for the
+    summit's date, not the 1985 summit's of its history section. As large as the fused scores' spread: a rule, not
+    a nudge (0.5 left 「サミットはいつ？」 on the venue's sentence; the suite could not tell 0.5 from 1.0)."""
     title_frame: bool = True
     """Whether the question's words in an article's title are left out of its lexical query (``_titled``): on the
     suite of 41 sets, English hit@1 +3, Japanese +2 (the Potsdam set most)."""
