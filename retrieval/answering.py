@@ -26,6 +26,8 @@ from retrieval.ranking import (
     best_per_chunk,
     choose_highlight,
     fuse,
+    kinds_missing,
+    of_documents,
     specifics_bonus,
     top_indices,
     type_bonus,
@@ -92,7 +94,7 @@ class AnswerPolicy:
     for "how many"): it speaks of the thing, not of what is asked (on the suite of 41 sets: Japanese hit@1 +3, two
     more unanswerable ones declined; 0.2 gained Japanese +6 but lost English hit@3 -4)."""
     named_bonus: float = 0.4
-    """Added to the passages of an article the question names by its title (``_named``): in a corpus of many
+    """Added to the passages of an article the question names by its title (``_article_signals``): in a corpus of many
     articles, "the first session of the Potsdam Conference" is Potsdam's, not Geneva's (0.2 moved nothing on the
     suite, 0.4 one English question to the article it named)."""
     lead_malus: float = 0.1
@@ -271,9 +273,9 @@ class Answerer:
         rank_bonus, highlight_bonus = self._bonuses(index, text, names, subject)
         boosted = similarity + rank_bonus
         lexical_query = self._lexical_query(text, terms, [*frame, *self._titled(index, text, terms)])
-        chunk_scores = self._chunk_scores(index, query, lexical_query, boosted)
-        chunk_scores = chunk_scores + policy.named_bonus * self._named(index, text, terms)
-        chunk_scores = chunk_scores - policy.untyped_malus * self._untyped(index, text)
+        chunk_scores = self._chunk_scores(index, query, lexical_query, boosted) + self._article_signals(
+            index, text, terms
+        )
         wanted = max(k, policy.measure_passages)
         # The refusal reads raw similarity only: the bonuses move ranking and highlight, never this. An infobox's short
         # rows (都市 | ジュネーブ) match any short question alike: the best prose passage speaks for the article.
@@ -375,32 +377,18 @@ class Answerer:
             cast(Vectors, kinds + policy.specifics_bonus * counted),
         )
 
-    @staticmethod
-    def _untyped(index: LoadedIndex, text: str) -> Vectors:
-        """1.0 for each chunk none of whose sentences holds the kind of answer asked (a date for "when"), else 0.0.
+    def _article_signals(self, index: LoadedIndex, text: str, terms: list[str]) -> Vectors:
+        """What the question says of each chunk's article as a whole, added to its score.
 
-        All zeros for a question asking no such kind (why, what did they say).
+        The passages of an article it names by its title gain ``named_bonus`` ("the Potsdam Conference" in a
+        corpus of summits: ``LoadedIndex.named_documents``); a passage holding no sentence of the kind of answer
+        asked (no date for "when") loses ``untyped_malus``.
         """
+        policy = self._policy
+        named = of_documents(index.named_documents(fold(" ".join([text, *terms]))), index.chunk_documents)
         asked = asked_types(text) & {"date", "time", "duration", "quantity", "place", "person"}
-        holding = np.zeros(len(index.chunks), dtype=np.float32)
-        if not asked:
-            return holding
-        for kind in asked:
-            holding = np.maximum(holding, index.chunk_types[kind])
-        return cast(Vectors, 1.0 - holding)
-
-    @staticmethod
-    def _named(index: LoadedIndex, text: str, terms: list[str]) -> Vectors:
-        """1.0 for each chunk of an article the question names, else 0.0 (all zeros when it names none).
-
-        Named by a word of its title that no other article writes (``LoadedIndex.title_words``): "the Potsdam
-        Conference" in a corpus of summits.
-        """
-        asked = fold(" ".join([text, *terms]))
-        named = {d for d, words in index.title_words.items() if any(w in asked for w in words)}
-        if not named:
-            return np.zeros(len(index.chunks), dtype=np.float32)
-        return np.array([c.document in named for c in index.chunks], dtype=np.float32)
+        missing = kinds_missing(asked, index.chunk_types, len(index.chunks))  # type: ignore[arg-type]
+        return cast(Vectors, policy.named_bonus * named - policy.untyped_malus * missing)
 
     @staticmethod
     def _confidence(index: LoadedIndex, similarity: Vectors, order: list[int]) -> float:
@@ -421,7 +409,7 @@ class Answerer:
             == len(frame)
         }
         # Prose only: the infobox's row (日にち | 2021年6月16日) gives the date without saying what took place then.
-        prose = np.array([c.document in framed for c in index.chunks], dtype=np.float32) * (1.0 - index.infoboxes)
+        prose = of_documents(framed, index.chunk_documents) * (1.0 - index.infoboxes)
         return cast(Vectors, prose * best_per_chunk(index.subject_dates, index.sentence_chunk, len(index.chunks)))
 
     def _frame(self, index: LoadedIndex, text: str, terms: list[str]) -> list[str]:

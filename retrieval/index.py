@@ -179,6 +179,15 @@ class LoadedIndex:
         return tuple(fold(info.title) for info in self.documents.values())
 
     @functools.cached_property
+    def chunk_documents(self) -> list[str]:
+        """Each chunk's document."""
+        return [c.document for c in self.chunks]
+
+    def named_documents(self, folded_question: str) -> set[str]:
+        """The documents a (folded) question names by a word of their title no other article writes."""
+        return {d for d, words in self.title_words.items() if any(w in folded_question for w in words)}
+
+    @functools.cached_property
     def title_words(self) -> dict[str, tuple[str, ...]]:
         """Each article's title words that no other article writes (ポツダム of ポツダム会談, not 会談), folded."""
         texts = self.folded_documents

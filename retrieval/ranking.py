@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, cast
 
 import numpy as np
@@ -103,6 +103,27 @@ def type_bonus(asked: Iterable[str], sentence_types: dict[str, Vectors], sentenc
     for kind in asked:
         bonus = np.maximum(bonus, sentence_types[kind])
     return bonus
+
+
+def kinds_missing(asked: Iterable[str], chunk_kinds: Mapping[str, Vectors], chunks: int) -> Vectors:
+    """1.0 for each chunk holding none of the kinds of answer ``asked``, else 0.0; all zeros when none is asked.
+
+    ``chunk_kinds`` gives, for each kind, 1.0 for each chunk with a sentence holding it (``LoadedIndex.chunk_types``).
+    """
+    holding = np.zeros(chunks, dtype=np.float32)
+    asked = [kind for kind in asked if kind in chunk_kinds]
+    if not asked:
+        return holding
+    for kind in asked:
+        holding = np.maximum(holding, chunk_kinds[kind])
+    return cast(Vectors, 1.0 - holding)
+
+
+def of_documents(documents: Collection[str], owners: Sequence[str]) -> Vectors:
+    """1.0 for each chunk whose document (``owners``, one per chunk) is one of ``documents``, else 0.0."""
+    if not documents:
+        return np.zeros(len(owners), dtype=np.float32)
+    return np.array([owner in documents for owner in owners], dtype=np.float32)
 
 
 def choose_highlight(sentence_scores: Vectors, lexical: Vectors, *, lexical_weight: float) -> int:

@@ -4,6 +4,8 @@ import shutil
 
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.generations import IndexManager
+from retrieval.lexical import fold
+from retrieval.ranking import kinds_missing, of_documents
 from retrieval.store import ChromaStore
 from retrieval.subject import about_subject
 from tests.conftest import ARTICLE_PATH, ROOT, FakeEmbedder
@@ -73,10 +75,14 @@ def test_a_title_word_no_other_article_writes_names_its_article(tmp_path):
     index = answerer.index
     words = {index.documents[d].title: w for d, w in index.title_words.items()}
     assert words["ポツダム会談"] == ("ポツダム",)  # 会談 is written in the other article too
-    named = answerer._named(index, "ポツダム会談で最初の本会議はいつ始まった？", [])
-    documents = {index.documents[index.chunks[i].document].title for i in range(len(index.chunks)) if named[i]}
-    assert documents == {"ポツダム会談"}
-    assert not answerer._named(index, "最初の会議はいつ始まった？", []).any()
+    named = index.named_documents(fold("ポツダム会談で最初の本会議はいつ始まった？"))
+    assert {index.documents[d].title for d in named} == {"ポツダム会談"}
+    assert not index.named_documents(fold("最初の会議はいつ始まった？"))
+    # The named article's passages gain, the other's do not.
+    signals = answerer._article_signals(index, "ポツダム会談で最初の本会議は何回開かれた？", [])
+    potsdam = [i for i, d in enumerate(index.chunk_documents) if d in named]
+    others = [i for i, d in enumerate(index.chunk_documents) if d not in named]
+    assert signals[potsdam].max() > signals[others].max()
 
 
 def test_title_words_are_left_out_of_the_lexical_query(tmp_path):
@@ -91,10 +97,19 @@ def test_title_words_are_left_out_of_the_lexical_query(tmp_path):
 
 
 def test_a_passage_without_the_kind_of_answer_asked_is_marked(tmp_path):
-    answerer = _answerer(tmp_path, ARTICLE_PATH)
-    index = answerer.index
-    untyped = answerer._untyped(index, "How long did the meeting last?")
+    index = _answerer(tmp_path, ARTICLE_PATH).index
+    n = len(index.chunks)
+    missing = kinds_missing(["duration"], index.chunk_types, n)
     lasting = [i for i, c in enumerate(index.chunks) if "3時間半" in c.text]
-    assert lasting and not untyped[lasting].any()  # it holds a length of time
-    assert untyped.any()  # others hold none
-    assert not answerer._untyped(index, "Why did Biden skip the joint press conference?").any()  # why asks no kind
+    assert lasting and not missing[lasting].any()  # it holds a length of time
+    assert missing.any()  # others hold none
+    assert not kinds_missing([], index.chunk_types, n).any()  # "why" asks no kind
+    # Against a reference: a chunk misses the kinds when none of its sentences holds one.
+    for i in range(n):
+        held = any(index.sentence_types[k][j] for k in ("date", "place") for j in index.members(i))
+        assert kinds_missing(["date", "place"], index.chunk_types, n)[i] == (0.0 if held else 1.0)
+
+
+def test_of_documents_marks_the_chunks_of_the_documents_given():
+    assert of_documents({"b"}, ["a", "b", "b", "c"]).tolist() == [0.0, 1.0, 1.0, 0.0]
+    assert of_documents(set(), ["a", "b"]).tolist() == [0.0, 0.0]
