@@ -8,7 +8,7 @@ from typing import Literal
 
 from retrieval._span_shapes import SpanType
 from retrieval.english import COUNT_ASKED_JA, COUNTED
-from retrieval.features import HOW_LONG_WAS, WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
+from retrieval.features import HOW_LONG_WAS, THE_DATE_ASKED, WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
 from retrieval.lexical import fold
 from retrieval.question import language_of
 
@@ -77,7 +77,8 @@ _MEASURE_ASKED = re.compile(
 #: (「会場の建物はいつ…」 asks a date, not the venue).
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "date": re.compile(
-        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀",
+        rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{THE_DATE_ASKED}|{WHICH_YEAR}|何月|{WHICH_DAY}"
+        r"|何世紀",
         re.IGNORECASE,
     ),
     "place": re.compile(rf"どこ|\bwhere\b|\b(?:which|what)\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE),
@@ -89,7 +90,8 @@ _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれ
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
 #: "When" opening a question, or a second one ("had they met before? when was that"), not "…when he first met Putin".
 _EN_WHEN = re.compile(
-    r"(?:^|[?.!]\s*)\W*when\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b", re.IGNORECASE
+    rf"(?:^|[?.!]\s*)\W*when\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{THE_DATE_ASKED}|\bsince\s+when\b",
+    re.IGNORECASE,
 )
 #: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
 _STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")

@@ -130,6 +130,8 @@ _REPLY_ASKED = re.compile(
 #: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
 WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
 #: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり, 何日続いた, 何日かかった).
+#: "What was the date of …": a date asked by its noun, after the verb.
+THE_DATE_ASKED = r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
 #: What follows 何日 asking a date (何日に, 何月何日？, 何日から, 何日目); a verb after it asks how many days
 #: (何日やってた, 何日続いた, 何日かかった).
 _DAY_AS_DATE = r"に|だ|で|の|ま|か(?!か)|は|が|も|目|頃|ごろ|付|と|[?？。、\s]|$"
@@ -149,7 +151,7 @@ _ASKING_WHO = (
 _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b"
-        r"|\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
+        rf"|{THE_DATE_ASKED}"
         rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀|日付|日にち|日程|時期",
         re.IGNORECASE,
     ),

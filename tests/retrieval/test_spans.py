@@ -1038,3 +1038,8 @@ def test_a_place_where_something_was_set_up_or_stayed():
 
     sentence = "約180人の報道関係者はベルリン西部のツェーレンドルフに設けられた報道キャンプに滞在した。"
     assert ("ツェーレンドルフ", "place") in {(c.text, c.type) for c in candidates_in(sentence, None)}
+
+
+def test_what_was_the_date_of_asks_a_date():
+    found = short("What was the date of the Geneva summit?", "2021年6月16日、スイス", terms=("ジュネーブ", "サミット"))
+    assert (found.text, found.display) == ("2021年6月16日", "16 June 2021")
