@@ -8,6 +8,7 @@ does not speak to them and the question is declined, naming the words.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -75,7 +76,13 @@ def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def content_words(text: str) -> list[str]:
     """The content words of ``text`` as written there (short units: 首脳|会談), question words aside, in order."""
-    return list(dict.fromkeys(m.surface() for m in morphemes(text) if _is_content(m)))
+    return list(_content_words(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _content_words(text: str) -> tuple[str, ...]:
+    # One analyser pass per question, however many steps of an answer read its words (frame, title, subject).
+    return tuple(dict.fromkeys(m.surface() for m in morphemes(text) if _is_content(m)))
 
 
 def content_nouns(text: str) -> list[str]:

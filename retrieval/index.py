@@ -20,6 +20,7 @@ from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_qua
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
 from retrieval.pinyin import PinyinNames
+from retrieval.ranking import best_per_chunk
 from retrieval.translation import katakana_words, latin_spellings, quoted_hiragana_names, sound_key
 from retrieval.types import Chunk, Sentence, Vectors
 
@@ -158,12 +159,11 @@ class LoadedIndex:
     def chunk_types(self) -> dict[AnswerType, Vectors]:
         """For each kind of answer, 1.0 for each chunk with a sentence holding it, else 0.0."""
         n = len(self.chunks)
-        found = {}
-        for kind, holding in self.sentence_types.items():
-            best = np.zeros(n, dtype=np.float32)
-            np.maximum.at(best, self.sentence_chunk, holding)
-            found[kind] = best
-        return found
+        # A chunk without sentences (best_per_chunk's -1) holds no kind.
+        return {
+            kind: np.maximum(best_per_chunk(holding, self.sentence_chunk, n), 0.0)
+            for kind, holding in self.sentence_types.items()
+        }
 
     @functools.cached_property
     def leads(self) -> Vectors:
@@ -223,10 +223,11 @@ class LoadedIndex:
             when = first_full_date(str(info.facts.get("date", {}).get("value", "")))
             if when is not None:
                 written[document] = f"{when.year}年{when.month}月{when.day}日"
-        return np.array(
-            [bool(written.get(self.chunks[s.chunk].document, "\0") in s.text.replace(" ", "")) for s in self.sentences],
-            dtype=np.float32,
-        )
+        stated = []
+        for sentence in self.sentences:
+            own = written.get(self.chunks[sentence.chunk].document)
+            stated.append(own is not None and own in sentence.text.replace(" ", ""))
+        return np.array(stated, dtype=np.float32)
 
     @functools.cached_property
     def latin_spellings(self) -> dict[str, str]:

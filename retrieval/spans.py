@@ -328,7 +328,7 @@ def _pick(
             and (c.type != "person" or any(r in c.sentence[: c.start] for r in roles) or _labelled(c, keys, section))
         ]
         return role or _choose_entry(pool, question_keys(with_variants(question), context.terms))
-    anchor = first_full_date(str(context.facts.get("date", {}).get("value", "")))
+    anchor = _own_date(context)
     sentence = strip_footnotes(highlight)
     people = "person" in wanted
     if wanted == {"role"} and (held := _role_in_text(question, sentence, context.terms)):
@@ -367,6 +367,11 @@ def _pick(
     if sole and len({c.text for c in others}) > 1:
         return None
     return _choose(others, keys, minimum=_FALLBACK_MIN)
+
+
+def _own_date(context: SpanContext) -> date | None:
+    """The article's own date, the first day its infobox's 日にち gives (2021年6月16日), if any."""
+    return first_full_date(str(context.facts.get("date", {}).get("value", "")))
 
 
 def _year_before(passage: str, sentence: str, anchor: date | None, context: SpanContext) -> int | None:
@@ -548,7 +553,7 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     passage was the wrong one ("when did it arrive at Ryugu?" lit on the sentence about naming it).
     Latin words count whole (NATO, Ryugu), not by their letter pairs.
     """
-    own_date = first_full_date(str(context.facts.get("date", {}).get("value", "")))
+    own_date = _own_date(context)
     if candidate.type == "date" and own_date and first_full_date(candidate.text) == own_date:
         if _ANOTHER_ONE.search(question):
             return False  # 「次の米露首脳会談はいつ」 asks for another summit's date than the article's own
