@@ -8,7 +8,15 @@ from typing import Literal
 
 from retrieval._span_shapes import SpanType
 from retrieval.english import COUNT_ASKED_JA, COUNTED
-from retrieval.features import HOW_LONG_WAS, THE_DATE_ASKED, WHICH_DAY, WHICH_YEAR, AnswerType, english_counter
+from retrieval.features import (
+    HOW_LONG_WAS,
+    THE_DATE_ASKED,
+    THE_DAY_ASKED_JA,
+    WHICH_DAY,
+    WHICH_YEAR,
+    AnswerType,
+    english_counter,
+)
 from retrieval.lexical import fold
 from retrieval.question import language_of
 
@@ -69,7 +77,8 @@ _ABOUT_PERSON = re.compile(
 )
 _COUNT_ASKED = re.compile(rf"{COUNT_ASKED_JA}|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
-    r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|deep)\b|\bheight\b|\blength\b"
+    r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|close|near|deep)\b|\bheight\b"
+    r"|\blength\b"
     r"|\bwidth\b|\bdiameter\b|\bdistance\b",
     re.IGNORECASE,
 )
@@ -78,7 +87,7 @@ _MEASURE_ASKED = re.compile(
 _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "date": re.compile(
         rf"いつ|\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{THE_DATE_ASKED}|{WHICH_YEAR}|何月|{WHICH_DAY}"
-        r"|何世紀",
+        rf"|何世紀|日付|{THE_DAY_ASKED_JA}",
         re.IGNORECASE,
     ),
     "place": re.compile(rf"どこ|\bwhere\b|\b(?:which|what)\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE),
@@ -95,6 +104,8 @@ _EN_WHEN = re.compile(
 )
 #: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
 _STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")
+#: A question after a period of time (期間), which a range of dates answers (1944年8月21日から10月7日まで).
+PERIOD_ASKED = re.compile(r"期間|\b(?:what|which)\s+period\b", re.IGNORECASE)
 SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 """A question asking since when: the date it wants is followed by 以来, から or 以降."""
 _JA_COUNTER = re.compile(rf"何(?P<counter>{COUNTED})")
@@ -148,10 +159,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     other_asked = any(_INTERROGATIVES[kind].search(question) for kind in ("date", "place"))
     if (_ROLE_ASKED.search(question) and not other_asked) or (
         (about := _ABOUT_PERSON.search(question))
-        and not re.search(rf"(?:{_JA_PERSON_NOUNS}|[\u30a1-\u30fa\u4e00-\u9fff]人)$", question[: about.start()])
+        and not re.search(rf"(?:{_JA_PERSON_NOUNS}|[\u30a1-\u30fa\u4e00-\u9fff]人|の)$", question[: about.start()])
     ):
-        # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office and 「ボリビア人って誰」 a
-        # people: both ask who it is.
+        # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office, 「ボリビア人って誰」 a
+        # people and 「辞めたのって誰」 the one who did it: those ask who it is.
         return frozenset({"role"})
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
     english = language_of(question) == "en"
@@ -177,6 +188,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if not wanted and _VAGUE_AMOUNT.search(question):
         # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
+    if "duration" in wanted and PERIOD_ASKED.search(question):
+        wanted.add("date")  # 「会議の期間」: its range of dates answers as well as its length
     for pattern, kind in _ADDED:
         # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date.
         if not explicit and pattern.search(question):
@@ -215,7 +228,7 @@ _UNITS_ASKED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         re.compile(
-            r"高さ|長さ|幅|直径|距離|離れ|深さ|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|deep)\b"
+            r"高さ|長さ|幅|直径|距離|離れ|深さ|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|close|near|deep)\b"
             r"|\b(?:height|length|width|diameter|distance|depth)\b",
             re.IGNORECASE,
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -14,6 +15,7 @@ from retrieval.english import (
     COUNTED,
     CURRENCIES,
     DIGITS,
+    DURATION_BOUNDS,
     LATIN_LETTERS,
     MEASURE_UNITS,
     NUMBER_IN_PARTS,
@@ -39,7 +41,9 @@ _DURATION = re.compile(
         (?:日|時間|分)(?:\d{{1,2}}(?:時間|分|秒))+        # 2時間30分, 5日22時間54分41秒: smaller units after
       | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
       | {TIME_APART}                                # 2か月前: how long before; 8年ぶり: since
+      | (?:か月|ヶ月|カ月|ヵ月)                      # 18か月: months counted are a length, never a calendar month
     )
+    (?:{DURATION_BOUNDS})?                           # 1か月以内: a bound, part of the answer
     """,
     re.VERBOSE,
 )
@@ -82,7 +86,7 @@ _PLACE = re.compile(
       | [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
       | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )
-    (?=で(?![はも])|に(?:架か|位置|あ|設け|置か|建て|滞在|宿泊|到着)|を(?:横断|見下ろ|結)|の間  # where it is
+    (?=で(?![はも])|に(?:架か|位置|あ|設け|設置|置か|建て|滞在|宿泊|到着|移)|を(?:横断|見下ろ|結)|の間  # where it is
       # ダウニーの工場で: the place, and what stands there
       |(?P<facility>の[{_KANJI}{_KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも]))
     """,
@@ -225,7 +229,13 @@ def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _names(sentence: str) -> list[Candidate]:
+#: A katakana word after a title or a role and の is a person's name (通訳のパヴロフ, 外相のモロトフ).
+_AFTER_ROLE = re.compile(
+    rf"(?:{_NAME_TITLES}|通訳|秘書|側近|顧問|記者)の(?P<name>[{_KATAKANA}]{{3,}})(?![{_KATAKANA}{_KANJI}・=＝゠])"
+)
+
+
+def _names(sentence: str, *, people: bool = False) -> list[Candidate]:
     """Names in katakana or Latin: people's, and places' written in parts (ボスニア・ヘルツェゴビナ) or a building's.
 
     ロシア大統領: a country before a title is no name (the person, if any, is written next to it).
@@ -238,17 +248,71 @@ def _names(sentence: str) -> list[Candidate]:
             continue
         building = _BUILDING_END.search(name) is not None  # a building is where, never who
         found.append(Candidate(name, "place" if place or building else "person", m.start(), m.end(), sentence))
+    for m in _AFTER_ROLE.finditer(sentence) if people else ():
+        if not is_place_name(m.group("name")) and not any(c.start <= m.start("name") < c.end for c in found):
+            found.append(Candidate(m.group("name"), "person", m.start("name"), m.end("name"), sentence))
     return found
 
 
+#: A dotted name's parts: ウィンストン・チャーチル, ジャン＝ルイ・ジョルジュラン.
+_NAME_PARTS = re.compile(r"[・=＝゠]")
+#: A katakana word standing alone: no katakana or name dot joined to it on either side.
+_KATAKANA_ALONE = re.compile(rf"(?<![{_KATAKANA}・=＝゠―])[{_KATAKANA}]{{3,}}(?![{_KATAKANA}・=＝゠―])")
+
+
+_TITLE_AFTER = re.compile(_NAME_TITLES)
+_KATAKANA_NAME = re.compile(rf"[{_KATAKANA}]+(?:[・=＝゠][{_KATAKANA}]+)*")
+
+
+def family_names(texts: Iterable[str], *, words: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The names people go by alone, from the texts' names written in full or before a title.
+
+    ウィンストン・チャーチル gives チャーチル, ルーズベルト大統領 gives ルーズベルト: where the article then writes
+    「チャーチルの強い主張により」, the word is a person's name though nothing in the sentence shows it. A
+    place's or a building's dotted name gives nothing, nor a last word that is itself a place or one of
+    ``words``, the dictionary's (スミット・サルベージ: サルベージ is salvage, not a person).
+    """
+    found: set[str] = set()
+    for text in texts:
+        for m in NAME.finditer(text):
+            name = m.group(0)
+            if not _KATAKANA_NAME.fullmatch(name) or is_place_name(name) or _BUILDING_PART.search(name):
+                continue
+            if _BUILDING_END.search(name):
+                continue
+            after = text[m.end() : m.end() + 1]
+            if "\u4e00" <= after <= "\u9fff" and not _TITLE_AFTER.match(text, m.end()):
+                continue  # ワシントン・ポスト紙, ヴォロンツォフ宮殿, ビーチ・エアクラフト社: a thing named after no one
+            last = _NAME_PARTS.split(name)[-1]
+            if len(last) >= 3 and last not in words and not is_place_name(last):
+                found.add(last)
+    return frozenset(found)
+
+
+def _family_names(sentence: str, family: frozenset[str], found: list[Candidate]) -> list[Candidate]:
+    """The katakana words of ``sentence`` standing alone that are names people go by (``family_names``)."""
+    return [
+        Candidate(m.group(0), "person", m.start(), m.end(), sentence)
+        for m in _KATAKANA_ALONE.finditer(sentence)
+        if m.group(0) in family and not any(c.start < m.end() and m.start() < c.end for c in found)
+    ]
+
+
 def candidates_in(
-    sentence: str, anchor: date | None, *, people: bool = False, year: int | None = None
+    sentence: str,
+    anchor: date | None,
+    *,
+    people: bool = False,
+    year: int | None = None,
+    family: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Every span of every kind in one sentence (footnote markers removed), in order of kind then place.
 
     ``anchor``: the article's date, for relative dates and a month written with no year; with none,
     such a month takes ``year``, the one written last before the sentence.
-    ``people``: look for names written in kanji too (津田雄一), by the morphological analyser (slower).
+    ``people``: look for names written in kanji too (津田雄一), by the morphological analyser (slower), and a
+    katakana word after a role (通訳のパヴロフ), which a question after a body would take for one.
+    ``family``: the names people go by alone in the article (``family_names``): such a word is a person's name.
     """
     found = _dates(sentence, anchor, year)
     found += _times(sentence, found)
@@ -261,7 +325,8 @@ def candidates_in(
         if m.group("place") not in _NOT_PLACES:
             end = m.end("facility") if m.group("facility") else m.end()
             found.append(Candidate(sentence[m.start() : end], "place", m.start(), end, sentence))
-    found += _names(sentence)
+    found += _names(sentence, people=people)
+    found += _family_names(sentence, family, found)
     # A kanji name has no shape to score it by; with two in a sentence (当初國中均が務めたが…津田雄一が後を継いだ)
     # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.
     if people and len(names := personal_names(sentence)) == 1:

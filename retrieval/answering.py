@@ -485,6 +485,7 @@ class Answerer:
             tuple(frame),
             index.years_before[chunk] if chunk >= 0 else None,
             subject,
+            index.family_names,
         )
         asked = asked_types(answer.question)
         found = find_short(answer.question, asked=asked, highlight=top.highlight, passage=top.text, context=context)

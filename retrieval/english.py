@@ -23,7 +23,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
 COUNTED = (
     r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
-    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合"
+    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合|ページ"
 )
 #: A Japanese question asking how many: a counter after 何 (何人, 何隻), or 何度 for a number of times (not 何度目).
 COUNT_ASKED_JA = rf"何(?:{COUNTED})|何度(?!目)"
@@ -38,6 +38,7 @@ _DURATION = re.compile(
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
     (?P<direction>前|後|ぶり)?              # 2か月前: that long before; 8年ぶり: the first in 8 years
+    (?P<bound>以内|以上|未満|近く|余り)?     # 1か月以内: within a month
     """,
     re.VERBOSE,
 )
@@ -61,6 +62,10 @@ CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reve
 _BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 #: The bounds as one alternation, for patterns.
 BOUNDS = "|".join(_BOUNDS)
+#: A bound written after a length of time (1か月以内: within a month), as English writes it before.
+_DURATION_BOUNDS = {"以内": "within", "以上": "at least", "未満": "under", "近く": "nearly", "余り": "over"}
+#: The bounds of a length of time as one alternation, for patterns.
+DURATION_BOUNDS = "|".join(_DURATION_BOUNDS)
 _QUANTITY = re.compile(
     rf"""
     (?P<about>約|およそ|推定|推計)?          # "about"; an estimate is shown as one
@@ -78,7 +83,7 @@ _UNITS = {
     "キロメートル": " km", "キロ": " km", "メートル": " m", "センチメートル": " cm", "ミリメートル": " mm",
     "キログラム": " kg", "グラム": " g", "トン": " t", "リットル": " L", "%": "%", "パーセント": "%",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
-    "カ国": " countries", "回": " times",
+    "カ国": " countries", "回": " times", "ページ": " pages", "票": " votes",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
 }  # fmt: skip
 
@@ -155,6 +160,8 @@ def english_duration(text: str) -> str | None:
     direction = match.group("direction")
     if direction == "ぶり":
         return f"the first in {rendered}"
+    if bound := match.group("bound"):
+        return f"{_DURATION_BOUNDS[bound]} {rendered}"
     if direction:
         rendered += " before" if direction == "前" else " after"
     return rendered

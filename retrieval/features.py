@@ -105,6 +105,7 @@ TIME_APART = r"(?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)"
 _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
     rf"|\d+\s*{TIME_APART}"  # how long before or after: 9日後, 2か月前, 8年ぶり
+    r"|\d+\s*(?:か月|ヶ月|カ月|ヵ月)"  # 18か月: months counted, never a calendar month
 )
 _QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{CURRENCIES}|%|パーセント|歳)")
 _PLACE = re.compile(
@@ -136,6 +137,8 @@ THE_DATE_ASKED = r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
 #: (何日やってた, 何日続いた, 何日かかった).
 _DAY_AS_DATE = r"に|だ|で|の|ま|か(?!か)|は|が|も|目|頃|ごろ|付|と|[?？。、\s]|$"
 WHICH_DAY = rf"何日(?={_DAY_AS_DATE})"
+#: 「議会で報告した日」, 「会談の日は？」: a question ending on the day of something asks its date.
+THE_DAY_ASKED_JA = r"(?<=[\u3041-\u3096])日(?:は|って)?(?:いつ)?(?:ですか|だった|でした)?[?？。]?\s*$"
 #: A time of day asked (何時間, "how many hours", is a duration).
 TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 #: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
@@ -152,18 +155,19 @@ _ASKS = {
     "date": re.compile(
         r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b"
         rf"|{THE_DATE_ASKED}"
-        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀|日付|日にち|日程|時期",
+        rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀|日付|日にち|日程|時期|{THE_DAY_ASKED_JA}",
         re.IGNORECASE,
     ),
     "time": TIME_ASKED,
     "duration": re.compile(
         r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
+        r"|\bhow\s+much\s+time\b"
         rf"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?!{_DAY_AS_DATE})|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),
     "quantity": re.compile(
-        r"\bhow\s+(?:many|much|tall|high|wide|far|big|large|heavy|deep|fast)\b"
+        r"\bhow\s+(?:many|much|tall|high|wide|far|close|near|big|large|heavy|deep|fast)\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
         rf"|{COUNT_ASKED_JA}|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ"
         r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)離れ",
@@ -202,7 +206,7 @@ _EN_COUNTERS = {
     "nations": "か国", "ships": "隻", "vessels": "隻", "lanes": "車線", "lane": "車線", "cables": "本",
     "meters": "メートル", "metres": "メートル", "meter": "メートル", "metre": "メートル", "m": "メートル",
     "km": "キロメートル", "kilometers": "キロメートル", "kilometres": "キロメートル", "percent": "%",
-    "yen": "円", "tons": "トン", "tonnes": "トン",
+    "yen": "円", "tons": "トン", "tonnes": "トン", "pages": "ページ", "votes": "票",
 }  # fmt: skip
 #: People counted by 人 ("how many plaintiffs" asks 約240人, not the 1万円 each claimed).
 _PEOPLE_COUNTED = (

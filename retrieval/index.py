@@ -15,6 +15,7 @@ from corpus.delegations import parse_delegations
 from corpus.loading import Corpus, Document
 from corpus.timeline import extract_events, first_full_date, last_year
 from retrieval._build import collection_names, passage_text
+from retrieval._span_shapes import family_names
 from retrieval.coverage import content_words, name_readings
 from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_quantity, specifics_of
 from retrieval.lexical import LexicalIndex, fold, without_glosses
@@ -228,6 +229,15 @@ class LoadedIndex:
             own = written.get(self.chunks[sentence.chunk].document)
             stated.append(own is not None and own in sentence.text.replace(" ", ""))
         return np.array(stated, dtype=np.float32)
+
+    @functools.cached_property
+    def family_names(self) -> frozenset[str]:
+        """The names people go by alone in the corpus (``_span_shapes.family_names``), for short answers.
+
+        Not a word of the English word list (サルベージ of スミット・サルベージ is salvage).
+        """
+        words = frozenset(form for forms in self.lexicon.values() for form in forms)
+        return family_names((chunk.text for chunk in self.chunks), words=words)
 
     @functools.cached_property
     def latin_spellings(self) -> dict[str, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -21,6 +21,7 @@ from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date, last_year
 from retrieval._span_questions import (
+    PERIOD_ASKED,
     SINCE,
     asked_counter,
     asked_units,
@@ -80,6 +81,8 @@ class SpanContext(NamedTuple):
     no date of its own (an infobox 日にち)."""
     subject: bool = False
     """The question asks about the article's subject itself (``subject.about_subject``): its own date answers it."""
+    family: frozenset[str] = frozenset()
+    """The names people go by alone in the corpus (``_span_shapes.family_names``): チャーチル."""
 
 
 #: A question after a number of times: 何回, 何度, "how many times", "how often".
@@ -95,15 +98,29 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
         # 何隻 takes 3つ; 何個, asked with a counter for anything, takes 5件 as well.
         return counter in GENERIC_COUNTERS or candidate.text.endswith(GENERIC_COUNTERS)
     if candidate.type == "count" and candidate.text.endswith("回") and not _TIMES_ASKED.search(question):
-        return False  # "how big was the crowd", 「どのくらい」: a number of times answers only "how many times"
+        # "how big was the crowd", 「どのくらい」: a number of times answers only "how many times", or a question
+        # after the thing it counts ("how many toasts": 45回の乾杯).
+        return _counts_asked_thing(candidate, question, terms)
     if candidate.type == "duration" and counter and counter not in candidate.text:
         return False
+    if candidate.type == "date" and PERIOD_ASKED.search(question) and not _RANGE.search(candidate.text):
+        return False  # a period asked: a range of dates, not one day
     if candidate.type == "date" and SINCE.search(question) and not _UNTIL_ASKED.search(question):
         return bool(_SINCE_DATE.match(candidate.sentence, candidate.end))
     if candidate.text.endswith("世紀") and _century_of_another_thing(candidate, question, terms):
         return False
     # 「2014年以来…広めていると報告」: a date before 以来 is when something began, not when the asked event happened.
     return not (candidate.type == "date" and _SINCE_ONLY.match(candidate.sentence, candidate.end))
+
+
+def _counts_asked_thing(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether a count stands before の and a word of the question (45回の乾杯 for "how many toasts")."""
+    after = _OF_NOUN.match(candidate.sentence, candidate.end)
+    if after is None:
+        return False
+    asked = fold(" ".join([question, *terms]))
+    noun = fold(after.group("noun"))
+    return any(noun[i : i + 2] in asked for i in range(len(noun) - 1))
 
 
 #: A question after the next or the last one of a kind (次の首脳会談, "the previous summit"): not the article's.
@@ -340,7 +357,10 @@ def _pick(
         return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
 
     year = _year_before(passage, highlight, anchor, context)
-    pool = [c for c in _as_bodies(candidates_in(sentence, anchor, people=people, year=year), wanted) if answers(c)]
+    # A name people go by alone is a person's only: a question after a body or a place does not take it.
+    family = context.family if people else frozenset()
+    found = candidates_in(sentence, anchor, people=people, year=year, family=family)
+    pool = [c for c in _as_bodies(found, wanted) if answers(c)]
     pool = _without_affiliations(pool)
     if sole and len({c.text for c in pool}) > 1:
         # 「米国のロナルド・レーガン大統領とソビエトのミハイル・ゴルバチョフ書記長」: "which US president" takes
@@ -350,10 +370,7 @@ def _pick(
         if not pool:
             return None
     pool = _with_unit_asked(_with_counter_asked(_without_starting_values(pool, question), question), question)
-    if len({c.text for c in pool}) > 1:
-        # "which lake": the one span ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
-        kinds = [c for c in pool if _of_named_kind(c, [*context.terms, *named_kinds(question)])]
-        pool = kinds if len({c.text for c in kinds}) == 1 else pool
+    pool = _narrowed(pool, question, keys, context.terms)
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [
@@ -361,12 +378,51 @@ def _pick(
         for s in split_sentences(passage)
         if strip_footnotes(s) != sentence
         # Kanji names are the lit sentence's only: no ``people`` here.
-        for c in candidates_in(strip_footnotes(s), anchor, year=_year_before(passage, s, anchor, context))
+        for c in candidates_in(
+            strip_footnotes(s), anchor, year=_year_before(passage, s, anchor, context), family=family
+        )
         if answers(c)
     ]
     if sole and len({c.text for c in others}) > 1:
         return None
     return _choose(others, keys, minimum=_FALLBACK_MIN)
+
+
+#: What joins a range of dates' two ends (``_span_shapes._ranges``).
+_RANGE = re.compile(r"から|[–—~～〜-]")
+#: A question after a total: 全部で, 合計, 計, "in total", "altogether".
+_TOTAL_ASKED = re.compile(r"全部で|合計|総計|総数|全体で|\bin\s+(?:total|all)\b|\baltogether\b|\btotal\b", re.I)
+#: What a total is written after: 合計8回, 計3人, 延べ100人, 総勢150人.
+_TOTAL_BEFORE = re.compile(r"(?:合計|総計|計|全部で|全体で|延べ|総勢|総数)(?:で|は)?(?:約|およそ)?$")
+#: How far before a person's の the role naming them may start (通訳の, 国家安全保障担当補佐官の).
+_ROLE_REACH = 8
+
+
+def _named_by(candidate: Candidate, keys: frozenset[str]) -> bool:
+    """Whether a person stands right after one of the question's words and の: 通訳のパヴロフ for 「通訳は誰」."""
+    if candidate.type != "person" or not candidate.sentence.startswith("の", candidate.start - 1):
+        return False
+    before = fold(candidate.sentence[max(candidate.start - 1 - _ROLE_REACH, 0) : candidate.start - 1])
+    return any(before.endswith(key) for key in keys if len(key) >= 2)
+
+
+def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms: Iterable[str]) -> list[Candidate]:
+    """Of several spans, the one a sign in the question singles out; ``pool`` as it is when none does.
+
+    - "which lake": the one ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
+    - 「全部で何回」: of 「毎日1回、合計8回開かれ」, the total.
+    - 「スターリンの通訳は誰」: of 「モロトフと通訳のパヴロフ」, the one person the asked role names.
+    """
+    kinds = [*terms, *named_kinds(question)]
+    signs: list[Callable[[Candidate], bool]] = [lambda c: _of_named_kind(c, kinds), lambda c: _named_by(c, keys)]
+    if _TOTAL_ASKED.search(question):
+        signs.insert(1, lambda c: _TOTAL_BEFORE.search(c.sentence[: c.start]) is not None)
+    for sign in signs:
+        if len({c.text for c in pool}) < 2:
+            break
+        singled = [c for c in pool if sign(c)]
+        pool = singled if len({c.text for c in singled}) == 1 else pool
+    return pool
 
 
 def _own_date(context: SpanContext) -> date | None:

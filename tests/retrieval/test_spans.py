@@ -6,6 +6,8 @@ import pytest
 
 from corpus.parsing import parse_article
 from corpus.text import split_sentences
+from retrieval._span_shapes import candidates_in, family_names
+from retrieval.english import english_duration
 from retrieval.features import asked_types
 from retrieval.lexical import fold
 from retrieval.spans import SpanContext, _heard_as, find_short, wanted_types
@@ -1043,3 +1045,91 @@ def test_a_place_where_something_was_set_up_or_stayed():
 def test_what_was_the_date_of_asks_a_date():
     found = short("What was the date of the Geneva summit?", "2021年6月16日、スイス", terms=("ジュネーブ", "サミット"))
     assert (found.text, found.display) == ("2021年6月16日", "16 June 2021")
+
+
+YALTA = parse_article((AKASHI_PATH.parent / "yalta-conference-1945.ja.txt").read_text(encoding="utf-8"))
+POTSDAM = parse_article((AKASHI_PATH.parent / "potsdam-1945.ja.txt").read_text(encoding="utf-8"))
+
+
+def _with_family(article, question, fragment, terms=()):
+    """``short`` with the article's names people go by alone known, as the index gives them."""
+    sentence, passage, section = _where(article, fragment)
+    body = "\n".join([article.lead, *(p.text for s in article.sections for p in s.paragraphs)])
+    context = SpanContext(_facts(article), ENGLISH, tuple(terms), section, family=family_names([body]))
+    return find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
+
+
+def test_names_people_go_by_alone_come_from_their_full_names():
+    text = (
+        "ウィンストン・チャーチル首相とフランクリン・ルーズベルト大統領が会った。"
+        "ワシントン・ポスト紙が報じ、スミット・サルベージが引き揚げた。"
+    )
+    assert family_names([text], words=frozenset(["サルベージ"])) == {"チャーチル", "ルーズベルト"}
+    # ポスト names a newspaper (紙 after it), サルベージ is a dictionary word: neither is a person's.
+
+
+def test_a_name_written_alone_answers_who():
+    # 「…3か国の首脳のうちルーズベルトが議長を務めた」: nothing in the sentence shows ルーズベルト is a person.
+    found = _with_family(YALTA, "本会議で議長をやってたのは3人のうち誰?", "ルーズベルトが議長を務めた")
+    assert (found.text, found.type) == ("ルーズベルト", "person")
+    assert short("本会議で議長をやってたのは3人のうち誰?", "ルーズベルトが議長を務めた", YALTA) is None  # unknown: none
+
+
+def test_a_name_people_go_by_alone_is_no_body_and_no_place():
+    sentence = "チャーチルの強い主張により、フランスにも占領地域を与えることが決まった。"
+    people = candidates_in(sentence, None, family=frozenset(["チャーチル"]))
+    assert ("チャーチル", "person") in {(c.text, c.type) for c in people}
+    assert _with_family(YALTA, "会議はどこで開かれた", "ルーズベルトが議長を務めた") is None
+
+
+def test_the_person_a_role_names_answers_who_held_it():
+    # 「スターリンはモロトフと通訳のパヴロフを伴って」: the interpreter, not the minister beside him.
+    found = _with_family(POTSDAM, "スターリンの通訳をしたのは誰？", "通訳のパヴロフを伴って")
+    assert found.text == "パヴロフ"
+
+
+def test_a_total_asked_takes_the_total():
+    found = short("ヤルタの本会議って全部で何回開かれたんだっけ", "合計8回開かれ", YALTA)
+    assert found.text == "8回"  # not the 毎日1回 before it
+
+
+def test_a_number_of_times_answers_how_many_of_the_thing_it_counts():
+    found = short("how many toasts were drunk at stalins dinner", "45回の乾杯", YALTA, terms=("乾杯", "晩餐"))
+    assert (found.text, found.display) == ("45回", "45 times")
+    assert short("how big was the dinner", "45回の乾杯", YALTA, terms=("晩餐",)) is None
+
+
+def test_months_counted_are_a_length_of_time_with_their_bound():
+    found = short("ポーランドの選挙、スターリンはどれくらいでできるって言ってた?", "選挙は1か月以内", YALTA)
+    assert (found.text, found.type) == ("1か月以内", "duration")
+    assert english_duration("1か月以内") == "within 1 month"
+    assert english_duration("18か月") == "18 months"
+
+
+def test_a_question_ending_on_the_day_of_something_asks_its_date():
+    assert "date" in asked_types("ルーズベルトが議会でヤルタについて報告した日")
+    assert "date" in asked_types("会談の日は？")
+    assert "date" not in asked_types("その日は何があった")
+    found = short("ルーズベルトが議会でヤルタについて報告した日", "1945年3月1日に上下", YALTA)
+    assert found.text == "1945年3月1日"
+
+
+def test_the_one_who_did_it_asks_a_person_not_a_role():
+    question = "ポーランドの扱いに抗議して政務次官を辞めたのって誰だっけ"
+    assert wanted_types(question, asked_types(question)) != {"role"}
+    assert short(question, "ヘンリー・ストラウス(Henry", YALTA).text == "ヘンリー・ストラウス"
+
+
+def test_a_period_asked_takes_a_range_of_dates():
+    found = short("ダンバートンオークス会議の期間おしえて", "1944年8月21日から10月7日", YALTA)
+    assert found.text == "1944年8月21日から10月7日まで"
+    assert short("アルジャー・ヒスが有罪になった期間", "1950年1月21日", YALTA) is None  # one day is no period
+
+
+def test_a_place_where_a_body_was_set_up():
+    assert short("ドイツ分割を検討する委員会はどこに設置された?", "委員会がロンドンに", YALTA).text == "ロンドン"
+
+
+def test_how_close_and_how_much_time_ask_amounts():
+    assert "quantity" in asked_types("how close was the red army to berlin")
+    assert asked_types("how much time did vyshinsky give king michael") == {"duration"}
