@@ -251,6 +251,11 @@ def asked_counter(question: str) -> str:
     return ""
 
 
+def asked_measures(question: str) -> tuple[str, ...]:
+    """The counters and units a question asks its amount in: 何人, "how many ppl" → 人; "how tall" → メートル…."""
+    return tuple(c for c in (asked_counter(question), *asked_units(question)) if c)
+
+
 def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     """Bigrams of the question's content words (kanji, katakana, Latin, digits), and of its Japanese terms."""
     # The counter asked for names what is counted (how many lanes → 車線, the label of 「車線数、6車線」).

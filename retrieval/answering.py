@@ -32,7 +32,7 @@ from retrieval.ranking import (
     top_indices,
     type_bonus,
 )
-from retrieval.spans import SpanContext, find_short
+from retrieval.spans import SpanContext, asked_measures, find_short
 from retrieval.store import ChromaStore
 from retrieval.subject import about_subject
 from retrieval.translation import Expansion, TermExpander, english_words
@@ -97,6 +97,11 @@ class AnswerPolicy:
     """Added to the passages of an article the question names by its title (``_article_signals``): in a corpus of many
     articles, "the first session of the Potsdam Conference" is Potsdam's, not Geneva's (0.2 moved nothing on the
     suite, 0.4 one English question to the article it named)."""
+    unit_bonus: float = 0.3
+    """Added to a passage counting in the counter or unit the question asks in (何人 → 人, "how tall" → メートル):
+    "how many cops" wants the passage with 約6,000人, not the one about the city's police. After the refusal, which
+    it must not sway (on the suite of 44 sets: English hit@1 +5, Japanese +1, one citation lost; 0.1 gained +2, 0.5 as
+    0.3)."""
     lead_malus: float = 0.1
     """Taken from a lead passage's score: it sums up what the sections tell in full, so it matches many questions a
     section answers (on the suite of 40 sets: Japanese hit@1 +3, English +1; 0.2 lost English ones). A question
@@ -282,8 +287,11 @@ class Answerer:
         confidence = self._confidence(index, similarity, top_indices(chunk_scores, wanted))
         if subject and "date" in asked_types(text):
             chunk_scores = chunk_scores + policy.subject_bonus * self._stating_date(index, frame)
+        # The refusal reads the ranking before the asked unit lifts a passage: a passage counting other people
+        # ("how many police officers" → 人) must not vouch for a count the article does not give.
+        reason = self._refusal(index, text, language, top_indices(chunk_scores, wanted), confidence)
+        chunk_scores = chunk_scores + policy.unit_bonus * self._counting(index, text)
         order = top_indices(chunk_scores, wanted)
-        reason = self._refusal(index, text, language, order, confidence)
         sentence_lex = index.sentence_lexical.scores(lexical_query)
         lit = similarity + highlight_bonus
         lexical_weight = policy.english_highlight_lexical if language == "en" else policy.highlight_lexical
@@ -389,6 +397,14 @@ class Answerer:
         asked = asked_types(text) & {"date", "time", "duration", "quantity", "place", "person"}
         missing = kinds_missing(asked, index.chunk_types, len(index.chunks))  # type: ignore[arg-type]
         return cast(Vectors, policy.named_bonus * named - policy.untyped_malus * missing)
+
+    @staticmethod
+    def _counting(index: LoadedIndex, text: str) -> Vectors:
+        """1.0 for each chunk with a quantity in the counter or unit the question asks in (何人 → 人), else 0.0."""
+        measures = asked_measures(text)
+        if not measures:
+            return np.zeros(len(index.chunks), dtype=np.float32)
+        return np.maximum(best_per_chunk(index.counting(measures), index.sentence_chunk, len(index.chunks)), 0.0)
 
     @staticmethod
     def _confidence(index: LoadedIndex, similarity: Vectors, order: list[int]) -> float:

@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -256,6 +257,23 @@ class LoadedIndex:
             return exact if exact is not None else np.empty(0, dtype=np.intp)
         found = [rows for name, rows in self.specific_sentences.items() if specific in name]
         return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.intp)
+
+    @functools.cached_property
+    def counter_sentences(self) -> dict[str, np.ndarray[Any, np.dtype[np.intp]]]:
+        """Each counter or unit the corpus counts in (人, 票, メートル), with the sentences holding such a quantity."""
+        found: dict[str, list[np.ndarray[Any, np.dtype[np.intp]]]] = defaultdict(list)
+        for specific, rows in self.specific_sentences.items():
+            counter = specific.lstrip("0123456789.")
+            if is_quantity(specific) and counter:
+                found[counter].append(rows)
+        return {counter: np.unique(np.concatenate(rows)) for counter, rows in found.items()}
+
+    def counting(self, counters: Collection[str]) -> Vectors:
+        """1.0 for each sentence holding a quantity in one of ``counters`` (人, メートル), else 0.0."""
+        held = np.zeros(len(self.sentences), dtype=np.float32)
+        for counter in counters:
+            held[self.counter_sentences.get(counter, np.empty(0, dtype=np.intp))] = 1.0
+        return held
 
     def members(self, chunk: int) -> np.ndarray[Any, np.dtype[np.intp]]:
         """Positions of the sentences of chunk ``chunk``."""

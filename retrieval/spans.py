@@ -24,6 +24,7 @@ from retrieval._span_questions import (
     PERIOD_ASKED,
     SINCE,
     asked_counter,
+    asked_measures,
     asked_units,
     kind_words,
     named_kinds,
@@ -46,6 +47,8 @@ from retrieval.lexical import fold, with_variants, without_glosses
 from retrieval.morphology import morphemes
 from retrieval.question import language_of
 from retrieval.types import Short
+
+__all__ = ["SpanContext", "asked_measures", "find_short"]
 
 #: Offices a question can name (ambassador → 大使): a member whose label lacks the one asked is not the answer.
 #: Titles of office, as a list's labels and running text write them.

@@ -1,11 +1,14 @@
 """Signals read from an article as a whole: its subject and date, its lead, its title, the kinds of answer it holds."""
 
+import re
 import shutil
 
+from corpus.text import strip_footnotes
 from retrieval.answering import Answerer, AnswerPolicy
 from retrieval.generations import IndexManager
 from retrieval.lexical import fold
 from retrieval.ranking import kinds_missing, of_documents
+from retrieval.spans import asked_measures
 from retrieval.store import ChromaStore
 from retrieval.subject import about_subject
 from tests.conftest import ARTICLE_PATH, ROOT, FakeEmbedder
@@ -113,3 +116,24 @@ def test_a_passage_without_the_kind_of_answer_asked_is_marked(tmp_path):
 def test_of_documents_marks_the_chunks_of_the_documents_given():
     assert of_documents({"b"}, ["a", "b", "b", "c"]).tolist() == [0.0, 1.0, 1.0, 0.0]
     assert of_documents(set(), ["a", "b"]).tolist() == [0.0, 0.0]
+
+
+VIENNA = ROOT / "tests" / "data" / "articles" / "vienna-summit-1961.ja.txt"
+
+
+def test_a_passage_counting_in_the_asked_unit_is_marked(tmp_path):
+    # "how many cops were on duty" asks a count of people: the passage with 約6,000人の警察官, not the one
+    # about the police's estimate of the crowd in its own words only.
+    answerer = _answerer(tmp_path, ARTICLE_PATH, VIENNA)
+    index = answerer.index
+    assert asked_measures("how many cops were on duty in vienna") == ("人",)
+    assert asked_measures("how tall is the mountain")[-1] == "メートル"
+    assert asked_measures("why did they meet") == ()
+    counting = answerer._counting(index, "how many cops were on duty in vienna")
+    police = [i for i, c in enumerate(index.chunks) if "約6,000人の警察官" in c.text]
+    assert police and counting[police].all()
+    # Against a reference: a chunk is marked when one of its sentences holds a number counted in 人.
+    for i, chunk in enumerate(index.chunks):
+        held = any(re.search(r"\d人", strip_footnotes(index.sentences[j].text)) for j in index.members(i))
+        assert counting[i] == (1.0 if held else 0.0), chunk.text[:40]
+    assert not answerer._counting(index, "why did they meet").any()
