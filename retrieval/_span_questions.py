@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.english import COUNT_ASKED_JA, COUNTED
+from retrieval.english import COUNT_ASKED_JA, COUNTED, CURRENCIES
 from retrieval.features import (
     HOW_LONG_WAS,
     THE_DATE_ASKED,
@@ -223,12 +223,15 @@ def named_kinds(question: str) -> list[str]:
 #: the 2.5メートル of its height in the same sentence.
 _UNITS_ASKED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        re.compile(r"重さ|重量|質量|何キログラム|何グラム|何トン|\bhow\s+heavy\b|\bweigh|\bmass\b", re.IGNORECASE),
+        re.compile(
+            r"重さ|重量|質量|重い|重かった|何キログラム|何グラム|何トン|\bhow\s+heavy\b|\bweigh|\bmass\b", re.IGNORECASE
+        ),
         ("キログラム", "グラム", "トン"),
     ),
     (
         re.compile(
-            r"高さ|長さ|幅|直径|距離|離れ|深さ|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|close|near|deep)\b"
+            r"高さ|長さ|幅|直径|距離|離れ|深さ|(?:どのくらい|どれくらい|どれほど|どれだけ)(?:高|深|遠)"
+            r"|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|close|near|deep)\b"
             r"|\b(?:height|length|width|diameter|distance|depth)\b",
             re.IGNORECASE,
         ),
@@ -252,8 +255,9 @@ def asked_counter(question: str) -> str:
 
 
 def asked_measures(question: str) -> tuple[str, ...]:
-    """The counters and units a question asks its amount in: 何人, "how many ppl" → 人; "how tall" → メートル…."""
-    return tuple(c for c in (asked_counter(question), *asked_units(question)) if c)
+    """The counters and units a question asks its amount in (何人 → 人; "how tall" → メートル; いくら → currencies)."""
+    money = CURRENCIES.split("|") if _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question) else []
+    return tuple(c for c in (asked_counter(question), *asked_units(question), *money) if c)
 
 
 def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:

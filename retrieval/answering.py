@@ -98,10 +98,10 @@ class AnswerPolicy:
     articles, "the first session of the Potsdam Conference" is Potsdam's, not Geneva's (0.2 moved nothing on the
     suite, 0.4 one English question to the article it named)."""
     unit_bonus: float = 0.3
-    """Added to a passage counting in the counter or unit the question asks in (何人 → 人, "how tall" → メートル):
-    "how many cops" wants the passage with 約6,000人, not the one about the city's police. After the refusal, which
-    it must not sway (on the suite of 44 sets: English hit@1 +5, Japanese +1, one citation lost; 0.1 gained +2, 0.5 as
-    0.3)."""
+    """Added to a passage counting in the counter or unit the question asks in (何人 → 人, "how tall" → メートル,
+    いくら → a currency): "how many cops" wants the passage with 約6,000人, not the one about the city's police.
+    After the refusal, which it must not sway (on the suite of 44 sets: English hit@1 +5, Japanese +1, one citation
+    lost; 0.1 gained +2, 0.5 as 0.3; money then gained Japanese +3)."""
     lead_malus: float = 0.1
     """Taken from a lead passage's score: it sums up what the sections tell in full, so it matches many questions a
     section answers (on the suite of 40 sets: Japanese hit@1 +3, English +1; 0.2 lost English ones). A question

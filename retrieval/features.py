@@ -24,7 +24,7 @@ ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", 
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
 _COUNTER = (
     r"(?:時間半|時間|年間|年|か月|ヶ月|カ月|ヵ月|月|週間|日間|日|分|秒|人|名|か国|ヶ国|カ国|ヵ国"
-    rf"|{COUNTED}|{MEASURE_UNITS}|キロ|億円|万円|円|%|パーセント|歳)"
+    rf"|{COUNTED}|{MEASURE_UNITS}|キロ|(?:億|万)?(?:{CURRENCIES})|%|パーセント|歳)"
 )
 _NUMBER_WITH_COUNTER = re.compile(
     rf"""
@@ -170,7 +170,7 @@ _ASKS = {
         r"\bhow\s+(?:many|much|tall|high|wide|far|close|near|big|large|heavy|deep|fast)\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
         rf"|{COUNT_ASKED_JA}|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ"
-        r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)離れ",
+        r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)(?:離れ|重|大き|高|深|遠|広)",
         re.IGNORECASE,
     ),
     "place": re.compile(

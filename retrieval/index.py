@@ -271,8 +271,9 @@ class LoadedIndex:
     def counting(self, counters: Collection[str]) -> Vectors:
         """1.0 for each sentence holding a quantity in one of ``counters`` (人, メートル), else 0.0."""
         held = np.zeros(len(self.sentences), dtype=np.float32)
-        for counter in counters:
-            held[self.counter_sentences.get(counter, np.empty(0, dtype=np.intp))] = 1.0
+        for counter, rows in self.counter_sentences.items():
+            if counter.endswith(tuple(counters)):  # 億円 is counted in 円, キロメートル in メートル
+                held[rows] = 1.0
         return held
 
     def members(self, chunk: int) -> np.ndarray[Any, np.dtype[np.intp]]:

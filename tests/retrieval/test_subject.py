@@ -137,3 +137,10 @@ def test_a_passage_counting_in_the_asked_unit_is_marked(tmp_path):
         held = any(re.search(r"\d人", strip_footnotes(index.sentences[j].text)) for j in index.members(i))
         assert counting[i] == (1.0 if held else 0.0), chunk.text[:40]
     assert not answerer._counting(index, "why did they meet").any()
+
+
+def test_an_amount_of_money_asked_is_counted_in_any_currency():
+    assert "円" in asked_measures("いくらかかった？") and "ドル" in asked_measures("how much did it cost?")
+    assert asked_measures("how much time did it take") == ()  # time spent is no money
+    assert "トン" in asked_measures("銅像ってどのくらい重い?")
+    assert asked_measures("どのくらい長く続いた？") == ()  # a length of time, not of a thing
