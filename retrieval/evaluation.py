@@ -138,6 +138,11 @@ SUITE = (
     # of the nineteenth session by a helper that saw only the article, and read: a development set, never measured
     # blind.
     EvalSet("yalta", _DATA / "questions_yalta.jsonl", (_DATA / "articles" / "yalta-conference-1945.ja.txt",)),
+    # 64 summit questions and a thirty-first article (the 1972 Moscow summit, some details invented, 40 questions),
+    # written at the start of the nineteenth session by helpers that saw only the article, measured blind with that
+    # session's starting code and after each change (README), and added unread at its end.
+    EvalSet("v25", _DATA / "questions_v25.jsonl"),
+    EvalSet("moscow", _DATA / "questions_moscow.jsonl", (_DATA / "articles" / "moscow-summit-1972.ja.txt",)),
 )
 
 
