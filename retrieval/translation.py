@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import simplemma
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from retrieval.english import LATIN_LETTERS
 from retrieval.spelling import AGREEMENT, LetterIndex, agreement, hepburn_katakana
@@ -376,6 +378,10 @@ def _nouns_of(word: str) -> list[str]:
     ]
 
 
+#: The shortest word a typing slip is looked for in: shorter ones are one letter from too many others.
+_MIN_SLIP = 6
+
+
 def _lemmas(word: str) -> list[str]:
     """``word`` and the forms a dictionary may list it under: its lemma, plural and verb endings cut, its country.
 
@@ -584,6 +590,7 @@ class TermExpander:
         if max_terms <= 0:
             raise ValueError(f"max_terms must be positive, got {max_terms}")
         self._lexicon = lexicon
+        self._typed_words: list[str] | None = None
         self._transliterate = transliterate
         self._names = names or {}
         self._spellings = spellings or {}
@@ -693,6 +700,25 @@ class TermExpander:
                 return 1, self._lexicon[noun]
         return 1, self._open_compound(words[start])
 
+    def _slip_of(self, word: str) -> str:
+        """The one word of the list ``word`` is a typing slip of (one letter off, or two swapped), or ``""``.
+
+        Only for a word of six letters or more that no English dictionary knows (simplemma's tables) and that
+        found no name: "interpretted" (interpret), "conferance", "goverment". A real word the cut list lacks
+        ("dinner") is left alone: correcting it to "winner" would invent what the asker did not say.
+        """
+        if len(word) < _MIN_SLIP or not word.isalpha() or simplemma.is_known(word, lang="en"):
+            return ""
+        if self._typed_words is None:
+            self._typed_words = sorted(k for k in self._lexicon if k.isalpha())
+        near: set[str] = set()
+        for form in _lemmas(word):
+            if len(form) >= _MIN_SLIP - 1:
+                near.update(
+                    m for m, _, _ in process.extract(form, self._typed_words, scorer=OSA.distance, score_cutoff=1)
+                )
+        return near.pop() if len(near) == 1 else ""
+
     def _open_compound(self, word: str) -> tuple[str, ...]:
         """The terms of a compound written closed that the dictionary lists open: landmines → land mine (地雷)."""
         if len(word) < _MIN_COMPOUND or not word.isalpha():
@@ -768,6 +794,8 @@ class TermExpander:
                 if not near and len(words[i]) > 4 and words[i].endswith("s"):
                     near = self._lower_name(words[i][:-1])  # "blinkens role": a possessive typed without its apostrophe
                 found, is_name = ((near,), True) if near else ((), False)
+            if not found and used == 1 and not is_name and (meant := self._slip_of(words[i])):
+                found = self._lexicon[meant]  # "interpretted", "conferance": a slip of a word the list knows
             if _names_a_thing(words, i, used):
                 found = tuple(t for t in found if not _VERB_FORM.fullmatch(t))
             if not found and words[i] not in _STOPWORDS:

@@ -392,3 +392,14 @@ def test_a_british_spelling_finds_the_american_one_the_word_list_glosses():
     expander = TermExpander({"labor": ("労働",), "center": ("中心",), "defense": ("防衛",)})
     assert expander.expand("what did labour do at the centre for defence?") == ["労働", "中心", "防衛"]
     assert expander.expand("what did labor do?") == ["労働"]
+
+
+def test_a_typing_slip_finds_the_word_it_misses_and_a_real_word_is_left_alone():
+    expander = TermExpander(
+        {"interpret": ("通訳",), "conference": ("会議",), "government": ("政府",), "winner": ("勝者",), "side": ("側",)}
+    )
+    assert expander.expand("who interpretted for the soviet side?") == ["通訳", "側"]  # one letter more
+    assert expander.expand("when did the conferance start") == ["会議"]  # one letter off
+    assert expander.expand("what did the goverment say") == ["政府"]  # one letter missing
+    assert expander.expand("what was for dinner") == []  # a real word is no slip of "winner"
+    assert expander.expansion("what was for dinner").unmatched == ("dinner",)
