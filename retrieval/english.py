@@ -28,6 +28,10 @@ COUNTED = (
 #: A Japanese question asking how many: a counter after 何 (何人, 何隻), or 何度 for a number of times (not 何度目).
 COUNT_ASKED_JA = rf"何(?:{COUNTED})|何度(?!目)"
 _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+#: A bound written after a length of time (1か月以内: within a month), as English writes it before.
+_DURATION_BOUNDS = {"以内": "within", "以上": "at least", "未満": "under", "近く": "nearly", "余り": "over"}
+#: The bounds of a length of time as one alternation, for patterns.
+DURATION_BOUNDS = "|".join(_DURATION_BOUNDS)
 _DURATION = re.compile(
     rf"""
     (?P<about>約|およそ)?                   # "about"
@@ -38,7 +42,7 @@ _DURATION = re.compile(
     (?P<half>半)?                           # 3時間半: and a half
     (?:間|の歳月)?                          # 5年間, 10年の歳月: the span, not the calendar year
     (?P<direction>前|後|ぶり)?              # 2か月前: that long before; 8年ぶり: the first in 8 years
-    (?P<bound>以内|以上|未満|近く|余り)?     # 1か月以内: within a month
+    (?P<bound>{DURATION_BOUNDS})?           # 1か月以内: within a month
     """,
     re.VERBOSE,
 )
@@ -62,10 +66,6 @@ CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reve
 _BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 #: The bounds as one alternation, for patterns.
 BOUNDS = "|".join(_BOUNDS)
-#: A bound written after a length of time (1か月以内: within a month), as English writes it before.
-_DURATION_BOUNDS = {"以内": "within", "以上": "at least", "未満": "under", "近く": "nearly", "余り": "over"}
-#: The bounds of a length of time as one alternation, for patterns.
-DURATION_BOUNDS = "|".join(_DURATION_BOUNDS)
 _QUANTITY = re.compile(
     rf"""
     (?P<about>約|およそ|推定|推計)?          # "about"; an estimate is shown as one
