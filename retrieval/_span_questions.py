@@ -230,7 +230,7 @@ _UNITS_ASKED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         re.compile(
-            r"高さ|長さ|幅|直径|距離|離れ|深さ|(?:どのくらい|どれくらい|どれほど|どれだけ)(?:高|深|遠)"
+            rf"高さ|長さ|幅|直径|距離|離れ|深さ|(?:{_VAGUE_AMOUNT.pattern})(?:高|深|遠)"
             r"|何メートル|何センチ|何キロメートル|\bhow\s+(?:tall|high|wide|far|close|near|deep)\b"
             r"|\b(?:height|length|width|diameter|distance|depth)\b",
             re.IGNORECASE,

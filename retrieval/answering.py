@@ -26,6 +26,7 @@ from retrieval.ranking import (
     best_per_chunk,
     choose_highlight,
     fuse,
+    held_per_chunk,
     kinds_missing,
     of_documents,
     specifics_bonus,
@@ -404,7 +405,7 @@ class Answerer:
         measures = asked_measures(text)
         if not measures:
             return np.zeros(len(index.chunks), dtype=np.float32)
-        return np.maximum(best_per_chunk(index.counting(measures), index.sentence_chunk, len(index.chunks)), 0.0)
+        return held_per_chunk(index.counting(measures), index.sentence_chunk, len(index.chunks))
 
     @staticmethod
     def _confidence(index: LoadedIndex, similarity: Vectors, order: list[int]) -> float:

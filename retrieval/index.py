@@ -22,7 +22,7 @@ from retrieval.features import ANSWER_TYPES, AnswerType, answer_types_of, is_qua
 from retrieval.lexical import LexicalIndex, fold, without_glosses
 from retrieval.manifest import Counts, DocumentInfo, Manifest
 from retrieval.pinyin import PinyinNames
-from retrieval.ranking import best_per_chunk
+from retrieval.ranking import held_per_chunk
 from retrieval.translation import katakana_words, latin_spellings, quoted_hiragana_names, sound_key
 from retrieval.types import Chunk, Sentence, Vectors
 
@@ -161,11 +161,7 @@ class LoadedIndex:
     def chunk_types(self) -> dict[AnswerType, Vectors]:
         """For each kind of answer, 1.0 for each chunk with a sentence holding it, else 0.0."""
         n = len(self.chunks)
-        # A chunk without sentences (best_per_chunk's -1) holds no kind.
-        return {
-            kind: np.maximum(best_per_chunk(holding, self.sentence_chunk, n), 0.0)
-            for kind, holding in self.sentence_types.items()
-        }
+        return {kind: held_per_chunk(holding, self.sentence_chunk, n) for kind, holding in self.sentence_types.items()}
 
     @functools.cached_property
     def leads(self) -> Vectors:

@@ -70,6 +70,11 @@ def best_per_chunk(values: Vectors, owner: np.ndarray[Any, np.dtype[np.intp]], c
     return best
 
 
+def held_per_chunk(marks: Vectors, owner: np.ndarray[Any, np.dtype[np.intp]], chunks: int) -> Vectors:
+    """1.0 for each chunk with a sentence marked 1.0 in ``marks``, else 0.0 (a chunk without sentences holds none)."""
+    return np.maximum(best_per_chunk(marks, owner, chunks), 0.0)
+
+
 def specifics_bonus(matches: list[np.ndarray[Any, np.dtype[np.intp]]], sentences: int) -> Vectors:
     """Share of the question's specifics each sentence holds, each specific weighted by its rarity.
 
