@@ -36,6 +36,7 @@ from retrieval.ranking import (
 from retrieval.spans import SpanContext, asked_measures, find_short
 from retrieval.store import ChromaStore
 from retrieval.subject import about_subject
+from retrieval.transfer import asked_transfer, told_backwards
 from retrieval.translation import Expansion, TermExpander, english_words
 from retrieval.types import NOT_COVERED, Answer, Citation, Embedder, Passage, Vectors
 from retrieval.views import find_document
@@ -328,6 +329,8 @@ class Answerer:
           (``_unsupported``), or asks for a thing by its word that the passage's article never names
           (``asked.absent_asked``).
         - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``).
+        - It asks after a gift from one person to another that the passage's article tells of only the other
+          way round (``transfer``: "what did Putin give Biden in return").
         """
         policy = self._policy
         threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
@@ -341,6 +344,13 @@ class Answerer:
         measures = measures_missing(text, (index.chunks[i].text for i in order[: policy.measure_passages]))
         if measures:
             return f"the article gives no {' or '.join(sorted(measures))} for this"
+        name_of = self._expander_for(index).name_for if language == "en" and policy.translate else None
+        asked = asked_transfer(text, name_of)
+        chunks = index.chunks
+        if asked and told_backwards(
+            asked, (s.text for s in index.sentences if chunks[s.chunk].document == chunks[top].document)
+        ):
+            return "the article tells of a gift the other way round only"
         return ""
 
     def _unsupported(self, index: LoadedIndex, text: str, top: int, confidence: float) -> list[str]:

@@ -729,6 +729,14 @@ class TermExpander:
                     return self._lexicon[variant]
         return ()
 
+    def name_for(self, word: str) -> str:
+        """The corpus's name one English ``word`` stands for ("putin" → プーチン), or ``""`` when it is none."""
+        lower = word.lower()
+        if lower in _STOPWORDS or (lower in self._lexicon and not word[0].isupper()):
+            return ""
+        spelled = self._spellings.get(lower)
+        return spelled or self._lower_name(lower)
+
     def capitalise_names(self, text: str) -> str:
         """``text`` with lower-case words that sound exactly like a name of the corpus capitalised ("putin" → "Putin").
 
