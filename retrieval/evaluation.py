@@ -143,6 +143,9 @@ SUITE = (
     # session's starting code and after each change (README), and added unread at its end.
     EvalSet("v25", _DATA / "questions_v25.jsonl"),
     EvalSet("moscow", _DATA / "questions_moscow.jsonl", (_DATA / "articles" / "moscow-summit-1972.ja.txt",)),
+    # A thirty-second article (the 2019 Hanoi summit, some details invented) with 48 questions, written at the start of
+    # the twentieth session by a helper that saw only the article, and read: a development set, never measured blind.
+    EvalSet("hanoi", _DATA / "questions_hanoi.jsonl", (_DATA / "articles" / "hanoi-summit-2019.ja.txt",)),
 )
 
 
