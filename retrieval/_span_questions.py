@@ -112,7 +112,7 @@ _JA_COUNTER = re.compile(rf"何(?P<counter>{COUNTED})")
 _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
 _MONEY_ASKED = re.compile(
     r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b|\bspen[dt]|\bspending\b|\bpaid\b"
-    r"|\bfees?\b|\btolls?\b|\bcharged?\b",
+    r"|\bfees?\b|\btolls?\b|\bcharged?\b|\bworth\b",
     re.IGNORECASE,
 )
 #: Time is what was spent: "the total time they spent in talks" asks no money.

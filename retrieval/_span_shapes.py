@@ -11,6 +11,7 @@ from corpus.timeline import date_mentions
 from retrieval.coverage import is_place_name, personal_names, proper_nouns
 from retrieval.english import (
     BOUNDS,
+    BOUNDS_BEFORE,
     CLOCK,
     COUNTED,
     CURRENCIES,
@@ -50,6 +51,7 @@ _DURATION = re.compile(
 _QUANTITY = re.compile(
     rf"""
     (?<![\d.,])
+    (?:{BOUNDS_BEFORE})?                             # 少なくとも16隻: a bound, part of the answer
     (?:約|およそ|推定|推計)?                          # 推定10億人: an estimate
     (?:毎秒)?                                        # 毎秒80メートル: a speed
     {NUMBER_IN_PARTS}                                # 1億7,400万: a number in parts

@@ -22,7 +22,7 @@ NUMBER_IN_PARTS = r"(?:\d[\d,]*(?:\.\d+)?[兆億万])*\d[\d,]*(?:\.\d+)?"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
 COUNTED = (
-    r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回|本|基|台|つ|個|件"
+    r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回線|回|本|基|台|つ|個|件"
     r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合|ページ"
 )
 #: A Japanese question asking how many: a counter after 何 (何人, 何隻), or 何度 for a number of times (not 何度目).
@@ -66,8 +66,13 @@ CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reve
 _BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 #: The bounds as one alternation, for patterns.
 BOUNDS = "|".join(_BOUNDS)
+#: A bound written before a number (少なくとも16隻), as English writes it too.
+_BOUNDS_BEFORE = {"少なくとも": "at least", "最大": "up to", "最大で": "up to"}
+#: Those bounds as one alternation, longest first, for patterns.
+BOUNDS_BEFORE = "|".join(sorted(_BOUNDS_BEFORE, key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"""
+    (?P<least>{BOUNDS_BEFORE})?              # 少なくとも16隻: at least 16 ships
     (?P<about>約|およそ|推定|推計)?          # "about"; an estimate is shown as one
     (?P<rate>毎秒)?                          # 毎秒80メートル: a speed
     (?P<number>{NUMBER_IN_PARTS})             # 1億7,400万: parts, each with its power
@@ -83,7 +88,7 @@ _UNITS = {
     "キロメートル": " km", "キロ": " km", "メートル": " m", "センチメートル": " cm", "ミリメートル": " mm",
     "キログラム": " kg", "グラム": " g", "トン": " t", "リットル": " L", "%": "%", "パーセント": "%",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
-    "カ国": " countries", "回": " times", "ページ": " pages", "票": " votes",
+    "カ国": " countries", "回": " times", "回線": " lines", "ページ": " pages", "票": " votes",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
 }  # fmt: skip
 
@@ -178,7 +183,7 @@ def english_number(value: float) -> str:
 
 
 def english_quantity(text: str) -> str | None:
-    """``約5000億円`` → ``about ¥500 billion``, ``約41%`` → ``about 41%``, ``1991メートル`` → ``1,991 m``.
+    """``約5000億円`` → ``about ¥500 billion``, ``約41%`` → ``about 41%``, ``少なくとも16隻`` → ``at least 16 ships``.
 
     A counter with no exact English word (本, 基, 台, つ) leaves the bare number; an unknown shape gives ``None``.
     """
@@ -199,6 +204,6 @@ def english_quantity(text: str) -> str | None:
         rendered += " per second"
     if match.group("times"):
         rendered += f" × {match.group('times')}"
-    if bound := match.group("bound"):
-        return f"{_BOUNDS[bound]} {rendered}"
+    if bound := match.group("bound") or match.group("least"):
+        return f"{_BOUNDS.get(bound) or _BOUNDS_BEFORE[bound]} {rendered}"
     return f"about {rendered}" if match.group("about") else rendered

@@ -94,6 +94,9 @@ def test_durations(text, english):
         ("250人余り", "over 250 people"),
         ("3,000人近く", "nearly 3,000 people"),
         ("100メートル未満", "under 100 m"),
+        ("少なくとも16隻", "at least 16 ships"),  # a bound before the number stays before it
+        ("最大で3万人", "up to 30,000 people"),
+        ("約120回線", "about 120 lines"),  # 回線, not 回 (times)
     ],
 )
 def test_quantities(text, english):

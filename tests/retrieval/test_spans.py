@@ -25,6 +25,8 @@ REIWA = parse_article((AKASHI_PATH.parent / "reiwa-2019.ja.txt").read_text(encod
 COPIAPO = parse_article((AKASHI_PATH.parent / "copiapo-2010.ja.txt").read_text(encoding="utf-8"))
 APOLLO = parse_article((AKASHI_PATH.parent / "apollo13-1970.ja.txt").read_text(encoding="utf-8"))
 THAM_LUANG = parse_article((AKASHI_PATH.parent / "tham-luang-cave-rescue-2018.ja.txt").read_text(encoding="utf-8"))
+MOSCOW = parse_article((AKASHI_PATH.parent / "moscow-summit-1972.ja.txt").read_text(encoding="utf-8"))
+HANOI = parse_article((AKASHI_PATH.parent / "hanoi-summit-2019.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -119,6 +121,24 @@ def test_a_bound_after_a_count_is_part_of_the_answer():
     assert (ja.text, ja.type) == ("800人以上", "count")
     en = short("How many people took part in the salvage work?", "800人以上が参加し", SUEZ, terms=("救助", "作業"))
     assert (en.text, en.display) == ("800人以上", "at least 800 people")
+
+
+def test_a_bound_before_a_count_is_part_of_the_answer():
+    # 少なくとも16隻: "at least", as a bound after the number (800人以上) is.
+    en = short("how many soviet ships were in haiphong harbor?", "少なくとも16隻のソ連船", MOSCOW, terms=("ソ連", "港"))
+    assert (en.text, en.display, en.type) == ("少なくとも16隻", "at least 16 ships", "count")
+
+
+def test_lines_are_counted_as_lines_not_times():
+    # 約120回線: 回線 (lines), not 回 (times) with a stray 線.
+    ja = short("ホワイトハウス通信局がクレムリンに用意した電話回線は何回線?", "約120回線の電話", MOSCOW)
+    assert (ja.text, ja.type) == ("約120回線", "count")
+
+
+def test_what_a_deal_was_worth_asks_money():
+    # 737 MAX型機100機を購入する契約…その金額は約127億ドル: "worth" asks the amount, not the planes.
+    en = short("how much was vietjets boeing order worth", "約127億ドルにのぼった", HANOI, terms=("ボーイング",))
+    assert (en.text, en.type) == ("約127億ドル", "money")
 
 
 def test_any_counter_asks_a_count_and_is_counted():
