@@ -204,6 +204,9 @@ def english_quantity(text: str) -> str | None:
         rendered += " per second"
     if match.group("times"):
         rendered += f" × {match.group('times')}"
-    if bound := match.group("bound") or match.group("least"):
-        return f"{_BOUNDS.get(bound) or _BOUNDS_BEFORE[bound]} {rendered}"
-    return f"about {rendered}" if match.group("about") else rendered
+    about = f"about {rendered}" if match.group("about") else rendered
+    if least := match.group("least"):
+        return f"{_BOUNDS_BEFORE[least]} {about}"  # 最大で約4億ドル: up to about $400 million
+    if bound := match.group("bound"):
+        return f"{_BOUNDS[bound]} {rendered}"
+    return about

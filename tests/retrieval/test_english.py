@@ -96,6 +96,7 @@ def test_durations(text, english):
         ("100メートル未満", "under 100 m"),
         ("少なくとも16隻", "at least 16 ships"),  # a bound before the number stays before it
         ("最大で3万人", "up to 30,000 people"),
+        ("最大で約4億ドル", "up to about $400 million"),
         ("約120回線", "about 120 lines"),  # 回線, not 回 (times)
     ],
 )
