@@ -19,6 +19,7 @@ from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
 from retrieval.lexical import fold, frame_words, tokenize, with_variants
 from retrieval.measures import measures_missing
+from retrieval.qualified import absent_next, absent_offices
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
     Fusion,
@@ -345,6 +346,11 @@ class Answerer:
         if measures:
             return f"the article gives no {' or '.join(sorted(measures))} for this"
         name_of = self._expander_for(index).name_for if language == "en" and policy.translate else None
+        offices = absent_offices(text, document, name_of)
+        if offices:
+            return f"the article does not mention {', '.join(offices)}"
+        if absent_next(text, document):
+            return "the article tells of no next meeting"
         asked = asked_transfer(text, name_of)
         chunks = index.chunks
         if asked and told_backwards(
