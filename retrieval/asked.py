@@ -97,13 +97,16 @@ def asked_nouns(question: str) -> list[str]:
 
 #: Where a Japanese question names the kind of thing it asks for: after どこの / どの / 何の / 何という
 #: (どこのホテル, 何の木; not どんな, which asks for a description), before の名前 (小学校の名前), as the
-#: topic it ends on (ランチのメニューは?), or as the work done by the person asked for (通訳をしたのは誰).
+#: topic it ends on (ランチのメニューは?), as the work done by the person asked for (通訳をしたのは誰), or as the thing
+#: whose identity the question ends by asking where (泊まったホテルはどこ: which hotel).
 _ASKED_JA = re.compile(
     r"""
     (?:どこの|どの|何の|なんの|何という|なんという)(?P<after>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)
   | (?P<before>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)の名前
   | (?P<topic>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)\s*[?？]?\s*$
   | (?P<did>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)を(?:担当)?し(?:た|ていた)(?:の|人|人物)(?:は|って)(?:誰|だれ)
+  | (?P<where>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)(?:どこ|どちら)
+    (?:だった|でした|ですか|なの|だ)?\s*[?？]?\s*$
     """,
     re.VERBOSE,
 )

@@ -64,6 +64,12 @@ def test_english_questions_ask_for_the_thing_they_name(question, asked):
         ("会談で通訳をしたのは誰ですか", ["通訳"]),
         ("記者会見で司会を担当していた人は誰?", ["司会"]),
         ("大使として同行したのは誰？", []),
+        # The thing whose identity is asked by どこ at the question's end: which hotel, which brand.
+        ("首脳会談中プーチンが泊まったホテルはどこ", ["ホテル"]),
+        ("サングラスのブランドってどこ？", ["ブランド"]),
+        # どこ asking who did it (どこが) or which of another kind (どこの県) names no thing by that word.
+        ("経済効果を試算したレポートはどこが出したの?", []),
+        ("東日本側の産地はどこの県になった?", []),
     ],
 )
 def test_japanese_questions_ask_for_the_thing_they_name(question, asked):
