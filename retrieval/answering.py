@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -12,14 +11,11 @@ from typing import cast
 import numpy as np
 
 from config.errors import QuestionError, ReferenceNotFoundError
-from retrieval.asked import absent_asked
-from retrieval.coverage import content_words, uncovered_words, without_words
+from retrieval.coverage import content_words, without_words
 from retrieval.features import asked_types, is_quantity, question_specifics
 from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
 from retrieval.lexical import fold, frame_words, tokenize, with_variants
-from retrieval.measures import measures_missing
-from retrieval.qualified import absent_next, absent_offices
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
     Fusion,
@@ -34,12 +30,12 @@ from retrieval.ranking import (
     top_indices,
     type_bonus,
 )
+from retrieval.refusal import refusal_reason
 from retrieval.spans import SpanContext, asked_measures, find_short
 from retrieval.store import ChromaStore
 from retrieval.subject import about_subject
-from retrieval.transfer import asked_transfer, told_backwards
 from retrieval.translation import Expansion, TermExpander, english_words
-from retrieval.types import NOT_COVERED, Answer, Citation, Embedder, Passage, Vectors
+from retrieval.types import Answer, Citation, Embedder, Passage, Vectors
 from retrieval.views import find_document
 
 log = logging.getLogger(__name__)
@@ -292,7 +288,15 @@ class Answerer:
             chunk_scores = chunk_scores + policy.subject_bonus * self._stating_date(index, frame)
         # The refusal reads the ranking before the asked unit lifts a passage: a passage counting other people
         # ("how many police officers" → 人) must not vouch for a count the article does not give.
-        reason = self._refusal(index, text, language, top_indices(chunk_scores, wanted), confidence)
+        reason = refusal_reason(
+            index,
+            text,
+            top_indices(chunk_scores, wanted),
+            confidence,
+            policy=policy,
+            embed_queries=self._embedder.embed_queries,
+            name_of=self._expander_for(index).name_for if language == "en" and policy.translate else None,
+        )
         chunk_scores = chunk_scores + policy.unit_bonus * self._counting(index, text)
         order = top_indices(chunk_scores, wanted)
         sentence_lex = index.sentence_lexical.scores(lexical_query)
@@ -321,64 +325,6 @@ class Answerer:
                 texts.append(_ranked_text(text, self._terms(index, text).terms))
         if texts:
             self._embedder.embed_queries(texts)
-
-    def _refusal(self, index: LoadedIndex, text: str, language: str, order: list[int], confidence: float) -> str:
-        """Why the article does not answer ``text``, or ``""`` when it does; the checks in order of cost.
-
-        - The best passage's raw similarity is under the threshold (lower for English).
-        - The question holds Japanese words the corpus never uses that the passage does not speak to
-          (``_unsupported``), or asks for a thing by its word that the passage's article never names
-          (``asked.absent_asked``).
-        - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``).
-        - It asks after a gift from one person to another that the passage's article tells of only the other
-          way round (``transfer``: "what did Putin give Biden in return").
-        """
-        policy = self._policy
-        threshold = policy.refusal_threshold + (policy.english_offset if language == "en" else 0.0)
-        if not order or confidence < threshold:
-            return NOT_COVERED
-        top = order[0]
-        document = index.folded_documents[index.chunks[top].document]
-        missing = self._unsupported(index, text, top, confidence) or absent_asked(text, document, index.lexicon)
-        if missing:
-            return f"the article does not mention {', '.join(missing)}"
-        measures = measures_missing(text, (index.chunks[i].text for i in order[: policy.measure_passages]))
-        if measures:
-            return f"the article gives no {' or '.join(sorted(measures))} for this"
-        name_of = self._expander_for(index).name_for if language == "en" and policy.translate else None
-        offices = absent_offices(text, document, name_of)
-        if offices:
-            return f"the article does not mention {', '.join(offices)}"
-        if absent_next(text, document):
-            return "the article tells of no next meeting"
-        asked = asked_transfer(text, name_of)
-        chunks = index.chunks
-        if asked and told_backwards(
-            asked, (s.text for s in index.sentences if chunks[s.chunk].document == chunks[top].document)
-        ):
-            return "the article tells of a gift the other way round only"
-        return ""
-
-    def _unsupported(self, index: LoadedIndex, text: str, top: int, confidence: float) -> list[str]:
-        """The words of a Japanese question the corpus never uses that the best passage does not speak to.
-
-        Checked by ablation, word by word: the question without the word is embedded (one batch),
-        and if the passage matches that better than the whole question, the word found nothing in it.
-        """
-        if language_of(text) != "ja":
-            return []
-        missing = uncovered_words(text, vocabulary=index.vocabulary, folded_text=index.folded_text)
-        rests = [without_words(text, [word]) for word in missing]
-        if not missing or not all(re.search(r"\w", rest) for rest in rests):
-            return missing
-        vectors = self._embedder.embed_queries(rests)
-        vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-        without = (index.sentence_vectors[index.members(top)] @ vectors.T).max(axis=0)
-        return [
-            word
-            for word, sim in zip(missing, without, strict=True)
-            if confidence - sim < -self._policy.unsupported_margin
-        ]
 
     def _bonuses(self, index: LoadedIndex, text: str, names: list[str], subject: bool) -> tuple[Vectors, Vectors]:
         """Per sentence, for ranking and for the highlight: the kind of answer asked for, and the specifics held.
