@@ -146,6 +146,11 @@ SUITE = (
     # A thirty-second article (the 2019 Hanoi summit, some details invented) with 48 questions, written at the start of
     # the twentieth session by a helper that saw only the article, and read: a development set, never measured blind.
     EvalSet("hanoi", _DATA / "questions_hanoi.jsonl", (_DATA / "articles" / "hanoi-summit-2019.ja.txt",)),
+    # 64 summit questions and a thirty-third article (the 2010 Eyjafjallajökull eruption, some details invented, 40
+    # questions), written at the start of the twentieth session by helpers that saw only the article, measured blind
+    # with that session's starting code and after each change (README), and added unread at its end.
+    EvalSet("v26", _DATA / "questions_v26.jsonl"),
+    EvalSet("eyja", _DATA / "questions_eyja.jsonl", (_DATA / "articles" / "eyjafjallajokull-2010.ja.txt",)),
 )
 
 
