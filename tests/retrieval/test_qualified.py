@@ -74,7 +74,9 @@ def test_a_next_summit_the_article_never_tells_of(summit, malta):
     assert absent_next("Did they set a date for a next summit?", summit)
     # Malta tells of the next one: 次回の首脳会談は…ワシントンで.
     assert not absent_next("When was the next summit going to be held?", malta)
-    # No next asked.
+    # No next asked; the next day's talks are no next meeting.
     assert not absent_next("When did Biden and Putin meet?", summit)
+    assert not absent_next("次の日の会談では何を話したの？", summit)
+    assert not absent_next("what happened at the next day meeting?", summit)
     # An article telling of the meeting the year after has told of a next one.
     assert not absent_next("次の首脳会談はいつ？", fold("翌1973年6月、ブレジネフは答礼として米国を訪問した。"))
