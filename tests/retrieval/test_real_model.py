@@ -80,6 +80,27 @@ def test_a_question_asking_for_a_thing_the_article_never_names_is_declined(answe
     assert answer.to_dict()["reason"] == answer.reason  # ask --json says why
 
 
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Which Swiss president welcomed the two leaders?", "the article does not mention スイスの大統領"),
+        ("次の米露首脳会談はいつ予定されてる？", "the article tells of no next meeting"),
+        ("What gift did Putin give Biden in return?", "the article tells of a gift the other way round only"),
+    ],
+)
+def test_a_question_joining_what_the_article_never_joins_is_declined_with_its_reason(answerer, question, reason):
+    answer = answerer.answer(question)
+    assert not answer.answered
+    assert answer.reason == reason
+    assert answer.short is None
+
+
+def test_the_gift_the_article_tells_of_is_still_answered(answerer):
+    answer = answerer.answer("What gifts did Biden give Putin?")
+    assert answer.answered
+    assert "サングラス" in answer.passages[0].text
+
+
 def test_default_policy_threshold_matches_settings_default():
     from config.settings import RetrievalSettings
 
