@@ -29,7 +29,7 @@ _OFFICES = {
     "mayor": "市長",
 }
 #: The same offices as a Japanese question names them.
-_OFFICES_JA = "大統領|首相|国王|女王|大使|外相|外務大臣|市長"
+_OFFICES_JA = "|".join(dict.fromkeys("|".join(_OFFICES.values()).split("|")))
 #: "the Swiss president", "Russia's ambassador": a word for a country right before an office.
 _OFFICE_EN = re.compile(rf"\b(?P<of>[A-Za-z]+?)(?:['’]s)?\s+(?P<office>{'|'.join(_OFFICES)})\b", re.IGNORECASE)
 #: 「スイスの大統領」, 「米国の大使」: a country, の, an office.

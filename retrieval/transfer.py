@@ -2,8 +2,8 @@
 
 "What did Putin give Biden in return?" matches the sentence 「バイデンはプーチンにサングラスを…プレゼントしました」
 as well as any answerable question does: the same two names, the same gift. Only the direction differs, and
-similarity cannot see it. The answerer declines such a question when its best passages tell of a gift from the
-receiver asked to the giver asked and never of one the way asked.
+similarity cannot see it. The answerer declines such a question when the best passage's article tells of a gift
+from the receiver asked to the giver asked and never of one the way asked.
 
 Pure functions; names are compared folded (``lexical.fold``: プーチン and プチン are one name).
 """
@@ -78,24 +78,22 @@ def asked_transfer(question: str, name_of: Callable[[str], str] | None = None) -
     return None
 
 
-def _tells(sentence: str, giver: str, receiver: str) -> bool:
-    """Whether a folded ``sentence`` tells of ``giver`` giving ``receiver`` something.
+def _telling(giver: str, receiver: str) -> re.Pattern[str]:
+    """How a folded sentence tells of ``giver`` giving ``receiver`` something.
 
     The giver is the topic or subject (は, が, も; a title may stand between: バイデン大統領は), the receiver
     takes に or へ, a word of giving follows; or the receiver gets something from the giver.
     """
     g, r = re.escape(giver), re.escape(receiver)
-    told = (
-        rf"{g}[^。、はがも]{{0,8}}(?:は|が|も)[^。]*?{r}[^。、]{{0,8}}(?:に|へ)[^。]*?{_GIVING_JA}",
-        rf"{g}[^。、]{{0,8}}から[^。]*?{r}[^。、]{{0,8}}(?:に|へ)[^。]*?{_GIVING_JA}",
-        rf"{r}[^。、はがも]{{0,8}}(?:は|が|も)[^。]*?{g}[^。、]{{0,8}}から[^。]*?{_GETTING_JA}",
+    return re.compile(
+        rf"{g}[^。、はがも]{{0,8}}(?:は|が|も)[^。]*?{r}[^。、]{{0,8}}(?:に|へ)[^。]*?{_GIVING_JA}"
+        rf"|{g}[^。、]{{0,8}}から[^。]*?{r}[^。、]{{0,8}}(?:に|へ)[^。]*?{_GIVING_JA}"
+        rf"|{r}[^。、はがも]{{0,8}}(?:は|が|も)[^。]*?{g}[^。、]{{0,8}}から[^。]*?{_GETTING_JA}"
     )
-    return any(re.search(pattern, sentence) for pattern in told)
 
 
 def told_backwards(asked: Transfer, sentences: Iterable[str]) -> bool:
     """Whether ``sentences`` tell of a giving from ``asked``'s receiver to its giver and never of the one asked."""
     folded = [fold(sentence) for sentence in sentences]
-    if any(_tells(sentence, asked.giver, asked.receiver) for sentence in folded):
-        return False
-    return any(_tells(sentence, asked.receiver, asked.giver) for sentence in folded)
+    forwards, backwards = _telling(asked.giver, asked.receiver), _telling(asked.receiver, asked.giver)
+    return not any(forwards.search(s) for s in folded) and any(backwards.search(s) for s in folded)
