@@ -102,6 +102,12 @@ _EN_WHEN = re.compile(
     rf"(?:^|[?.!]\s*)\W*when\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{THE_DATE_ASKED}|\bsince\s+when\b",
     re.IGNORECASE,
 )
+#: "When the boat got swamped, how many had to be rescued?": a clause of "when" before a comma and another question
+#: word places the question in time; the question word after it asks.
+_EN_WHEN_CLAUSE = re.compile(
+    r"^\W*when\s+(?!(?:did|do|does|was|were|is|are|will|would|had|has|have|can|could)\b)[^,?.!]*,\s*(?:how|what|who|whom|whose|where|which|why)\b",
+    re.IGNORECASE,
+)
 #: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
 _STEM_KANA = re.compile(r"[\u4e00-\u9fff](?![がはをにのでとへやもか])[\u3041-\u3096]")
 #: A question after a period of time (期間), which a range of dates answers (1944年8月21日から10月7日まで).
@@ -111,8 +117,9 @@ SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 _JA_COUNTER = re.compile(rf"何(?P<counter>{COUNTED})")
 _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
 _MONEY_ASKED = re.compile(
-    r"いくら|費用|事業費|金額|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b|\bspen[dt]|\bspending\b|\bpaid\b"
-    r"|\bfees?\b|\btolls?\b|\bcharged?\b|\bworth\b",
+    r"いくら|費用|事業費|金額|料金|通航料|通行料|使用料|収入|損失額|損害額|賠償金|予算|報酬|賞金|請求額"
+    r"|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b|\bspen[dt]|\bspending\b|\bpa(?:y|ys|id)\b"
+    r"|\bfees?\b|\btolls?\b|\bcharged?\b|\bworth\b|\brevenue\b|\bincome\b|\bbill(?:ed)?\b",
     re.IGNORECASE,
 )
 #: Time is what was spent: "the total time they spent in talks" asks no money.
@@ -166,7 +173,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         return frozenset({"role"})
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
     english = language_of(question) == "en"
-    if english and not _EN_WHEN.search(question):
+    if english and (not _EN_WHEN.search(question) or _EN_WHEN_CLAUSE.search(question)):
         asked.discard("date")  # "…when he first met Putin?" places the question in time, it does not ask a date
     if kind_nouns and (english or not asked):
         kinds = _EN_WHICH_KIND if english else _JA_WHICH_KIND
@@ -256,7 +263,11 @@ def asked_counter(question: str) -> str:
 
 def asked_measures(question: str) -> tuple[str, ...]:
     """The counters and units a question asks its amount in (何人 → 人; "how tall" → メートル; いくら → currencies)."""
-    money = CURRENCIES.split("|") if _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question) else []
+    # "What share of its income": a share of money is a percentage, no amount of it.
+    money_asked = (
+        _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question) and not _PERCENT_ASKED.search(question)
+    )
+    money = CURRENCIES.split("|") if money_asked else []
     return tuple(c for c in (asked_counter(question), *asked_units(question), *money) if c)
 
 

@@ -105,6 +105,8 @@ NAME = re.compile(
     rf"""
     [A-Z][a-z\u00df-\u024f]+(?:\s[A-Z][a-z\u00df-\u024f]+)+      # Luis Urzúa: accented letters too
     | [{_KATAKANA}―]+(?:[・=＝゠][{_KATAKANA}]+)+      # ジャン＝ルイ・ジョルジュラン: = joins a double name
+      (?:\d{{1,2}}世)?                                 # ヨハネ・パウロ2世: a regnal number is part of the name
+    | [{_KATAKANA}]{{2,}}\d{{1,2}}世                    # エリザベス2世
     | [{_KATAKANA}]{{2,}}(?={_NAME_TITLES})
     """,
     re.VERBOSE,
@@ -248,12 +250,20 @@ def _names(sentence: str, *, people: bool = False) -> list[Candidate]:
         place = is_place_name(name)
         if (place and "・" not in name) or sentence.startswith("社", m.end()) or _BUILDING_PART.search(name):
             continue
+        if facility := _NAMED_FACILITY.match(sentence, m.end()):
+            # サン＝ジェルマン＝ロクセロワ教会: a building named after someone is a place, its kind part of its name
+            found.append(Candidate(name + facility.group(0), "place", m.start(), facility.end(), sentence))
+            continue
         building = _BUILDING_END.search(name) is not None  # a building is where, never who
         found.append(Candidate(name, "place" if place or building else "person", m.start(), m.end(), sentence))
     for m in _AFTER_ROLE.finditer(sentence) if people else ():
         if not is_place_name(m.group("name")) and not any(c.start <= m.start("name") < c.end for c in found):
             found.append(Candidate(m.group("name"), "person", m.start("name"), m.end("name"), sentence))
     return found
+
+
+#: The kind of building written right after a name, which makes the two one place's name (…ロクセロワ教会).
+_NAMED_FACILITY = re.compile(r"大聖堂|聖堂|教会|寺院|修道院|宮殿|ホテル|空港|広場|公園|劇場|美術館|博物館|病院|大学")
 
 
 #: A dotted name's parts: ウィンストン・チャーチル, ジャン＝ルイ・ジョルジュラン.

@@ -59,7 +59,7 @@ _CURRENCY_NAMES = {
 #: Latin letters, accented ones too (Urzúa, Piñera): a name the article spells in brackets, as a character class body.
 LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"
 #: Units of length and weight the article may measure in, longest first (キログラム before キロ, the km it shortens).
-MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|トン|リットル"
+MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|メガトン|キロトン|トン|リットル"
 #: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
 CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))
 #: A bound written after a number (50回以上), as English writes it before.
@@ -86,7 +86,8 @@ _QUANTITY = re.compile(
 #: Counters with an exact English word or unit; the others (本, 基, 台) leave the bare number.
 _UNITS = {
     "キロメートル": " km", "キロ": " km", "メートル": " m", "センチメートル": " cm", "ミリメートル": " mm",
-    "キログラム": " kg", "グラム": " g", "トン": " t", "リットル": " L", "%": "%", "パーセント": "%",
+    "キログラム": " kg", "グラム": " g", "メガトン": " megatons", "キロトン": " kilotons", "トン": " t",
+    "リットル": " L", "%": "%", "パーセント": "%",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
     "カ国": " countries", "回": " times", "回線": " lines", "ページ": " pages", "票": " votes",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",

@@ -133,9 +133,9 @@ WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
 #: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり, 何日続いた, 何日かかった).
 #: "What was the date of …": a date asked by its noun, after the verb.
 THE_DATE_ASKED = r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
-#: What follows 何日 asking a date (何日に, 何月何日？, 何日から, 何日目); a verb after it asks how many days
-#: (何日やってた, 何日続いた, 何日かかった).
-_DAY_AS_DATE = r"に|だ|で|の|ま|か(?!か)|は|が|も|目|頃|ごろ|付|と|[?？。、\s]|$"
+#: What follows 何日 asking a date (何日に, 何月何日？, 何日でしたか, 何日から, 何日目); a verb after it asks how many
+#: days (何日やってた, 何日続いた, 何日かかった), as 何日で does (何日で失脚した: within how many days).
+_DAY_AS_DATE = r"に|だ|で(?=し|す)|の|ま|か(?!か)|は|が|も|目|頃|ごろ|付|と|[?？。、\s]|$"
 WHICH_DAY = rf"何日(?={_DAY_AS_DATE})"
 #: 「議会で報告した日」, 「会談の日は？」: a question ending on the day of something asks its date.
 THE_DAY_ASKED_JA = r"(?<=[\u3041-\u3096])日(?:は|って)?(?:いつ)?(?:ですか|だった|でした)?[?？。]?\s*$"

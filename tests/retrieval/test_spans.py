@@ -27,6 +27,9 @@ APOLLO = parse_article((AKASHI_PATH.parent / "apollo13-1970.ja.txt").read_text(e
 THAM_LUANG = parse_article((AKASHI_PATH.parent / "tham-luang-cave-rescue-2018.ja.txt").read_text(encoding="utf-8"))
 MOSCOW = parse_article((AKASHI_PATH.parent / "moscow-summit-1972.ja.txt").read_text(encoding="utf-8"))
 HANOI = parse_article((AKASHI_PATH.parent / "hanoi-summit-2019.ja.txt").read_text(encoding="utf-8"))
+MALTA = parse_article((AKASHI_PATH.parent / "malta-summit-1989.ja.txt").read_text(encoding="utf-8"))
+VIENNA = parse_article((AKASHI_PATH.parent / "vienna-summit-1961.ja.txt").read_text(encoding="utf-8"))
+EYJA = parse_article((AKASHI_PATH.parent / "eyjafjallajokull-2010.ja.txt").read_text(encoding="utf-8"))
 ENGLISH = {"ジュネーブ": "geneva", "ブリュッセル": "brussels", "ツイッター": "twitter", "シンガポール": "singapore"}
 
 
@@ -414,6 +417,57 @@ def test_a_place_the_question_names_is_not_the_answer_with_what_stands_there():
     assert found.text == "イーストルーム"
 
 
+def test_a_building_named_after_someone_is_a_place_with_its_kind():
+    # サン＝ジェルマン＝ロクセロワ教会: the church, not a person named サン＝ジェルマン＝ロクセロワ.
+    found = short("閉鎖中、大司教区の典礼はどこの教会でやってた？", "ロクセロワ教会に移された", NOTRE_DAME)
+    assert (found.text, found.type) == ("サン＝ジェルマン＝ロクセロワ教会", "place")
+
+
+def test_a_regnal_number_is_part_of_the_name():
+    found = short("ゴルバチョフはマルタに来る直前にバチカンで誰と会ってた?", "ローマ教皇ヨハネ・パウロ2世と会見", MALTA)
+    assert (found.text, found.type) == ("ヨハネ・パウロ2世", "person")
+
+
+def test_in_how_many_days_asks_a_length_of_time_not_a_date():
+    question = "ゴルバチョフが東ベルリンの記念式典に出たあと、ホーネッカーは何日で失脚した?"
+    assert asked_types(question) == {"duration"}
+    assert short(question, "その11日後に失脚", MALTA).text == "11日後"
+    assert asked_types("会談は何日でしたか") == {"date"}
+
+
+def test_a_clause_of_when_before_the_question_word_asks_no_date():
+    question = "when the secret service boat got swamped, how many ppl had to be rescued?"
+    assert wanted_types(question, asked_types(question)) == {"count"}
+    assert short(question, "乗っていた4人は近くにいた", MALTA, terms=("救助", "人")).display == "4 people"
+    # "When did…, and…": a question of "when" all the same.
+    question = "when did the boat get swamped, and where?"
+    assert "date" in wanted_types(question, asked_types(question))
+
+
+def test_a_yield_in_megatons_is_a_quantity():
+    found = short(
+        "ウイーン会談後の1961年10月30日にソ連が行った水爆実験、規模はどのくらい？", "約50メガトンの水素爆弾", VIENNA
+    )
+    assert (found.text, found.type) == ("約50メガトン", "quantity")
+    english = short(
+        "how big was the soviet h-bomb test on 30 october 1961?",
+        "約50メガトンの水素爆弾",
+        VIENNA,
+        terms=("水素爆弾", "実験"),
+    )
+    assert english.display == "about 50 megatons"
+
+
+def test_what_someone_paid_is_money_not_the_distance_beside_it():
+    found = short(
+        "how much did john cleese pay for that taxi from oslo to brussels",
+        "約3,800ポンドを支払った",
+        EYJA,
+        terms=("タクシー",),
+    )
+    assert (found.text, found.display) == ("約3,800ポンド", "about £3,800")
+
+
 def test_two_candidates_alike_give_none():
     # Two dates and nothing in the question to tell them apart.
     assert short("いつのことですか", "2016年と2020年の大統領選挙") is None
@@ -434,6 +488,8 @@ def test_questions_without_a_span_type_get_none():
         ("How many lanes does the bridge carry?", {"count"}),
         ("How tall are the towers?", {"quantity"}),
         ("How much did it cost?", {"money"}),
+        ("運河が止まってた間、通航料の損失は1日あたりどのくらい?", {"money"}),
+        ("What share of its income came from the line?", {"percent"}),
         ("Who is Peskov?", {"role"}),
         ("Which organisation runs the bridge?", {"org"}),
     ],
