@@ -16,6 +16,7 @@ import numpy as np
 
 from retrieval.asked import absent_asked
 from retrieval.coverage import uncovered_words, without_words
+from retrieval.described import details_missing
 from retrieval.measures import measures_missing
 from retrieval.qualified import absent_next, absent_offices
 from retrieval.question import language_of
@@ -46,7 +47,8 @@ def refusal_reason(
     - The question holds Japanese words the corpus never uses that the passage does not speak to
       (``unsupported_words``), or asks for a thing by its word that the passage's article never names
       (``asked.absent_asked``).
-    - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``).
+    - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``), or for a
+      detail none of them tells of (``described``: what was eaten, the weather, a colour).
     - It names an office of a country the article never joins to that country, or a next meeting the article
       never tells of (``qualified``: "which Swiss president", 次の首脳会談).
     - It asks after a gift from one person to another that the article tells of only the other way round
@@ -73,9 +75,13 @@ def refusal_reason(
     ) or absent_asked(text, document, index.lexicon)
     if missing:
         return f"the article does not mention {', '.join(missing)}"
-    measures = measures_missing(text, (chunks[i].text for i in order[: policy.measure_passages]))
+    best = [chunks[i].text for i in order[: policy.measure_passages]]
+    measures = measures_missing(text, best)
     if measures:
         return f"the article gives no {' or '.join(sorted(measures))} for this"
+    details = details_missing(text, best)
+    if details:
+        return f"the article does not say {' or '.join(details)}"
     offices = absent_offices(text, document, name_of)
     if offices:
         return f"the article does not mention {', '.join(offices)}"

@@ -86,6 +86,7 @@ def test_a_question_asking_for_a_thing_the_article_never_names_is_declined(answe
         ("Which Swiss president welcomed the two leaders?", "the article does not mention スイスの大統領"),
         ("次の米露首脳会談はいつ予定されてる？", "the article tells of no next meeting"),
         ("What gift did Putin give Biden in return?", "the article tells of a gift the other way round only"),
+        ("会談の日の昼食では何が出されたの？", "the article does not say what was eaten"),
     ],
 )
 def test_a_question_joining_what_the_article_never_joins_is_declined_with_its_reason(answerer, question, reason):
