@@ -151,6 +151,9 @@ SUITE = (
     # with that session's starting code and after each change (README), and added unread at its end.
     EvalSet("v26", _DATA / "questions_v26.jsonl"),
     EvalSet("eyja", _DATA / "questions_eyja.jsonl", (_DATA / "articles" / "eyjafjallajokull-2010.ja.txt",)),
+    # A thirty-fifth article (the 2016 referendum on leaving the EU, some details invented) with 48 questions, written
+    # at the start of the twenty-first session by a helper that saw only the article, and read: a development set.
+    EvalSet("brexit", _DATA / "questions_brexit.jsonl", (_DATA / "articles" / "brexit-referendum-2016.ja.txt",)),
 )
 
 

@@ -780,6 +780,10 @@ class TermExpander:
                 i += 1
                 continue
             used, found = self._spelled(words, i)
+            if used == 1 and originals[i][:1].islower() and words[i] in self._lexicon:
+                # "leave" in "the leave vote" is a word, though the corpus spells ヴォート・リーヴ(Vote Leave): one
+                # word of a spelling counts alone only written as a name.
+                used, found = 0, ()
             is_name = originals[i][0].isupper() and (i > 0 or possessive[i]) and words[i] not in _STOPWORDS
             if found:
                 is_name = True

@@ -126,6 +126,20 @@ def test_a_name_the_article_spells_is_found_before_any_transliteration():
     assert expander.expand("what did luis urzua say") == ["ルイス", "ウルスア"]
 
 
+def test_a_word_of_a_spelled_name_typed_in_lower_case_is_the_word():
+    from retrieval.translation import latin_spellings
+
+    text = (
+        "離脱派の公式運動団体として「ヴォート・リーヴ(Vote Leave)」が指定された。"
+        "離脱と残留の票の差は正確には1,269,501票であった。"
+    )
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text), spellings=latin_spellings([text]))
+    assert "離脱" in expander.expand("what was the margin between leave and remain")
+    assert "リーヴ" not in expander.expand("which area had the biggest leave vote")
+    assert expander.expansion("Who ran Vote Leave?").names == ["ヴォート", "リーヴ"]
+    assert "リーヴ" in expander.expand("who funded Leave?")
+
+
 def test_the_word_after_how_belongs_to_the_question_word():
     text = "鉱山は州都コピアポの北約45キロメートルにあり、閉じ込め期間は長い69日間に及んだ。"
     expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
