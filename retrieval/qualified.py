@@ -82,7 +82,8 @@ def absent_offices(question: str, document: str, place_of: Callable[[str], str] 
 #: (次の日の会談, "the next day meeting"), which an article tells as 翌日 or by its date.
 _NEXT = re.compile(
     r"次(?:の|回の?)(?!日|週|年|月|朝|晩|夜)(?:[^、。？?\s]{0,8}?)(?:会談|首脳会談|会合|会議|サミット|首脳会議)"
-    r"|\bnext\s+(?!day|morning|evening|night|week|month|year)(?:\w+\s+)?(?:summit|meeting|talks|conference|round)\b",
+    r"|\bnext\s+(?!day|morning|evening|night|week|month|year)(?:[\w-]+\s+){0,2}?(?:summit|meeting|talks|conference|round)\b"
+    r"|\bnext\s+(?:meet|met)\b",  # "when did they next meet"; not "when they met again at the DMZ", told as 面会
     re.IGNORECASE,
 )
 #: How an article tells of a next meeting: 次回, 次の会談, 翌年の訪問, a meeting again (再び会談, 再会).

@@ -72,6 +72,9 @@ def test_english_asks_after_no_office_without_a_way_to_name_places(summit):
 def test_a_next_summit_the_article_never_tells_of(summit, malta):
     assert absent_next("次の米露首脳会談はいつ予定されてる？", summit)
     assert absent_next("Did they set a date for a next summit?", summit)
+    assert absent_next("When is the next Biden-Putin summit scheduled?", summit)
+    assert absent_next("when did biden and putin next meet face to face?", summit)
+    assert not absent_next("when they met again at the DMZ, how long did they talk?", summit)
     # Malta tells of the next one: 次回の首脳会談は…ワシントンで.
     assert not absent_next("When was the next summit going to be held?", malta)
     # No next asked; the next day's talks are no next meeting.
