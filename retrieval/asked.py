@@ -19,9 +19,13 @@ _ASKED = re.compile(
     \bwhat(?:['’]s|\s+(?:is|was|were|are))\s+(?:the\s+)?(?!names?\s+of\b)(?P<the>[a-z]+)
   | \b(?:which|what)\s+(?:(?:kind|type|sort)\s+of\s+)?(?P<which>[a-z]+)
   | \bnames?\s+of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?P<name>[a-z]+)
+  | \bwho\s+(?:was|were|is|are)\s+(?:the\s+|his\s+|her\s+|their\s+|[a-z]+['’]s\s+)(?P<who>[a-z]+)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: "Who interpreted for Biden": the deed of the person asked for, done for someone.
+_DONE_FOR = re.compile(r"\bwho\s+(?P<did>[a-z]+ed)\s+for\b", re.IGNORECASE)
 
 #: What a "what did they … for / on the …" question asks for: what they had for *lunch*, what was on the *menu*.
 _ASKED_FOR = re.compile(
@@ -45,7 +49,7 @@ _KINDS = frozenset(
         "event", "events", "word", "words", "message", "first", "last", "main", "final", "total", "company",
         "companies", "firm", "firms", "outfit", "business", "corporation", "subject", "subjects", "topic",
         "topics", "issue", "issues", "matter", "matters", "capacity", "body", "politician", "politicians",
-        "official", "officials"
+        "official", "officials", "head", "chief", "boss", "officer", "officers"
     ]
 )  # fmt: skip
 
@@ -63,15 +67,18 @@ def _adverb_like(word: str) -> bool:
 def asked_nouns(question: str) -> list[str]:
     """The things an English question asks to be named, in lower case, in order, once each.
 
-    A thing is the one or two words after ``_ASKED`` (which hotel, what wind speed), up to a small word
-    or a verb; its last word is its head. A phrase holding a kind (``_KINDS``: which Swiss city, the
-    total time) and a capitalised head (a name) are left out.
+    A thing is the one or two words after ``_ASKED`` (which hotel, what wind speed, who was the interpreter), up
+    to a small word or a verb; its last word is its head. "Who interpreted for…" asks after the deed (interpret).
+    A phrase holding a kind (``_KINDS``: which Swiss city, the total time, who was the head of) and a capitalised
+    head (a name) are left out.
     """
     found: list[str] = []
-    for match in [*_ASKED.finditer(question), *_ASKED_FOR.finditer(question)]:
+    for match in [*_ASKED.finditer(question), *_ASKED_FOR.finditer(question), *_DONE_FOR.finditer(question)]:
         group = next(name for name, value in match.groupdict().items() if value)
         phrase: list[str] = []
-        for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]):
+        if group == "did":  # the deed itself, as the dictionary lists it: interpreted → interpret
+            phrase = [simplemma.lemmatize(match.group(group).lower(), lang="en")]
+        for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]) if not phrase else ():
             lower = word.lower()
             if (
                 lower in _SMALL
@@ -97,14 +104,17 @@ def asked_nouns(question: str) -> list[str]:
 
 #: Where a Japanese question names the kind of thing it asks for: after どこの / どの / 何の / 何という
 #: (どこのホテル, 何の木; not どんな, which asks for a description), before の名前 (小学校の名前), as the
-#: topic it ends on (ランチのメニューは?), as the work done by the person asked for (通訳をしたのは誰), or as the thing
-#: whose identity the question ends by asking where (泊まったホテルはどこ: which hotel).
+#: topic it ends on (ランチのメニューは?), as the work done by the person asked for (通訳をしたのは誰,
+#: 通訳は誰がやった), as the people it asks to count (通訳が何人; not 定員は何人, a capacity), or as the thing whose
+#: identity the question ends by asking where (泊まったホテルはどこ: which hotel).
 _ASKED_JA = re.compile(
     r"""
     (?:どこの|どの|何の|なんの|何という|なんという)(?P<after>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)
   | (?P<before>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)の名前
   | (?P<topic>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)\s*[?？]?\s*$
   | (?P<did>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)を(?:担当)?し(?:た|ていた)(?:の|人|人物)(?:は|って)(?:誰|だれ)
+  | (?P<who>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)(?:誰|だれ)が
+  | (?P<count>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)が何(?:人|名)
   | (?P<where>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)(?:どこ|どちら)
     (?:だった|でした|ですか|なの|だ)?\s*[?？]?\s*$
     """,

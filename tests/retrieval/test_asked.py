@@ -42,6 +42,13 @@ def summit() -> str:
         ("what actually killed most of the victims up there?", []),
         ("What exactly did they agree on?", []),
         ("Which family owned the villa?", ["family"]),
+        # Who did it, by the person's role or by the deed done for someone.
+        ("who was putin's interpreter during the one-on-one session?", ["interpreter"]),
+        ("Who interpreted for Biden during the talks?", ["interpret"]),
+        ("who translated for gorbachev?", ["translate"]),
+        ("Who was the head of the Russian General Staff?", []),  # a kind: head of what, named after it
+        ("who was the officer that shot him?", []),
+        ("Who was the US ambassador to Russia?", []),  # a capitalised head: the asker names the country
     ],
 )
 def test_english_questions_ask_for_the_thing_they_name(question, asked):
@@ -70,6 +77,10 @@ def test_english_questions_ask_for_the_thing_they_name(question, asked):
         # どこ asking who did it (どこが) or which of another kind (どこの県) names no thing by that word.
         ("経済効果を試算したレポートはどこが出したの?", []),
         ("東日本側の産地はどこの県になった?", []),
+        # The role of the one asked for (通訳は誰が), and the people asked to be counted (通訳が何人).
+        ("ロシア側の通訳は誰がやったの？", ["通訳"]),
+        ("会談の部屋には通訳が何人いたの?", ["通訳"]),
+        ("新憲法で代議院の定員は何人になった", []),  # a capacity, not people counted by its word
     ],
 )
 def test_japanese_questions_ask_for_the_thing_they_name(question, asked):
@@ -85,6 +96,12 @@ def test_a_thing_the_article_never_speaks_of_is_absent(summit):
     # Nor who interpreted: 通訳 is nowhere in it.
     assert "通訳" not in summit
     assert absent_asked("会談で通訳をしたのは誰ですか", summit, {}) == ["通訳"]
+    assert absent_asked("Who interpreted for Biden during the talks?", summit, {"interpret": ("通訳",)}) == [
+        "interpret"
+    ]
+    # An article with interpreters answers it.
+    yalta = fold("ソ連側の通訳はスターリンとモロトフの専属通訳であったウラジーミル・パヴロフが務めた。")
+    assert absent_asked("who interpreted for stalin at yalta?", yalta, {"interpret": ("通訳",)}) == []
 
 
 def test_a_thing_the_article_speaks_of_is_not_absent(summit):

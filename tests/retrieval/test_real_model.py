@@ -70,6 +70,8 @@ def test_off_topic_is_refused(answerer, question):
     [
         ("Which hotel did Putin stay at in Geneva?", "hotel"),
         ("プーチンはジュネーブ滞在中どこのホテルに泊まった？", "ホテル"),
+        ("Who interpreted for Biden during the talks?", "interpret"),
+        ("ロシア側の通訳は誰がやったの？", "通訳"),
     ],
 )
 def test_a_question_asking_for_a_thing_the_article_never_names_is_declined(answerer, question, thing):
