@@ -140,6 +140,15 @@ def test_a_word_of_a_spelled_name_typed_in_lower_case_is_the_word():
     assert "リーヴ" in expander.expand("who funded Leave?")
 
 
+def test_names_a_thing_goes_by_are_its_other_names_not_passing_by():
+    text = "2021年米露首脳会談(別名ジュネーブ2021)は開催された。月日が経つ。「明石海峡大橋の生みの親」と呼ばれている。"
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
+    terms = expander.expand("what other names does this summit go by?")
+    assert "別名" in terms and "経" not in terms
+    assert "別名" in expander.expand("what's the summit's nickname?")
+    assert "生みの親" in expander.expand("who is the father of the bridge?")
+
+
 def test_the_word_after_how_belongs_to_the_question_word():
     text = "鉱山は州都コピアポの北約45キロメートルにあり、閉じ込め期間は長い69日間に及んだ。"
     expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
