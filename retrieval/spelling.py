@@ -55,6 +55,8 @@ AGREEMENT = 0.6
 #: ahead of the second, to name one.
 _CLOSE = 0.5
 _AHEAD = 0.1
+#: How close a word that reads as romaji must be spelled to a katakana word to be taken for it (reagan, reegan).
+_HEPBURN_CLOSE = 0.8
 
 
 def romaji(katakana: str) -> str:
@@ -110,27 +112,29 @@ class LetterIndex:
     def nearest(self, english: str) -> str:
         """The word whose skeleton is the English spelling's, when one clearly is; ``""`` otherwise.
 
-        Never for a Japanese name in romaji (``is_hepburn``). The English reading first, then the others
-        (``_READINGS``), each only when the one before names no word.
+        A word that reads as romaji (``is_hepburn``) only when spelled almost the same. The English reading
+        first, then the others (``_READINGS``), each only when the one before names no word.
 
         Words sharing the skeleton are told apart by all their letters: "Putin" is プーチン (putin against
         pu-chin), not パートナー (pa-tona-); two about as close, or none close, are no guess.
         """
         if is_hepburn(english):
-            return ""
+            # "Reagan" reads as romaji too (re-a-ga-n): a Japanese name is written in kanji, so only a katakana
+            # word spelled almost letter for letter the same (reegan, レーガン) is taken for it.
+            return self._nearest(english, skeleton(english), close=_HEPBURN_CLOSE)
         for reading in ((), *_READINGS):
             if found := self._nearest(english, skeleton(english, reading)):
                 return found
         return ""
 
-    def _nearest(self, english: str, key: str) -> str:
+    def _nearest(self, english: str, key: str, *, close: float = _CLOSE) -> str:
         found = self._by_skeleton.get(key, [])
         spelled = english.lower()
         scored = sorted(
             ((difflib.SequenceMatcher(None, spelled, latin, autojunk=False).ratio(), word) for latin, word in found),
             reverse=True,
         )
-        if not scored or scored[0][0] < _CLOSE:
+        if not scored or scored[0][0] < close:
             return ""
         if len(scored) > 1 and scored[0][0] - scored[1][0] < _AHEAD:
             return ""

@@ -39,6 +39,9 @@ def test_the_letter_index_finds_names_the_transliterator_misses_and_guesses_noth
     assert index.nearest("Helsinki") == ""  # no word of its consonants
     assert index.nearest("Eric") == ""  # rk: too short to name one word
     assert index.nearest("Shinagawa") == ""  # a Japanese name: never a katakana coincidence
+    # "Reagan" reads as romaji too (re-a-ga-n), but is spelled almost as レーガン (reegan) is read.
+    assert is_hepburn("reagan") and index.nearest("reagan") == "レーガン"
+    assert LetterIndex(["サンガー"]).nearest("Shinagawa") == ""  # sng both, but sangaa is not shinagawa
 
 
 def test_the_expander_uses_the_letters_for_names_e2k_misses_but_not_for_loanwords():
