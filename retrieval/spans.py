@@ -303,9 +303,13 @@ def _spelled_in_pieces(name: str, asked: str) -> bool:
 
 
 def _attached(candidate: Candidate, words: list[str]) -> bool:
-    """Whether one of ``words`` (two characters or more) stands right after the candidate: レーガン|大統領."""
+    """Whether one of ``words`` (two characters or more) stands right next to the candidate, naming it.
+
+    Right after it (レーガン|大統領), or right before it joined by の or である (新興財閥である|ドミトロ).
+    """
     after = candidate.sentence[candidate.end : candidate.end + 8]
-    return any(len(w) >= 2 and after.startswith(w) for w in words)
+    before = _role_before(candidate)
+    return any(len(w) >= 2 and (after.startswith(w) or (before and before.endswith(w))) for w in words)
 
 
 def _labelled(candidate: Candidate, keys: frozenset[str], section: str) -> bool:
@@ -401,12 +405,33 @@ _TOTAL_BEFORE = re.compile(r"(?:合計|総計|計|全部で|全体で|延べ|総
 _ROLE_REACH = 8
 
 
+#: What joins a role to the name after it: 通訳のパヴロフ, 新興財閥であるドミトロ・フィルターシュ.
+_ROLE_JOIN = re.compile(r"(?:の|である)$")
+#: The word a text ends on: a run of katakana or of kanji.
+_LAST_WORD = re.compile(r"(?:[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+)$")
+
+
 def _named_by(candidate: Candidate, keys: frozenset[str]) -> bool:
-    """Whether a person stands right after one of the question's words and の: 通訳のパヴロフ for 「通訳は誰」."""
-    if candidate.type != "person" or not candidate.sentence.startswith("の", candidate.start - 1):
-        return False
-    before = fold(candidate.sentence[max(candidate.start - 1 - _ROLE_REACH, 0) : candidate.start - 1])
-    return any(before.endswith(key) for key in keys if len(key) >= 2)
+    """Whether a person stands right after one of the question's words and の or である.
+
+    通訳のパヴロフ for 「通訳は誰」, 新興財閥であるドミトロ・フィルターシュ for "which oligarch".
+    """
+    before = fold(_role_before(candidate)[-_ROLE_REACH:]) if candidate.type == "person" else ""
+    return bool(before) and any(before.endswith(key) for key in keys if len(key) >= 2)
+
+
+def _role_before(candidate: Candidate) -> str:
+    """The text before a name joined to it by の or である, where a role naming it ends; ``""`` when none.
+
+    None either when the word before is a place: ウクライナのペトロ・ポロシェンコ is of a country, no role.
+    """
+    text = candidate.sentence[: candidate.start]
+    join = _ROLE_JOIN.search(text)
+    if not join:
+        return ""
+    before = text[: join.start()]
+    word = _LAST_WORD.search(before)
+    return "" if word and is_place_name(word.group(0)) else before
 
 
 def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms: Iterable[str]) -> list[Candidate]:

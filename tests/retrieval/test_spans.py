@@ -468,6 +468,28 @@ def test_what_someone_paid_is_money_not_the_distance_beside_it():
     assert (found.text, found.display) == ("約3,800ポンド", "about £3,800")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Ukrainian oligarch did Biden want pushed out of Ukraine's gas business?",
+        "who's the ukrainian oligarch biden wanted pushed out of ukraine's gas business?",
+    ],
+)
+def test_the_kind_asked_for_names_the_person_it_stands_before(question):
+    # 「ウクライナのペトロ・ポロシェンコ大統領に、ウクライナの新興財閥であるドミトロ・フィルターシュ」: the oligarch is
+    # the name after 新興財閥である; ウクライナの names the country both are of, no role.
+    terms = ("ウクライナ", "新興財閥", "バイデン", "ガス")
+    found = short(question, "新興財閥であるドミトロ", terms=terms)
+    assert found is not None and found.text == "ドミトロ・フィルターシュ"
+
+
+def test_the_other_person_of_a_pair_answers_who_met_the_one_named():
+    found = short(
+        "who did reagan sit down with in geneva back in 1985?", "ロナルド・レーガン大統領", terms=("レーガン",)
+    )
+    assert found is not None and found.text == "ミハイル・ゴルバチョフ"
+
+
 def test_two_candidates_alike_give_none():
     # Two dates and nothing in the question to tell them apart.
     assert short("いつのことですか", "2016年と2020年の大統領選挙") is None
