@@ -377,7 +377,7 @@ def _pick(
         if not pool:
             return None
     pool = _with_unit_asked(_with_counter_asked(_without_starting_values(pool, question), question), question)
-    pool = _narrowed(pool, question, keys, context.terms)
+    pool = _as_pair(_narrowed(pool, question, keys, context.terms))
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [
@@ -451,6 +451,23 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
         singled = [c for c in pool if sign(c)]
         pool = singled if len({c.text for c in singled}) == 1 else pool
     return pool
+
+
+def _as_pair(pool: list[Candidate]) -> list[Candidate]:
+    """Two people joined by と, the only two that answer: the pair answers together.
+
+    「最初のセッションは、ブリンケンとラブロフも参加した」: "who sat in on the first session" is both. Neither is the
+    asker's own (``_fits`` left both), else the other alone would be the answer.
+    """
+    people = sorted({c.text: c for c in pool}.values(), key=lambda c: c.start)
+    if len(people) != 2 or any(c.type != "person" for c in people):
+        return pool
+    first, second = people
+    if first.sentence != second.sentence or first.sentence[first.end : second.start] != "と":
+        return pool
+    english = f"{first.english} and {second.english}" if first.english and second.english else None
+    text = first.sentence[first.start : second.end]
+    return [Candidate(text, "person", first.start, second.end, first.sentence, english)]
 
 
 def _own_date(context: SpanContext) -> date | None:
@@ -708,6 +725,11 @@ def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
         converted = english_duration(candidate.text)
     elif candidate.type in {"count", "quantity", "money", "percent"}:
         converted = english_quantity(candidate.text)
+    elif (
+        candidate.type == "person" and "と" in candidate.text and all(p in english for p in candidate.text.split("と"))
+    ):
+        parts = candidate.text.split("と")  # a pair (``_as_pair``): ブリンケンとラブロフ → Blinken and Lavrov
+        converted = " and ".join(" ".join(w[:1].upper() + w[1:] for w in english[p].split()) for p in parts)
     elif candidate.text in english:
         word = english[candidate.text]
         converted = word if candidate.type == "role" else " ".join(w[:1].upper() + w[1:] for w in word.split())

@@ -1231,3 +1231,20 @@ def test_a_place_where_a_body_was_set_up():
 def test_how_close_and_how_much_time_ask_amounts():
     assert "quantity" in asked_types("how close was the red army to berlin")
     assert asked_types("how much time did vyshinsky give king michael") == {"duration"}
+
+
+def test_two_people_joined_by_to_answer_together_unless_one_is_asked_about():
+    # 「最初のセッションは、ブリンケンとラブロフも参加した小さな会議でした。」
+    question = "Besides the two presidents, who sat in on the first, smaller session?"
+    found = _with_family(SUMMIT, question, "ブリンケンとラブロフも参加", terms=("最初", "セッション"))
+    assert found is not None and (found.text, found.type) == ("ブリンケンとラブロフ", "person")
+    found = _with_family(SUMMIT, "最初のセッションには大統領以外に誰が出てた？", "ブリンケンとラブロフも参加")
+    assert found is not None and found.text == "ブリンケンとラブロフ"
+    # The asker names one: the other alone answers.
+    found = _with_family(
+        SUMMIT,
+        "who sat in with Blinken on the first session?",
+        "ブリンケンとラブロフも参加",
+        terms=("ブリンケン", "最初"),
+    )
+    assert found is not None and found.text == "ラブロフ"
