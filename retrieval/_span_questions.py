@@ -40,6 +40,11 @@ _ORG_ASKED = re.compile(
     r"|\bbank\b|newspaper|\boutfit\b|insurer|\bcommittee\b|\bcouncil\b|\binstitute\b|\bcontractor\b",
     re.IGNORECASE,
 )
+#: A question asking which country: "in which country", 「どこの国」, 「国はどこ」.
+COUNTRY_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:country|nation)\b|どこの国|どの国|何という国|何国|国は(?:どこ|何)",
+    re.IGNORECASE,
+)
 _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
 #: "Which US president…", "which Swiss city…": an English question naming the kind of thing it wants.
 _PERSON_NOUNS = (

@@ -26,6 +26,7 @@ from retrieval.english import (
     is_time_of_day,
 )
 from retrieval.features import TIME_APART
+from retrieval.morphology import morphemes
 
 SpanType = Literal[
     "date", "time", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"
@@ -350,6 +351,27 @@ def candidates_in(
         if _is_proper(m.group("name")) and not any(c.start <= m.start("name") < c.end for c in found)
     ]
     return _glossed(found, sentence)
+
+
+#: The form of state written after a country's name, part of it: モンゴル人民共和国, ソビエト連邦.
+_STATE_FORM = re.compile(r"(?:民主主義)?(?:人民)?共和国|王国|連邦|合衆国|公国|首長国連邦")
+
+
+def countries_in(sentence: str, found: list[Candidate]) -> list[Candidate]:
+    """The countries ``sentence`` names (英国, ロシア, as the analyser knows them) with their form of state.
+
+    Asked "which country", a country is the answer wherever it stands (英国の米軍関係者に), not only before で or に;
+    it takes the place of a place span of ``found`` it overlaps, and stands nowhere another span of ``found`` does.
+    """
+    taken = [(c.start, c.end) for c in found if c.type != "place"]
+    countries = []
+    for m in morphemes(sentence):
+        if tuple(m.part_of_speech()[1:4]) != ("固有名詞", "地名", "国"):
+            continue
+        end = m.end() + (len(form.group(0)) if (form := _STATE_FORM.match(sentence, m.end())) else 0)
+        if not any(a < end and m.begin() < b for a, b in taken):
+            countries.append(Candidate(sentence[m.begin() : end], "place", m.begin(), end, sentence))
+    return countries
 
 
 def _is_proper(name: str) -> bool:

@@ -21,6 +21,7 @@ from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date, last_year
 from retrieval._span_questions import (
+    COUNTRY_ASKED,
     PERIOD_ASKED,
     SINCE,
     asked_counter,
@@ -37,6 +38,7 @@ from retrieval._span_shapes import (
     Candidate,
     SpanType,
     candidates_in,
+    countries_in,
     is_name,
     value_candidate,
 )
@@ -367,6 +369,9 @@ def _pick(
     # A name people go by alone is a person's only: a question after a body or a place does not take it.
     family = context.family if people else frozenset()
     found = candidates_in(sentence, anchor, people=people, year=year, family=family)
+    if "place" in wanted and COUNTRY_ASKED.search(question) and (countries := countries_in(sentence, found)):
+        # Asked which country, the countries answer, not a city beside them (スイス, not ジュネーブ).
+        found = [c for c in found if c.type != "place"] + countries
     pool = [c for c in _as_bodies(found, wanted) if answers(c)]
     pool = _without_affiliations(pool)
     if sole and len({c.text for c in pool}) > 1:

@@ -1248,3 +1248,14 @@ def test_two_people_joined_by_to_answer_together_unless_one_is_asked_about():
         terms=("ブリンケン", "最初"),
     )
     assert found is not None and found.text == "ラブロフ"
+
+
+def test_asked_which_country_a_country_answers_wherever_it_stands():
+    # 「首脳会談に向かう途中の英国の米軍関係者に」: 英国 stands before の, not で or に, and is no katakana place.
+    question = "In which country was Biden speaking to US troops on his way to the summit?"
+    found = short(question, "途中の英国の米軍関係者", terms=("国", "バイデン", "米軍", "途中"))
+    assert found is not None and (found.text, found.type) == ("英国", "place")
+    # A country's form of state is part of its name.
+    nixon = parse_article((AKASHI_PATH.parent / "nixon-china-1972.ja.txt").read_text(encoding="utf-8"))
+    found = short("林彪の乗った飛行機が落ちたのはどこの国", "モンゴル人民共和国の領内で墜落", nixon)
+    assert found is not None and found.text == "モンゴル人民共和国"
