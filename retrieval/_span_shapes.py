@@ -120,6 +120,7 @@ _ORG = re.compile(
         (?:公団|株式会社|研究所|公社|協会|機関|委員会|評議会|協議会|連合会|連盟|組合|財団           # a body
           |政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所
           |基金|機構|同盟|理事会|海軍|陸軍|空軍)                          # a fund, a treaty body, a service
+      | (?:犯罪|武装|テロ|ハッカー|過激派)(?:組織|集団|グループ)          # a group named by what it does
       | [{_KATAKANA}A-Za-z][{_KATAKANA}A-Za-z・]{{1,24}}社          # グラマン社, ビーチ・エアクラフト社: a company
     )
     (?![{_KANJI}])
@@ -344,7 +345,7 @@ def candidates_in(
     # nearness to the question's words picks wrongly as often as not, so only a sentence's one name is offered.
     if people and len(names := personal_names(sentence)) == 1:
         found += [Candidate(sentence[a:b], "person", a, b, sentence) for a, b in names]
-    found += [Candidate(m.group(0), "org", m.start(), m.end(), sentence) for m in _ORG.finditer(sentence)]
+    found += [_of_country(Candidate(m.group(0), "org", m.start(), m.end(), sentence)) for m in _ORG.finditer(sentence)]
     found += [
         Candidate(m.group("name"), "org", m.start("name"), m.end("name"), sentence)
         for m in _KIND_OF_BODY.finditer(sentence)
@@ -355,6 +356,20 @@ def candidates_in(
 
 #: The form of state written after a country's name, part of it: モンゴル人民共和国, ソビエト連邦.
 _STATE_FORM = re.compile(r"(?:民主主義)?(?:人民)?共和国|王国|連邦|合衆国|公国|首長国連邦")
+
+
+#: A body named only by what it does (犯罪組織), which the country before it names (ロシアの犯罪組織).
+_DESCRIBED_BODY = re.compile(r"(?:組織|集団|グループ)$")
+_COUNTRY_OF = re.compile(rf"([{_KATAKANA}{_KANJI}]+)の$")
+
+
+def _of_country(candidate: Candidate) -> Candidate:
+    """A body named by what it does, with the country before it and の: ロシアの犯罪組織; else ``candidate``."""
+    before = _COUNTRY_OF.search(candidate.sentence[: candidate.start])
+    if not _DESCRIBED_BODY.search(candidate.text) or not before or not is_place_name(before.group(1)):
+        return candidate
+    start = before.start()
+    return candidate._replace(text=candidate.sentence[start : candidate.end], start=start)
 
 
 def countries_in(sentence: str, found: list[Candidate]) -> list[Candidate]:

@@ -1259,3 +1259,14 @@ def test_asked_which_country_a_country_answers_wherever_it_stands():
     nixon = parse_article((AKASHI_PATH.parent / "nixon-china-1972.ja.txt").read_text(encoding="utf-8"))
     found = short("林彪の乗った飛行機が落ちたのはどこの国", "モンゴル人民共和国の領内で墜落", nixon)
     assert found is not None and found.text == "モンゴル人民共和国"
+
+
+def test_a_group_named_by_what_it_does_takes_its_country():
+    # 「ロシアの犯罪組織は、ランサムウェア攻撃で告発されました。」
+    found = short("ランサムウェア攻撃で告発されたのはどこのグループ？", "ロシアの犯罪組織は")
+    assert found is not None and (found.text, found.type) == ("ロシアの犯罪組織", "org")
+    # A body with a name of its own keeps it alone.
+    assert [(c.text, c.type) for c in candidates_in("ロシア政府と米国の国務省は発表した。", None)] == [
+        ("ロシア政府", "org"),
+        ("国務省", "org"),
+    ]
