@@ -37,7 +37,8 @@ _ROLE_ASKED = re.compile(
 _ORG_ASKED = re.compile(
     r"組織|機関|会社|団体|公団|企業|事務所|裁判所|委員会|協会|研究所|銀行|新聞社|通信社"
     r"|organi[sz]ation|agency|company|corporation|authority|\bfirm\b|\bbody\b(?!\s+of\s+water)|\bcourt\b|ministry"
-    r"|\bbank\b|newspaper|\boutfit\b|insurer|\bcommittee\b|\bcouncil\b|\binstitute\b|\bcontractor\b",
+    r"|\bbank\b|newspaper|\boutfit\b|insurer|\bcommittee\b|\bcouncil\b|\binstitute\b|\bcontractor\b"
+    r"|(?:どの|どんな|何の)(?:社会|抗議|政治)?運動|運動(?:は|って)|\bmovement\b",  # a movement is a body too
     re.IGNORECASE,
 )
 #: A question asking which country: "in which country", 「どこの国」, 「国はどこ」.

@@ -256,6 +256,10 @@ def _names(sentence: str, *, people: bool = False) -> list[Candidate]:
             # サン＝ジェルマン＝ロクセロワ教会: a building named after someone is a place, its kind part of its name
             found.append(Candidate(name + facility.group(0), "place", m.start(), facility.end(), sentence))
             continue
+        if _BODY_AFTER.match(sentence, m.end()):
+            # ブラック・ライヴズ・マターのような運動: a name a kind of body follows is that body's
+            found.append(Candidate(name, "org", m.start(), m.end(), sentence))
+            continue
         building = _BUILDING_END.search(name) is not None  # a building is where, never who
         found.append(Candidate(name, "place" if place or building else "person", m.start(), m.end(), sentence))
     for m in _AFTER_ROLE.finditer(sentence) if people else ():
@@ -264,6 +268,8 @@ def _names(sentence: str, *, people: bool = False) -> list[Candidate]:
     return found
 
 
+#: A kind of body after a name and のような / などの / という: the name is that body's (…マターのような運動).
+_BODY_AFTER = re.compile(r"(?:のような|などの|という)(?:運動|組織|団体|グループ|政党|企業|会社|機関)")
 #: The kind of building written right after a name, which makes the two one place's name (…ロクセロワ教会).
 _NAMED_FACILITY = re.compile(r"大聖堂|聖堂|教会|寺院|修道院|宮殿|ホテル|空港|広場|公園|劇場|美術館|博物館|病院|大学")
 

@@ -1270,3 +1270,13 @@ def test_a_group_named_by_what_it_does_takes_its_country():
         ("ロシア政府", "org"),
         ("国務省", "org"),
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["プーチンは会見でアメリカのどの社会運動を引き合いに出した？", "Which US protest movement did Putin mention?"],
+)
+def test_a_name_a_kind_of_body_follows_is_that_body(question):
+    # 「ブラック・ライヴズ・マターのような運動が得られることを望んでいない」: a movement, not a person.
+    found = short(question, "ブラック・ライヴズ・マターのような運動", terms=("抗議", "運動", "プーチン"))
+    assert found is not None and (found.text, found.type) == ("ブラック・ライヴズ・マター", "org")
