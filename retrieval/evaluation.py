@@ -154,6 +154,11 @@ SUITE = (
     # A thirty-fifth article (the 2016 referendum on leaving the EU, some details invented) with 48 questions, written
     # at the start of the twenty-first session by a helper that saw only the article, and read: a development set.
     EvalSet("brexit", _DATA / "questions_brexit.jsonl", (_DATA / "articles" / "brexit-referendum-2016.ja.txt",)),
+    # 64 summit questions and a thirty-fourth article (the 1985 Geneva summit, some details invented, 40 questions),
+    # written at the start of the twenty-first session by helpers that saw only the article, measured blind with that
+    # session's starting code and after changes (README), and added unread at its end.
+    EvalSet("v27", _DATA / "questions_v27.jsonl"),
+    EvalSet("geneva85", _DATA / "questions_geneva85.jsonl", (_DATA / "articles" / "geneva-summit-1985.ja.txt",)),
 )
 
 
