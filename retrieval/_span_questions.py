@@ -111,7 +111,8 @@ _EN_WHEN = re.compile(
 #: "When the boat got swamped, how many had to be rescued?": a clause of "when" before a comma and another question
 #: word places the question in time; the question word after it asks.
 _EN_WHEN_CLAUSE = re.compile(
-    r"^\W*when\s+(?!(?:did|do|does|was|were|is|are|will|would|had|has|have|can|could)\b)[^,?.!]*,\s*(?:how|what|who|whom|whose|where|which|why)\b",
+    r"^\W*when\s+(?!(?:did|do|does|was|were|is|are|will|would|had|has|have|can|could)\b)"  # not "when did…"
+    r"[^,?.!]*,\s*(?:how|what|who|whom|whose|where|which|why)\b",
     re.IGNORECASE,
 )
 #: A kanji and the kana after it (引き, 打ち), a particle aside (橋が is a noun and its case, not a verb's stem).
@@ -125,7 +126,7 @@ _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNOREC
 _MONEY_ASKED = re.compile(
     r"いくら|費用|事業費|金額|料金|通航料|通行料|使用料|収入|損失額|損害額|賠償金|予算|報酬|賞金|請求額"
     r"|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b|\bspen[dt]|\bspending\b|\bpa(?:y|ys|id)\b"
-    r"|\bfees?\b|\btolls?\b|\bcharged?\b|\bworth\b|\brevenue\b|\bincome\b|\bbill(?:ed)?\b",
+    r"|\bfees?\b|\btolls?\b|\bcharged?\b|\bworth\b|\brevenue\b|\bincome\b",
     re.IGNORECASE,
 )
 #: Time is what was spent: "the total time they spent in talks" asks no money.

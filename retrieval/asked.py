@@ -64,6 +64,23 @@ def _adverb_like(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and simplemma.is_known(word[:-2], lang="en")
 
 
+def _phrase_at(question: str, start: int) -> list[str]:
+    """The one or two known English words from ``start``, up to a small word, a verb or an adverb."""
+    phrase: list[str] = []
+    for word in re.findall(r"[A-Za-z]+", question[start:]):
+        lower = word.lower()
+        if (
+            lower in _SMALL
+            or _verb_like(lower)
+            or _adverb_like(lower)
+            or not simplemma.is_known(lower, lang="en")
+            or len(phrase) == 2
+        ):
+            break
+        phrase.append(word)
+    return phrase
+
+
 def asked_nouns(question: str) -> list[str]:
     """The things an English question asks to be named, in lower case, in order, once each.
 
@@ -75,20 +92,10 @@ def asked_nouns(question: str) -> list[str]:
     found: list[str] = []
     for match in [*_ASKED.finditer(question), *_ASKED_FOR.finditer(question), *_DONE_FOR.finditer(question)]:
         group = next(name for name, value in match.groupdict().items() if value)
-        phrase: list[str] = []
         if group == "did":  # the deed itself, as the dictionary lists it: interpreted → interpret
             phrase = [simplemma.lemmatize(match.group(group).lower(), lang="en")]
-        for word in re.findall(r"[A-Za-z]+", question[match.start(group) :]) if not phrase else ():
-            lower = word.lower()
-            if (
-                lower in _SMALL
-                or _verb_like(lower)
-                or _adverb_like(lower)
-                or not simplemma.is_known(lower, lang="en")
-                or len(phrase) == 2
-            ):
-                break
-            phrase.append(word)
+        else:
+            phrase = _phrase_at(question, match.start(group))
         if not phrase:
             continue
         if len(phrase) > 1 and phrase[-1].lower() in ("name", "names"):

@@ -716,6 +716,11 @@ def _citations(candidate: Candidate, highlight: str, passage: str) -> tuple[int,
     return footnotes_in(unit) or (_next_markers(passage, at + len(unit)) if at >= 0 else ())
 
 
+def _capitalised(words: str) -> str:
+    """Each word with a capital: the word list's "geneva" as a name, Geneva."""
+    return " ".join(w[:1].upper() + w[1:] for w in words.split())
+
+
 def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
     """The span for an English reader; the Japanese as written when no exact English is known.
 
@@ -730,14 +735,12 @@ def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
         converted = english_duration(candidate.text)
     elif candidate.type in {"count", "quantity", "money", "percent"}:
         converted = english_quantity(candidate.text)
-    elif (
-        candidate.type == "person" and "と" in candidate.text and all(p in english for p in candidate.text.split("と"))
-    ):
-        parts = candidate.text.split("と")  # a pair (``_as_pair``): ブリンケンとラブロフ → Blinken and Lavrov
-        converted = " and ".join(" ".join(w[:1].upper() + w[1:] for w in english[p].split()) for p in parts)
+    elif candidate.type == "person" and all(part in english for part in candidate.text.split("と")):
+        # One person, or a pair (``_as_pair``): ブリンケンとラブロフ → Blinken and Lavrov.
+        converted = " and ".join(_capitalised(english[part]) for part in candidate.text.split("と"))
     elif candidate.text in english:
         word = english[candidate.text]
-        converted = word if candidate.type == "role" else " ".join(w[:1].upper() + w[1:] for w in word.split())
+        converted = word if candidate.type == "role" else _capitalised(word)
     return converted or candidate.text
 
 

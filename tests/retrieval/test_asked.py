@@ -120,6 +120,9 @@ def test_a_two_word_thing_whose_first_word_the_article_speaks_of_is_not_absent()
 
 
 def test_a_word_the_word_list_lacks_is_never_called_absent(summit):
-    # "oligarch" has no entry: the article may say it in words the list cannot look up.
-    assert not is_listed("oligarch")
-    assert absent_asked("Which Ukrainian oligarch did Biden want out?", summit, {}) == []
+    # "plutocrat" has no entry: the article may say it in words the list cannot look up (新興財閥).
+    assert not is_listed("plutocrat")
+    assert absent_asked("Which Ukrainian plutocrat did Biden want out?", summit, {}) == []
+    # "oligarch" has one (新興財閥, in the glossary), which the article holds.
+    assert is_listed("oligarch")
+    assert absent_asked("Which Ukrainian oligarch did Biden want out?", summit, {"oligarch": ("新興財閥",)}) == []
