@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.english import COUNT_ASKED_JA, COUNTED, CURRENCIES
+from retrieval.english import COUNT_ASKED_JA, COUNTED, CURRENCIES, MONEY_ASKED, PERCENT_ASKED
 from retrieval.features import (
     HOW_LONG_WAS,
     THE_DATE_ASKED,
@@ -123,17 +123,6 @@ SINCE = re.compile(r"から|以来|\bsince\b", re.IGNORECASE)
 """A question asking since when: the date it wants is followed by 以来, から or 以降."""
 _JA_COUNTER = re.compile(rf"何(?P<counter>{COUNTED})")
 _EN_COUNTER = re.compile(r"\bhow\s+many\s+(?P<words>\w+(?:\s+\w+)?)", re.IGNORECASE)
-_MONEY_ASKED = re.compile(
-    r"いくら|費用|事業費|金額|料金|通航料|通行料|使用料|収入|損失額|損害額|賠償金|予算|報酬|賞金|請求額"
-    r"|\bcost\b|\bmoney\b|\bbudget\b|\bprice\b|\byen\b|\bspen[dt]|\bspending\b|\bpa(?:y|ys|id)\b"
-    r"|\bfees?\b|\btolls?\b|\bcharged?\b|\bworth\b|\brevenue\b|\bincome\b",
-    re.IGNORECASE,
-)
-#: Time is what was spent: "the total time they spent in talks" asks no money.
-_TIME_SPENT = re.compile(r"\b(?:time|hours?|days?|minutes?|weeks?|months?|years?)\b", re.IGNORECASE)
-_PERCENT_ASKED = re.compile(
-    r"%|パーセント|割合|何割|percent|percentage|\b(?:what|which)\s+(?:share|proportion|fraction)\b", re.IGNORECASE
-)
 #: English verbs of the question mapped to the Japanese stems the article's predicates use (a kanji with its
 #: first kana is a verb's stem: 会っ of 会った).
 _VERB_CUES = {
@@ -161,7 +150,7 @@ _ADDED: tuple[tuple[re.Pattern[str], SpanType], ...] = (
 #: Cues that narrow a quantity question to one kind of amount, first match wins.
 #: "How many" before money: "how many plaintiffs sued over public money" counts people.
 _AMOUNTS: tuple[tuple[re.Pattern[str], SpanType], ...] = (
-    (_PERCENT_ASKED, "percent"), (_COUNT_ASKED, "count"), (_MONEY_ASKED, "money"), (_MEASURE_ASKED, "quantity")
+    (PERCENT_ASKED, "percent"), (_COUNT_ASKED, "count"), (MONEY_ASKED, "money"), (_MEASURE_ASKED, "quantity")
 )  # fmt: skip
 
 
@@ -195,9 +184,9 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
     if "person" in wanted and _NAMES_A_PERSON.search(question):
         wanted.discard("org")  # 「指揮をとった責任者はだれ」, "which minister": a person, not the body they served
-    if not wanted and _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question):
+    if not wanted and MONEY_ASKED.search(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
-    if not wanted and _PERCENT_ASKED.search(question):
+    if not wanted and PERCENT_ASKED.search(question):
         wanted = {"percent"}  # "what percent of people backed him": a share without "how many"
     if not wanted and _VAGUE_AMOUNT.search(question):
         # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
@@ -271,9 +260,7 @@ def asked_counter(question: str) -> str:
 def asked_measures(question: str) -> tuple[str, ...]:
     """The counters and units a question asks its amount in (何人 → 人; "how tall" → メートル; いくら → currencies)."""
     # "What share of its income": a share of money is a percentage, no amount of it.
-    money_asked = (
-        _MONEY_ASKED.search(question) and not _TIME_SPENT.search(question) and not _PERCENT_ASKED.search(question)
-    )
+    money_asked = MONEY_ASKED.search(question) and not PERCENT_ASKED.search(question)
     money = CURRENCIES.split("|") if money_asked else []
     return tuple(c for c in (asked_counter(question), *asked_units(question), *money) if c)
 

@@ -62,6 +62,23 @@ LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"
 MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|メガトン|キロトン|トン|リットル"
 #: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
 CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))
+#: A question asking an amount of money, with or without "how much": what it cost, a price, a fee, what someone paid
+#: or earned. "Spent" asks money unless time is what was spent ("the total time they spent in talks"); "paid a
+#: visit" and "in (overall) charge" ask none.
+MONEY_ASKED = re.compile(
+    r"いくら|費用|事業費|金額|料金|値段|価格|参加費|入場料|通航料|通行料|使用料|収入|損失額|損害額|賠償金|予算|報酬"
+    r"|賞金|請求額"
+    r"|\bcost(?:s|ing)?\b|\bmoney\b|\bbudgets?\b|\bprices?\b|\byen\b|\bspending\b|\bexpens|\bfees?\b|\btolls?\b"
+    r"|\bworth\b|\brevenue\b|\bincome\b|^(?!.*\bin\s+(?:\w+\s+)?charge\b).*\bcharged?\b"
+    r"|\bpa(?:y|ys|id)\b(?!\s+(?:a\s+)?(?:visit|tribute|attention|respects?|homage)\b)"
+    r"|^(?!.*\b(?:time|hours?|days?|minutes?|weeks?|months?|years?|long)\b).*\bspen[dt]\b",
+    re.IGNORECASE,
+)
+#: A question asking a percentage or a share: 何割, 割合, "what proportion". A share of money is a percentage of it.
+PERCENT_ASKED = re.compile(
+    r"%|パーセント|割合|何割|\bper\s*cent|\bpercentage\b|\b(?:what|which)\s+(?:share|proportion|fraction)\b",
+    re.IGNORECASE,
+)
 #: A bound written after a number (50回以上), as English writes it before.
 _BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 #: The bounds as one alternation, for patterns.

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from corpus.text import strip_footnotes
-from retrieval.english import CURRENCIES
+from retrieval.english import CURRENCIES, MONEY_ASKED, PERCENT_ASKED
 from retrieval.features import TIME_ASKED, answer_types_of, asked_types
 
 Measure = Literal[
@@ -61,13 +61,7 @@ _THINGS = (
 #: Per measure: how a question asks for it, and how a sentence gives it.
 _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "money": (
-        re.compile(
-            # "spent" asks money unless time is what was spent ("the total time they spent in talks").
-            r"いくら|費用|事業費|金額|予算|値段|料金|価格|参加費|入場料|\bcosts?\b|\bprices?\b|\bbudget"
-            r"|^(?!.*\b(?:time|hours?|days?|minutes?|weeks?|months?|years?|long)\b).*\bspen[dt]\b"
-            r"|\bfees?\b|\bpaid\b|\bpay\b|\bexpens|how\s+much\s+money",
-            re.IGNORECASE,
-        ),
+        MONEY_ASKED,
         re.compile(_NUMBER + rf"\s*(?:億|万|千)?\s*(?:{CURRENCIES})|[$€£¥]\s*\d"),
     ),
     "mass": (
@@ -102,8 +96,8 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(_NUMBER + rf"\s*(?:{_THING_COUNTERS})"),
     ),
     "percentage": (
-        re.compile(r"何パーセント|何%|割合|\bper\s*cent|\bpercentage\b", re.IGNORECASE),
-        re.compile(_NUMBER + r"\s*(?:%|パーセント|割)"),
+        PERCENT_ASKED,
+        re.compile(_NUMBER + r"\s*(?:%|パーセント|割|分の)"),  # 分の: a fraction (約3分の2) is a share too
     ),
     "area": (
         re.compile(
@@ -138,6 +132,8 @@ def asked_measures(question: str) -> frozenset[Measure]:
     """The measures a question asks for ("how much did it cost" → money); usually none."""
     text = unicodedata.normalize("NFKC", question)
     asked = {measure for measure, (asks, _) in _MEASURES.items() if asks.search(text)}
+    if "percentage" in asked:
+        asked.discard("money")  # "what share of its income": a percentage of an amount, not the amount
     kinds = asked_types(text)
     if "duration" in kinds and "quantity" not in kinds:  # not "how long is it", which a length answers too
         asked.add(_LENGTH_OF_TIME)

@@ -48,6 +48,14 @@ def test_time_spent_is_no_money():
     assert "money" in asked_measures("What did Iceland spend to host the summit?")
 
 
+def test_a_fee_is_money_and_a_share_of_money_a_percentage():
+    assert "money" in asked_measures("What did the shipyard charge to build the ship?")
+    assert "money" in asked_measures("how much were the canal fees")
+    share = asked_measures("roughly what share of JR Central's transport income comes from the line?")
+    assert share == {"percentage"}
+    assert gives_measure("台湾に駐留するアメリカ軍の約3分の2を撤退させる意向を伝えた。", "percentage")
+
+
 def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
     assert asked_measures("How long did the meeting last?") == {"length of time"}
     assert asked_measures("会談は合計何時間続きましたか") == {"length of time"}  # 何時間: hours, not 何時
@@ -65,6 +73,8 @@ def test_a_length_of_time_is_not_a_size_nor_a_clock_time():
         "会談は予定どおりの長さだった？",
         "最初の少人数の会合には誰がいた？",  # 少人数 is a small meeting, not 人数 asked
         "how far back were russian spies spreading stories about him?",  # how far back: since when, no size
+        "who was in overall charge of the rescue operation",  # in charge: a person, no fee
+        "Did Biden pay a visit to the Swiss president?",
     ],
 )
 def test_questions_without_a_measure_ask_none(question):
