@@ -15,14 +15,15 @@ from collections.abc import Iterable
 
 import jaconv
 
-#: Folds applied in order to lower-case letters: spellings of one sound first, then the sounds katakana
-#: merges (l/r, v/b/f: ラブロフ is Lavrov), then the letters a skeleton does not keep (w, y: Navalny is
+#: Folds applied in order to lower-case letters: spellings of one sound first (kh is the h-row: Khrushchev
+#: フルシチョフ; gh a g: Araghchi アラグチ), then the sounds katakana merges (l/r, v/b/f/h: ラブロフ is Lavrov, and the
+#: h-row writes f and h alike: Netanyahu ネタニヤフ), then the letters a skeleton does not keep (w, y: Navalny is
 #: ナワルニー, Ryabkov リャブコフ). "ch" stands with "t" because チ is both (Gorbachev ゴルバチョフ,
 #: Lavrentiev ラヴレンティエフ); an m before b or p is the moraic ン (Trump トランプ).
 _FOLDS = (
-    ("ph", "f"), ("tch", "C"), ("sch", "S"), ("ch", "C"), ("sh", "S"), ("th", "s"), ("ck", "k"),
-    ("x", "ks"), ("q", "k"), ("c", "k"), ("C", "t"), ("S", "s"), ("z", "s"),
-    ("l", "r"), ("v", "b"), ("f", "b"), ("w", ""), ("y", ""), ("mb", "nb"), ("mp", "np"),
+    ("kh", "h"), ("gh", "g"), ("ph", "f"), ("tch", "C"), ("sch", "S"), ("ch", "C"), ("sh", "S"), ("th", "s"),
+    ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("C", "t"), ("S", "s"), ("z", "s"),
+    ("l", "r"), ("v", "b"), ("f", "b"), ("h", "b"), ("w", ""), ("y", ""), ("mb", "nb"), ("mp", "np"),
 )  # fmt: skip
 #: Other ways a Latin spelling is read, tried when the English reading names no word: regex folds applied before
 #: ``_FOLDS``. South Slavic spellings with their accents typed away: j after a vowel is a glide (Sarajevo サラエボ,

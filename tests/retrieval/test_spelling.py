@@ -9,7 +9,10 @@ from tests.conftest import ARTICLE_PATH
     ("english", "katakana"),
     [("Gorbachev", "ゴルバチョフ"), ("Ryabkov", "リャブコフ"), ("Lavrov", "ラブロフ"),
      ("Lavrentiev", "ラヴレンティエフ"), ("Gerasimov", "ゲラシモフ"), ("Nuland", "ヌーランド"),
-     ("Firtash", "フィルターシュ"), ("Trump", "トランプ")],
+     ("Firtash", "フィルターシュ"), ("Trump", "トランプ"),
+     # kh is the h-row (Russian х, Persian kh), which writes f and h alike; gh is a g.
+     ("Khrushchev", "フルシチョフ"), ("Khamenei", "ハメネイ"), ("Netanyahu", "ネタニヤフ"), ("Araghchi", "アラグチ"),
+     ("Mogherini", "モゲリーニ")],
 )  # fmt: skip
 def test_a_name_and_the_articles_katakana_share_a_skeleton(english, katakana):
     assert skeleton(english) == skeleton(romaji(katakana))
@@ -53,6 +56,10 @@ def test_the_expander_uses_the_letters_for_names_e2k_misses_but_not_for_loanword
     assert "リャブコフ" in expander.expand("How did Ryabkov react?")
     assert "リャブコフ" in expander.expand("how did ryabkov react?")  # lower case: the same consonants
     assert "ゴルバチョフ" in expander.expand("What did Reagan and Gorbachev discuss?")
+    held = "ネタニヤフは演説した。フルシチョフは会談した。"
+    expander = TermExpander(lexicon, transliterate=name_transliterator(), names=katakana_words([text + held]))
+    assert "ネタニヤフ" in expander.expand("how long was netanyahu's speech")
+    assert "フルシチョフ" in expander.expand("when did kennedy meet khrushchev")
     terms = expander.expand("Did Kamala Harris come?")
     assert "カメラ" not in terms
     assert "ヘルス" not in terms
