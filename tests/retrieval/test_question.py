@@ -157,6 +157,15 @@ def test_question_words_take_the_sense_an_article_about_events_uses():
     assert expander.expand("according to the police?") == ["によると", "警察"]
 
 
+def test_a_month_typed_short_is_the_month():
+    from retrieval.translation import LEXICON_FILES, read_lexicon, restrict_lexicon
+
+    text = "2013年9月27日、両首脳は電話で会談した。2月11日には昼食会が開かれた。"
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), text))
+    assert "9月" in expander.expand("what time was the phone call in sept 2013")
+    assert expander.expand("lunch on feb 11") == expander.expand("lunch on february 11")
+
+
 def test_full_width_dictionary_forms_match_the_articles_half_width_text(tmp_path):
     from retrieval.translation import read_lexicon, restrict_lexicon
     from tests.conftest import ARTICLE_PATH
