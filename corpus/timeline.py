@@ -29,11 +29,14 @@ _ABSOLUTE = re.compile(
     (?:(?P<month>\d{1,2})月(?!間)
        (?:(?P<day>\d{1,2})日(?!間))?)?
     |
-    (?<![\d年.])(?P<month_only>\d{1,2})月(?!間)              # a month whose year comes from context
+    (?:(?<=同年|翌年|前年)|(?<![\d年.]))                       # the same, next or previous year's month,
+    (?P<month_only>\d{1,2})月(?!間)                          # or one whose year comes from context
     (?:(?P<day_only>\d{1,2})日(?!間))?
     """,
     re.VERBOSE,
 )
+#: A year named by the one before it (同年10月12日: the year last written), as the years it counts away.
+_YEAR_WORDS = {"同年": 0, "翌年": 1, "前年": -1}
 _RELATIVE = re.compile(
     rf"""
     {_ANCHOR}の
@@ -179,6 +182,8 @@ def _when(match: re.Match[str], year: int | None) -> When | None:
         year, month, day = int(match.group("year")), match.group("month"), match.group("day")
     else:
         month, day = match.group("month_only"), match.group("day_only")
+        if year is not None:  # 同年10月12日, 翌年1月: the year before it counted from the context's
+            year += _YEAR_WORDS.get(match.string[max(match.start() - 2, 0) : match.start()], 0)
     if year is None:
         return None
     return When(year, int(month) if month else None, int(day) if day else None)

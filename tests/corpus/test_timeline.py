@@ -126,3 +126,12 @@ def test_a_different_article_in_the_same_format():
 )  # fmt: skip
 def test_mentions_date(text, expected):
     assert mentions_date(text) is expected
+
+
+def test_a_month_after_the_same_next_or_previous_year_counts_from_the_year_written_before():
+    from corpus.timeline import date_mentions
+
+    text = "外相は2015年7月14日に談話を発表し、同年10月12日にテヘランを訪れ、翌年1月に再訪した。前年3月にも会った。"
+    found = {text[m.start : m.end]: m.when.iso() for m in date_mentions(text, anchor=None)}
+    assert found == {"2015年7月14日": "2015-07-14", "10月12日": "2015-10-12", "1月": "2016-01", "3月": "2015-03"}
+    assert date_mentions("1年10月", anchor=None, year=2000) == []  # a year counted, not named: no month of it
