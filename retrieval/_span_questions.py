@@ -100,6 +100,17 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
+#: An amount asked by its noun, with no "how much": 「重水の量は」 (an amount of something, in its unit),
+#: 「保有量の上限」, 「最長で何」, "what's the max length", "the cap on…" (a bound, of whatever is bounded).
+_AMOUNT_OF = re.compile(r"(?<!数)量(?!子|産)")
+_BOUND_ASKED = re.compile(
+    r"上限|下限|最大|最小|最長|最短|\b(?:max|maximum|min|minimum|cap|capped|ceiling|limit)\b", re.IGNORECASE
+)
+#: 「どこまで引き上げる」: how far a level was raised or cut asks the level, not a place.
+_HOW_FAR_MOVED = re.compile(
+    r"どこまで(?=[^?？。]{0,3}(?:引き上げ|上げ|引き下げ|下げ|増や|減ら|高め|低め|伸ば|延ば|削減|拡大))"
+)
+_AMOUNT_TYPES: frozenset[SpanType] = frozenset({"quantity", "count", "percent", "money", "duration"})
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 #: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
@@ -167,6 +178,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office, 「ボリビア人って誰」 a
         # people and 「辞めたのって誰」 the one who did it: those ask who it is.
         return frozenset({"role"})
+    if _HOW_FAR_MOVED.search(question):
+        return _AMOUNT_TYPES - {"duration"}
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
     english = language_of(question) == "en"
     if english and (not _EN_WHEN.search(question) or _EN_WHEN_CLAUSE.search(question)):
@@ -188,6 +201,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
     if not wanted and PERCENT_ASKED.search(question):
         wanted = {"percent"}  # "what percent of people backed him": a share without "how many"
+    if not wanted and _AMOUNT_OF.search(question):
+        wanted = {"quantity"}
+    if not wanted and _BOUND_ASKED.search(question):
+        wanted = set(_AMOUNT_TYPES)
     if not wanted and _VAGUE_AMOUNT.search(question):
         # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}

@@ -1280,3 +1280,27 @@ def test_a_name_a_kind_of_body_follows_is_that_body(question):
     # 「ブラック・ライヴズ・マターのような運動が得られることを望んでいない」: a movement, not a person.
     found = short(question, "ブラック・ライヴズ・マターのような運動", terms=("抗議", "運動", "プーチン"))
     assert found is not None and (found.text, found.type) == ("ブラック・ライヴズ・マター", "org")
+
+
+def test_an_amount_asked_by_its_noun_or_its_bound_and_how_far_a_level_was_raised():
+    deal = parse_article((AKASHI_PATH.parent / "iran-nuclear-deal-2015.ja.txt").read_text(encoding="utf-8"))
+    # 量: an amount in its unit, not the years or the percentage beside it.
+    question = "合意で認められた濃縮ウランの保有量の上限は？"
+    found = short(question, "300キログラム以下に制限", deal, terms=("保有", "上限"))
+    assert found is not None and (found.text, found.type) == ("300キログラム以下", "quantity")
+    found = short("2015年末にロシアへ搬出された低濃縮ウランの量は？", "約11トンの低濃縮ウラン", deal)
+    assert found is not None and found.text == "約11トン"
+    # A bound asked in English: whatever is bounded (here days).
+    question = "If the IAEA and Iran disagree about access to an undeclared site, what's the max length of it?"
+    found = short(question, "最長で24日間", deal, terms=("未申告", "最長"))
+    assert found is not None and (found.text, found.type) == ("24日間", "duration")
+    # どこまで with a verb of raising asks a level, not a place.
+    assert wanted_types("濃縮度をどこまで引き上げると言った?", asked_types("濃縮度をどこまで引き上げると言った?")) == {
+        "quantity",
+        "count",
+        "percent",
+        "money",
+    }
+    found = short("イランは濃縮度をどこまで引き上げると言った?", "60パーセントに引き上げる", deal, terms=("濃縮",))
+    assert found is not None and found.text == "60パーセント"
+    assert "place" in wanted_types("どこまで歩いた?", asked_types("どこまで歩いた?"))
