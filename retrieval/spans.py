@@ -741,6 +741,11 @@ def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
     elif candidate.text in english:
         word = english[candidate.text]
         converted = word if candidate.type == "role" else _capitalised(word)
+    elif candidate.type in {"place", "org"} and "・" in candidate.text:
+        # A name of loanwords is their English, part by part: ホテル・インペリアル → Hotel Imperial.
+        parts = candidate.text.split("・")
+        if all(part in english for part in parts):
+            converted = " ".join(_capitalised(english[part]) for part in parts)
     return converted or candidate.text
 
 

@@ -1304,3 +1304,15 @@ def test_an_amount_asked_by_its_noun_or_its_bound_and_how_far_a_level_was_raised
     found = short("イランは濃縮度をどこまで引き上げると言った?", "60パーセントに引き上げる", deal, terms=("濃縮",))
     assert found is not None and found.text == "60パーセント"
     assert "place" in wanted_types("どこまで歩いた?", asked_types("どこまで歩いた?"))
+
+
+def test_a_place_named_in_loanwords_is_shown_in_their_english_part_by_part():
+    from retrieval._span_shapes import Candidate
+    from retrieval.spans import display_of
+
+    sentence = "米国の代表団は近くのホテル・インペリアルに滞在した。"
+    start = sentence.index("ホテル")
+    hotel = Candidate("ホテル・インペリアル", "place", start, start + 10, sentence)
+    english = {"ホテル": "hotel", "インペリアル": "imperial"}
+    assert display_of(hotel, english) == "Hotel Imperial"
+    assert display_of(hotel, {"ホテル": "hotel"}) == "ホテル・インペリアル"  # a part unknown: as written
