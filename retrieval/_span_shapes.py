@@ -85,7 +85,9 @@ _PLACE = re.compile(
     rf"""
     (?<![{_KATAKANA}{_KANJI}])
     (?P<place>
-        [{_KATAKANA}・]{{2,}}{_PLACE_WORD}[{_KATAKANA}・]{{2,}}      # カンザス州ハッチンソン: a state and its town
+        # オマーンの首都マスカット: a country's capital, whole (not before の: ヘルシンキの大統領宮殿 is the palace)
+        [{_KATAKANA}{_KANJI}・]{{2,}}の(?:首都|州都|県都|港町|都市)[{_KATAKANA}・]{{2,}}(?!の)
+      | [{_KATAKANA}・]{{2,}}{_PLACE_WORD}[{_KATAKANA}・]{{2,}}      # カンザス州ハッチンソン: a state and its town
       | [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
       | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )

@@ -1316,3 +1316,11 @@ def test_a_place_named_in_loanwords_is_shown_in_their_english_part_by_part():
     english = {"ホテル": "hotel", "インペリアル": "imperial"}
     assert display_of(hotel, english) == "Hotel Imperial"
     assert display_of(hotel, {"ホテル": "hotel"}) == "ホテル・インペリアル"  # a part unknown: as written
+
+
+def test_a_city_named_as_a_countrys_capital_is_one_place_with_it():
+    found = candidates_in("米国のチームが、オマーンの首都マスカットでイラン側と秘密の協議を重ねていた。", None)
+    assert ("オマーンの首都マスカット", "place") in [(c.text, c.type) for c in found]
+    # Before の the capital names where a building stands: the building is the place.
+    found = candidates_in("会談はフィンランドの首都ヘルシンキの大統領宮殿で行われた。", None)
+    assert [c.text for c in found if c.type == "place"] == ["大統領宮殿"]
