@@ -210,9 +210,11 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
     if "duration" in wanted and PERIOD_ASKED.search(question):
         wanted.add("date")  # 「会議の期間」: its range of dates answers as well as its length
+    counting = _COUNT_ASKED.search(question)
     for pattern, kind in _ADDED:
-        # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date.
-        if not explicit and pattern.search(question):
+        # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date; so it is
+        # with "how many": "how many council members voted" counts them, it asks for no council.
+        if not explicit and not counting and pattern.search(question):
             wanted.add(kind)
     for pattern, kind in _AMOUNTS:
         if "quantity" in asked and pattern.search(question):

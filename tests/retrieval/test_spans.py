@@ -1324,3 +1324,12 @@ def test_a_city_named_as_a_countrys_capital_is_one_place_with_it():
     # Before の the capital names where a building stands: the building is the place.
     found = candidates_in("会談はフィンランドの首都ヘルシンキの大統領宮殿で行われた。", None)
     assert [c.text for c in found if c.type == "place"] == ["大統領宮殿"]
+
+
+def test_how_many_members_of_a_body_counts_them_and_asks_for_no_body():
+    question = "was resolution 2231 unanimous? how many security council members voted for it"
+    assert wanted_types(question, asked_types(question)) == {"count"}
+    deal = parse_article((AKASHI_PATH.parent / "iran-nuclear-deal-2015.ja.txt").read_text(encoding="utf-8"))
+    found = short(question, "15か国の全会一致", deal, terms=("安全保障理事会", "決議"))
+    assert found is not None and (found.text, found.type) == ("15か国", "count")
+    assert "org" in wanted_types("which council approved it?", asked_types("which council approved it?"))
