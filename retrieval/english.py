@@ -32,10 +32,16 @@ _NAMED_POWERS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 _DURATION_BOUNDS = {"以内": "within", "以上": "at least", "未満": "under", "近く": "nearly", "余り": "over"}
 #: The bounds of a length of time as one alternation, for patterns.
 DURATION_BOUNDS = "|".join(_DURATION_BOUNDS)
+#: A bound written before a number (少なくとも16隻), as English writes it too.
+_BOUNDS_BEFORE = {"少なくとも": "at least", "最大": "up to", "最大で": "up to"}
+#: Those bounds as one alternation, longest first, for patterns.
+BOUNDS_BEFORE = "|".join(sorted(_BOUNDS_BEFORE, key=len, reverse=True))
 _DURATION = re.compile(
     rf"""
+    (?P<least>{BOUNDS_BEFORE})?             # 少なくとも1年: at least a year
     (?P<about>約|およそ)?                   # "about"
     (?:合計)?                               # "in all" adds nothing to the figure
+    (?:(?P<low>{DIGITS})\s*[〜~～]\s*)?      # 2〜3か月: two to three months
     (?P<number>{DIGITS})
     (?P<unit>時間|年|か月|ヶ月|カ月|ヵ月|週間|日|分|秒)
     (?P<smaller>(?:\d{{1,2}}(?:時間|分|秒))*)  # 2時間30分, 5日22時間54分41秒: the smaller units after
@@ -83,10 +89,6 @@ PERCENT_ASKED = re.compile(
 _BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 #: The bounds as one alternation, for patterns.
 BOUNDS = "|".join(_BOUNDS)
-#: A bound written before a number (少なくとも16隻), as English writes it too.
-_BOUNDS_BEFORE = {"少なくとも": "at least", "最大": "up to", "最大で": "up to"}
-#: Those bounds as one alternation, longest first, for patterns.
-BOUNDS_BEFORE = "|".join(sorted(_BOUNDS_BEFORE, key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"""
     (?P<least>{BOUNDS_BEFORE})?              # 少なくとも16隻: at least 16 ships
@@ -177,6 +179,10 @@ def english_duration(text: str) -> str | None:
     if match.group("half"):
         number = f"{float(number.replace(',', '')) + 0.5:,g}"
     rendered = _plural(number, _DURATION_UNITS[match.group("unit")])
+    if low := match.group("low"):
+        rendered = f"{low}–{rendered}"
+    if least := match.group("least"):
+        rendered = f"{_BOUNDS_BEFORE[least]} {rendered}"
     for count, unit in re.findall(r"(\d{1,2})(時間|分|秒)", match.group("smaller")):
         rendered += " " + _plural(str(int(count)), _DURATION_UNITS[unit])
     rendered = f"about {rendered}" if match.group("about") else rendered

@@ -53,6 +53,8 @@ def test_dates_keep_the_articles_precision(when, english):
         ("4分23秒", "4 minutes 23 seconds"),
         ("1,425日間", "1,425 days"),
         ("約1,200年間", "about 1,200 years"),
+        ("2〜3か月", "2–3 months"),
+        ("少なくとも1年", "at least 1 year"),
     ],
 )
 def test_durations(text, english):

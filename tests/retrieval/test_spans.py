@@ -1333,3 +1333,10 @@ def test_how_many_members_of_a_body_counts_them_and_asks_for_no_body():
     found = short(question, "15か国の全会一致", deal, terms=("安全保障理事会", "決議"))
     assert found is not None and (found.text, found.type) == ("15か国", "count")
     assert "org" in wanted_types("which council approved it?", asked_types("which council approved it?"))
+
+
+def test_a_range_of_lengths_and_a_bounded_year_are_lengths_but_a_year_since_is_a_date():
+    sentence = "「ブレイクアウト・タイム」が、合意前の2〜3か月から少なくとも1年に延びると説明した。"
+    assert [c.text for c in candidates_in(sentence, None) if c.type == "duration"] == ["2〜3か月", "少なくとも1年"]
+    since = candidates_in("ロシアの情報機関は少なくとも2014年以来、物語を広めていると報告した。", None)
+    assert [(c.text, c.type) for c in since if c.text.endswith("年")] == [("2014年", "date")]
