@@ -99,18 +99,20 @@ _INTERROGATIVES: dict[AnswerType, re.Pattern[str]] = {
     "place": re.compile(rf"どこ|\bwhere\b|\b(?:which|what)\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE),
     "person": re.compile(r"誰|だれ|\bwho\b", re.IGNORECASE),
 }
-#: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 #: An amount asked by its noun, with no "how much": 「重水の量は」 (an amount of something, in its unit),
-#: 「保有量の上限」, 「最長で何」, "what's the max length", "the cap on…" (a bound, of whatever is bounded).
+#: 「保有量の上限」, 「最長で何」, "what's the max length", "the cap on…" (a bound, of whatever is bounded; not "min",
+#: as often minutes).
 _AMOUNT_OF = re.compile(r"(?<!数)量(?!子|産)")
 _BOUND_ASKED = re.compile(
-    r"上限|下限|最大|最小|最長|最短|\b(?:max|maximum|min|minimum|cap|capped|ceiling|limit)\b", re.IGNORECASE
+    r"上限|下限|最大|最小|最長|最短|\b(?:max|maximum|minimum|cap|capped|ceiling|limit)\b", re.IGNORECASE
 )
 #: 「どこまで引き上げる」: how far a level was raised or cut asks the level, not a place.
 _HOW_FAR_MOVED = re.compile(
     r"どこまで(?=[^?？。]{0,3}(?:引き上げ|上げ|引き下げ|下げ|増や|減ら|高め|低め|伸ば|延ば|削減|拡大))"
 )
+#: The span types an amount is written as.
 _AMOUNT_TYPES: frozenset[SpanType] = frozenset({"quantity", "count", "percent", "money", "duration"})
+#: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 #: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
