@@ -161,7 +161,8 @@ SUITE = (
     EvalSet("geneva85", _DATA / "questions_geneva85.jsonl", (_DATA / "articles" / "geneva-summit-1985.ja.txt",)),
     # 64 summit questions and a thirty-sixth article (the 2015 Paris climate conference, some details invented, 40
     # questions), written at the start of the twenty-second session by helpers that saw only the article, measured
-    # blind with that session's starting code and after changes (README), and added unread at its end.
+    # blind with that session's starting code and after changes (README), and added at its end; their negatives (and one
+    # cop21 question) were seen after the last measurement, so they count as read from then on.
     EvalSet("v28", _DATA / "questions_v28.jsonl"),
     EvalSet("cop21", _DATA / "questions_cop21.jsonl", (_DATA / "articles" / "paris-agreement-cop21-2015.ja.txt",)),
     # A thirty-seventh article (the 2015 Iran nuclear deal, some details invented) with 48 questions, written at the
