@@ -23,20 +23,21 @@ _ANCHOR = r"(?:首脳会談|サミット|会談|会議)"
 #: How many units "数" (a few / several) can mean.
 _FEW = range(2, 10)
 
+#: A year named by the one before it (同年10月12日: the year last written), as the years it counts away.
+_YEAR_WORDS = {"同年": 0, "翌年": 1, "前年": -1}
+_YEAR_WORD_LENGTH = 2  # each of them: the lookbehind below is fixed-width (``re`` refuses to compile it otherwise)
 _ABSOLUTE = re.compile(
-    r"""
-    (?<![\d.])(?P<year>\d{3,4})年(?!間|代|前|後|ぶり|以上)  # a year, not "5年間" (a span) or "1990年代"
-    (?:(?P<month>\d{1,2})月(?!間)
-       (?:(?P<day>\d{1,2})日(?!間))?)?
+    rf"""
+    (?<![\d.])(?P<year>\d{{3,4}})年(?!間|代|前|後|ぶり|以上)  # a year, not "5年間" (a span) or "1990年代"
+    (?:(?P<month>\d{{1,2}})月(?!間)
+       (?:(?P<day>\d{{1,2}})日(?!間))?)?
     |
-    (?:(?<=同年|翌年|前年)|(?<![\d年.]))                       # the same, next or previous year's month,
-    (?P<month_only>\d{1,2})月(?!間)                          # or one whose year comes from context
-    (?:(?P<day_only>\d{1,2})日(?!間))?
+    (?:(?<={"|".join(_YEAR_WORDS)})|(?<![\d年.]))              # the same, next or previous year's month,
+    (?P<month_only>\d{{1,2}})月(?!間)                        # or one whose year comes from context
+    (?:(?P<day_only>\d{{1,2}})日(?!間))?
     """,
     re.VERBOSE,
 )
-#: A year named by the one before it (同年10月12日: the year last written), as the years it counts away.
-_YEAR_WORDS = {"同年": 0, "翌年": 1, "前年": -1}
 _RELATIVE = re.compile(
     rf"""
     {_ANCHOR}の
@@ -183,7 +184,7 @@ def _when(match: re.Match[str], year: int | None) -> When | None:
     else:
         month, day = match.group("month_only"), match.group("day_only")
         if year is not None:  # 同年10月12日, 翌年1月: the year before it counted from the context's
-            year += _YEAR_WORDS.get(match.string[max(match.start() - 2, 0) : match.start()], 0)
+            year += _YEAR_WORDS.get(match.string[max(match.start() - _YEAR_WORD_LENGTH, 0) : match.start()], 0)
     if year is None:
         return None
     return When(year, int(month) if month else None, int(day) if day else None)

@@ -721,6 +721,14 @@ def _capitalised(words: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words.split())
 
 
+def _in_parts(text: str, separator: str, joiner: str, english: Mapping[str, str]) -> str | None:
+    """``text`` split at ``separator``, each part in its English capitalised, joined; ``None`` if a part is unknown."""
+    parts = text.split(separator)
+    if not all(part in english for part in parts):
+        return None
+    return joiner.join(_capitalised(english[part]) for part in parts)
+
+
 def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
     """The span for an English reader; the Japanese as written when no exact English is known.
 
@@ -735,17 +743,15 @@ def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
         converted = english_duration(candidate.text)
     elif candidate.type in {"count", "quantity", "money", "percent"}:
         converted = english_quantity(candidate.text)
-    elif candidate.type == "person" and all(part in english for part in candidate.text.split("と")):
+    elif candidate.type == "person" and (people := _in_parts(candidate.text, "と", " and ", english)):
         # One person, or a pair (``_as_pair``): ブリンケンとラブロフ → Blinken and Lavrov.
-        converted = " and ".join(_capitalised(english[part]) for part in candidate.text.split("と"))
+        converted = people
     elif candidate.text in english:
         word = english[candidate.text]
         converted = word if candidate.type == "role" else _capitalised(word)
     elif candidate.type in {"place", "org"} and "・" in candidate.text:
         # A name of loanwords is their English, part by part: ホテル・インペリアル → Hotel Imperial.
-        parts = candidate.text.split("・")
-        if all(part in english for part in parts):
-            converted = " ".join(_capitalised(english[part]) for part in parts)
+        converted = _in_parts(candidate.text, "・", " ", english)
     return converted or candidate.text
 
 
