@@ -64,15 +64,16 @@ _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
 )
 #: 「…ソ連の指導者は？」: a Japanese question ending on the kind of person or place it wants, with no question word.
 _JA_KIND_END = r"(?:は|って)?(?:誰|だれ|どこ)?(?:ですか|だった|でした)?[?？。]?\s*$"
-_JA_PERSON_NOUNS = (
+#: Nouns naming a kind of person (an office, a trade): 「…の指導者は」, 「議長の名前」.
+PERSON_NOUNS_JA = (
     r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者"
     r"|記者|議員|知事|市長|議長|委員長|司令官|将軍|社長|会長|博士|教授|技師|次官|報道官|顧問)"
 )
 #: A question naming the kind of person it asks for.
-_NAMES_A_PERSON = re.compile(rf"{_JA_PERSON_NOUNS}(?:は|って|が|として|の名前)|{_EN_WHICH_PERSON}", re.IGNORECASE)
+_NAMES_A_PERSON = re.compile(rf"{PERSON_NOUNS_JA}(?:は|って|が|として|の名前)|{_EN_WHICH_PERSON}", re.IGNORECASE)
 _JA_PLACE_NOUNS = r"(?:都市|場所|町|国|建物|会場|開催地)"
 _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
-    (re.compile(_JA_PERSON_NOUNS + _JA_KIND_END), "person"),
+    (re.compile(PERSON_NOUNS_JA + _JA_KIND_END), "person"),
     (re.compile(_JA_PLACE_NOUNS + _JA_KIND_END), "place"),
 )
 #: "How many days before…": a count of a unit of time is a length of time (2日前, 5年間).
@@ -114,6 +115,8 @@ _HOW_FAR_MOVED = re.compile(
 _AMOUNT_TYPES: frozenset[SpanType] = frozenset({"quantity", "count", "percent", "money", "duration"})
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
+#: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
+_AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|\bhow\s+much\b", re.IGNORECASE)
 #: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
 #: "When" opening a question, or a second one ("had they met before? when was that"), not "…when he first met Putin".
@@ -154,7 +157,7 @@ _VERB_CUES = {
 #: Cues that add a span type to those the answer types accept.
 #: 「駐米大使の名前を教えて」, "the name of the ambassador": a person's name asked without "who".
 _PERSON_NAME_ASKED = re.compile(
-    rf"{_JA_PERSON_NOUNS}の(?:名前|氏名)|\bname\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\b",
+    rf"{PERSON_NOUNS_JA}の(?:名前|氏名)|\bname\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\b",
     re.IGNORECASE,
 )
 _ADDED: tuple[tuple[re.Pattern[str], SpanType], ...] = (
@@ -175,7 +178,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     other_asked = any(_INTERROGATIVES[kind].search(question) for kind in ("date", "place"))
     if (_ROLE_ASKED.search(question) and not other_asked) or (
         (about := _ABOUT_PERSON.search(question))
-        and not re.search(rf"(?:{_JA_PERSON_NOUNS}|[\u30a1-\u30fa\u4e00-\u9fff]人|の)$", question[: about.start()])
+        and not re.search(rf"(?:{PERSON_NOUNS_JA}|[\u30a1-\u30fa\u4e00-\u9fff]人|の)$", question[: about.start()])
     ):
         # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office, 「ボリビア人って誰」 a
         # people and 「辞めたのって誰」 the one who did it: those ask who it is.
@@ -194,6 +197,12 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     }
     if len(explicit) == 1:
         asked = explicit
+    elif not explicit and _AMOUNT_WORD.search(question):
+        # 「運動期間中に…団体っていくつ」, 「会場のまわりに…どのくらい置かれた」: the question word asks an amount, the
+        # nouns of a time or a place only name its topic.
+        asked -= {"date", "place", "person"}
+        if _COUNT_ASKED.search(question) and asked_counter(question) not in _TIME_COUNTERS:
+            asked = {"quantity"}  # what is counted, not a length of time (運動期間中の団体の数)
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
@@ -231,7 +240,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
 
 def kind_words(question: str) -> list[str]:
     """The Japanese nouns of kind a question ends on (「…ソ連の指導者は？」 → 指導者), which name what it wants."""
-    return re.findall(f"{_JA_PERSON_NOUNS}|{_JA_PLACE_NOUNS}", question) if language_of(question) == "ja" else []
+    return re.findall(f"{PERSON_NOUNS_JA}|{_JA_PLACE_NOUNS}", question) if language_of(question) == "ja" else []
 
 
 #: 「何という湖」, 「どの川」: the noun after a "which" names the kind of thing asked for.

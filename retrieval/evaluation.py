@@ -168,6 +168,9 @@ SUITE = (
     # A thirty-seventh article (the 2015 Iran nuclear deal, some details invented) with 48 questions, written at the
     # start of the twenty-second session by a helper that saw only the article, and read: a development set.
     EvalSet("jcpoa", _DATA / "questions_jcpoa.jsonl", (_DATA / "articles" / "iran-nuclear-deal-2015.ja.txt",)),
+    # A thirty-eighth article (the 1962 Cuban missile crisis, some details invented) with 48 questions, written at the
+    # start of the twenty-third session by a helper that saw only the article, and read: a development set.
+    EvalSet("cuba", _DATA / "questions_cuba.jsonl", (_DATA / "articles" / "cuban-missile-crisis-1962.ja.txt",)),
 )
 
 

@@ -23,6 +23,7 @@ from corpus.timeline import first_full_date, last_year
 from retrieval._span_questions import (
     COUNTRY_ASKED,
     PERIOD_ASKED,
+    PERSON_NOUNS_JA,
     SINCE,
     asked_counter,
     asked_measures,
@@ -56,6 +57,10 @@ __all__ = ["SpanContext", "asked_measures", "find_short"]
 #: Titles of office, as a list's labels and running text write them.
 _TITLES = r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|次官|顧問|参謀本部長|市長|知事"
 _ROLE_NOUNS = re.compile(rf"{_TITLES}|代表(?!団)")
+#: の and an office after a name (…の議長, …の報道官): the name is whose office it is, not who holds it.
+_OFFICE_OF = re.compile(rf"の(?:{PERSON_NOUNS_JA})")
+#: What follows a kind of body that a name after it is: 事務所である…, 事務所の….
+_DESCRIBES = re.compile(r"である|の")
 _SINCE_DATE = re.compile(r"以来|から|以降")
 _SINCE_ONLY = re.compile(r"以来")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
@@ -603,19 +608,29 @@ def _as_bodies(candidates: list[Candidate], wanted: frozenset[SpanType]) -> list
 
     スミット・サルベージ, ボスカリス(Boskalis): companies are named in katakana and Latin as people are.
     """
-    if "org" not in wanted or "person" in wanted:
+    if "org" not in wanted or "person" in wanted or any(_names_a_body(c) for c in candidates):
+        # A body the sentence names in a body's shape (イギリス洞窟救助評議会) answers before the people it sent.
         return candidates
     return [c._replace(type="org") if c.type == "person" else c for c in candidates]
+
+
+def _names_a_body(candidate: Candidate) -> bool:
+    """An organisation by name, not the kind of one a name after it is (「海損精算事務所であるリチャーズ…」)."""
+    return candidate.type == "org" and not _DESCRIBES.match(candidate.sentence, candidate.end)
 
 
 def _without_affiliations(pool: list[Candidate]) -> list[Candidate]:
     """``pool`` without a body written before の when it holds a person: the body is the person's.
 
-    「国務省のロシア語専門家であったチャールズ・ボーレン」 answers who with the person.
+    「国務省のロシア語専門家であったチャールズ・ボーレン」 answers who with the person. So with a name before の and
+    an office, when another person is named: 「ブリテン・ストロンガー・イン・ヨーロッパの議長は、元会長の
+    スチュアート・ローズ」 (a body named in katakana as people are).
     """
     if not any(c.type == "person" for c in pool):
         return pool
-    return [c for c in pool if not (c.type == "org" and c.sentence.startswith("の", c.end))]
+    pool = [c for c in pool if not (c.type == "org" and c.sentence.startswith("の", c.end))]
+    holders = [c for c in pool if c.type == "person" and not _OFFICE_OF.match(c.sentence, c.end)]
+    return [c for c in pool if c.type != "person" or c in holders] if holders else pool
 
 
 def _loanword_place(candidate: Candidate, english: Mapping[str, str]) -> bool:
