@@ -107,6 +107,8 @@ _AMOUNT_OF = re.compile(r"(?<!数)量(?!子|産)")
 _BOUND_ASKED = re.compile(
     r"上限|下限|最大|最小|最長|最短|\b(?:max|maximum|minimum|cap|capped|ceiling|limit)\b", re.IGNORECASE
 )
+#: A rank asked: 「何番目」, 「何位」, "what rank", "ranked".
+_RANK_ASKED = re.compile(r"何番目|何位|\bwhat\s+rank|\branked\b|\bwhich\s+place\s+did\b", re.IGNORECASE)
 #: 「どこまで引き上げる」: how far a level was raised or cut asks the level, not a place.
 _HOW_FAR_MOVED = re.compile(
     r"どこまで(?=[^?？。]{0,3}(?:引き上げ|上げ|引き下げ|下げ|増や|減ら|高め|低め|伸ば|延ば|削減|拡大))"
@@ -117,6 +119,8 @@ _AMOUNT_TYPES: frozenset[SpanType] = frozenset({"quantity", "count", "percent", 
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
 #: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
 _AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|\bhow\s+much\b", re.IGNORECASE)
+#: "How much", which asks an amount that is not counted (money, a weight, a share), unlike "how many".
+_HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 #: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
 #: "When" opening a question, or a second one ("had they met before? when was that"), not "…when he first met Putin".
@@ -183,6 +187,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office, 「ボリビア人って誰」 a
         # people and 「辞めたのって誰」 the one who did it: those ask who it is.
         return frozenset({"role"})
+    if _RANK_ASKED.search(question):
+        return frozenset()  # 「高さは何番目」: a rank, which no span type here is (3,067メートル is the height)
     if _HOW_FAR_MOVED.search(question):
         return _AMOUNT_TYPES - {"duration"}
     asked: set[AnswerType | Literal["org"]] = set(answer_types)
@@ -219,6 +225,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if not wanted and _VAGUE_AMOUNT.search(question):
         # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
+    if _HOW_MUCH.search(question) and not _COUNT_ASKED.search(question):
+        wanted.discard("count")  # "how much did Japan pledge": an amount of something, never a number of people
     if "duration" in wanted and PERIOD_ASKED.search(question):
         wanted.add("date")  # 「会議の期間」: its range of dates answers as well as its length
     counting = _COUNT_ASKED.search(question)

@@ -1387,3 +1387,16 @@ def test_a_name_before_the_office_it_has_is_not_who_holds_the_office():
     person = Candidate("ドナルド・トランプ", "person", start, start + 9, sentence)
     assert _without_affiliations([body, person]) == [person]
     assert _without_affiliations([body]) == [body]  # no one else named: left as it is
+
+
+def test_how_much_asks_no_count_and_a_rank_no_span():
+    question = "how much did japan pledge for rebuilding bosnia after dayton?"
+    assert "count" not in wanted_types(question, asked_types(question))
+    assert "money" in wanted_types(question, asked_types(question))
+    assert wanted_types("how much time did they spend?", asked_types("how much time did they spend?")) == {"duration"}
+    assert "count" in wanted_types("how many and how much?", asked_types("how many and how much?"))
+    # A rank is no span type: 「高さは何番目」 must not answer with the height beside it.
+    question = "御嶽山って日本の火山の中で高さは何番目なの?"
+    assert wanted_types(question, asked_types(question)) == frozenset()
+    ontake = parse_article((AKASHI_PATH.parent / "ontake-eruption-2014.ja.txt").read_text(encoding="utf-8"))
+    assert short(question, "標高3,067メートルで", ontake) is None
