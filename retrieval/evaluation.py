@@ -171,6 +171,11 @@ SUITE = (
     # A thirty-eighth article (the 1962 Cuban missile crisis, some details invented) with 48 questions, written at the
     # start of the twenty-third session by a helper that saw only the article, and read: a development set.
     EvalSet("cuba", _DATA / "questions_cuba.jsonl", (_DATA / "articles" / "cuban-missile-crisis-1962.ja.txt",)),
+    # 64 summit questions and a thirty-ninth article (the 1993 Oslo Accords, some details invented, 40 questions),
+    # written at the start of the twenty-third session by helpers that saw only the article, measured blind with that
+    # session's starting code and at its end (README), and added unread at its end.
+    EvalSet("v29", _DATA / "questions_v29.jsonl"),
+    EvalSet("oslo", _DATA / "questions_oslo.jsonl", (_DATA / "articles" / "oslo-accords-1993.ja.txt",)),
 )
 
 
