@@ -103,7 +103,12 @@ def test_the_articles_sentences_give_the_measures_they_hold():
 def test_a_measure_is_missing_only_when_no_text_gives_any_asked_one():
     question = "How much did Switzerland spend on security for the summit?"
     assert measures_missing(question, [SECURITY, MEETING]) == {"money"}
-    assert measures_missing(question, [SECURITY, COST]) == frozenset()
+    assert measures_missing(question, [COST, SECURITY]) == frozenset()
+    # A price, or a number of people or things, counts only in the best passage; a length of time anywhere.
+    assert measures_missing(question, [SECURITY, COST]) == {"money"}
+    assert measures_missing("How many people died?", [SECURITY, DEATHS]) == {"number of people"}
+    assert measures_missing("How many people died?", [DEATHS, SECURITY]) == frozenset()
+    assert measures_missing("How long did the meeting last?", [SECURITY, MEETING]) == frozenset()
     # Two measures asked: either one found answers it.
     assert measures_missing("What wind speed and height was it built for?", [WIND]) == frozenset()
     assert measures_missing("Who met whom?", [SECURITY]) == frozenset()
