@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.english import COUNT_ASKED_JA, COUNTED, CURRENCIES, MONEY_ASKED, PERCENT_ASKED
+from retrieval.english import COUNT_ASKED_JA, COUNTED, CURRENCIES, MONEY_ASKED, PERCENT_ASKED, asks_money
 from retrieval.features import (
     HOW_LONG_WAS,
     THE_DATE_ASKED,
@@ -214,7 +214,7 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     wanted: set[SpanType] = {kind for a in asked for kind in _ACCEPTS.get(a, ())}
     if "person" in wanted and _NAMES_A_PERSON.search(question):
         wanted.discard("org")  # 「指揮をとった責任者はだれ」, "which minister": a person, not the body they served
-    if not wanted and MONEY_ASKED.search(question):
+    if not wanted and asks_money(question):
         wanted = {"money"}  # "What did the whole project cost?" asks an amount without "how much"
     if not wanted and PERCENT_ASKED.search(question):
         wanted = {"percent"}  # "what percent of people backed him": a share without "how many"
@@ -297,9 +297,7 @@ def asked_counter(question: str) -> str:
 
 def asked_measures(question: str) -> tuple[str, ...]:
     """The counters and units a question asks its amount in (何人 → 人; "how tall" → メートル; いくら → currencies)."""
-    # "What share of its income": a share of money is a percentage, no amount of it.
-    money_asked = MONEY_ASKED.search(question) and not PERCENT_ASKED.search(question)
-    money = CURRENCIES.split("|") if money_asked else []
+    money = CURRENCIES.split("|") if asks_money(question) else []
     return tuple(c for c in (asked_counter(question), *asked_units(question), *money) if c)
 
 

@@ -85,6 +85,16 @@ PERCENT_ASKED = re.compile(
     r"%|パーセント|割合|何割|\bper\s*cent|\bpercentage\b|\b(?:what|which)\s+(?:share|proportion|fraction)\b",
     re.IGNORECASE,
 )
+
+
+def asks_money(question: str) -> bool:
+    """Whether ``question`` asks an amount of money (``MONEY_ASKED``), not a share of one (``PERCENT_ASKED``).
+
+    "What share of its income": a percentage of an amount, not the amount.
+    """
+    return MONEY_ASKED.search(question) is not None and PERCENT_ASKED.search(question) is None
+
+
 #: A bound written after a number (50回以上), as English writes it before.
 _BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
 #: The bounds as one alternation, for patterns.

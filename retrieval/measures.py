@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from corpus.text import strip_footnotes
-from retrieval.english import CURRENCIES, MONEY_ASKED, PERCENT_ASKED
+from retrieval.english import CURRENCIES, MONEY_ASKED, PERCENT_ASKED, asks_money
 from retrieval.features import TIME_ASKED, answer_types_of, asked_types
 
 Measure = Literal[
@@ -132,7 +132,7 @@ def asked_measures(question: str) -> frozenset[Measure]:
     """The measures a question asks for ("how much did it cost" → money); usually none."""
     text = unicodedata.normalize("NFKC", question)
     asked = {measure for measure, (asks, _) in _MEASURES.items() if asks.search(text)}
-    if "percentage" in asked:
+    if not asks_money(text):
         asked.discard("money")  # "what share of its income": a percentage of an amount, not the amount
     kinds = asked_types(text)
     if "duration" in kinds and "quantity" not in kinds:  # not "how long is it", which a length answers too

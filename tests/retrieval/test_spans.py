@@ -512,6 +512,7 @@ def test_questions_without_a_span_type_get_none():
         ("How much did it cost?", {"money"}),
         ("運河が止まってた間、通航料の損失は1日あたりどのくらい?", {"money"}),
         ("What share of its income came from the line?", {"percent"}),
+        ("運輸収入に占める割合は?", {"percent"}),  # a share of an income, asked without a question word
         ("Who is Peskov?", {"role"}),
         ("Which organisation runs the bridge?", {"org"}),
     ],
