@@ -117,10 +117,10 @@ _HOW_FAR_MOVED = re.compile(
 _AMOUNT_TYPES: frozenset[SpanType] = frozenset({"quantity", "count", "percent", "money", "duration"})
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
 _VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
-#: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
-_AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|\bhow\s+much\b", re.IGNORECASE)
 #: "How much", which asks an amount that is not counted (money, a weight, a share), unlike "how many".
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+#: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
+_AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|{_HOW_MUCH.pattern}", re.IGNORECASE)
 #: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
 _TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
 #: "When" opening a question, or a second one ("had they met before? when was that"), not "…when he first met Putin".
