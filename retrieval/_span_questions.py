@@ -201,13 +201,14 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     explicit: set[AnswerType | Literal["org"]] = {
         kind for kind in asked if kind in _INTERROGATIVES and _INTERROGATIVES[kind].search(question)
     }
+    counting = _COUNT_ASKED.search(question)
     if len(explicit) == 1:
         asked = explicit
     elif not explicit and _AMOUNT_WORD.search(question):
         # 「運動期間中に…団体っていくつ」, 「会場のまわりに…どのくらい置かれた」: the question word asks an amount, the
         # nouns of a time or a place only name its topic.
         asked -= {"date", "place", "person"}
-        if _COUNT_ASKED.search(question) and asked_counter(question) not in _TIME_COUNTERS:
+        if counting and asked_counter(question) not in _TIME_COUNTERS:
             asked = {"quantity"}  # what is counted, not a length of time (運動期間中の団体の数)
     if "place" in asked and "どこ" in question:
         asked.add("org")  # 「どこが引き継いだ」, 「どこの事務所」: which body, as often as which place
@@ -225,11 +226,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if not wanted and _VAGUE_AMOUNT.search(question):
         # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
-    if _HOW_MUCH.search(question) and not _COUNT_ASKED.search(question):
+    if _HOW_MUCH.search(question) and not counting:
         wanted.discard("count")  # "how much did Japan pledge": an amount of something, never a number of people
     if "duration" in wanted and PERIOD_ASKED.search(question):
         wanted.add("date")  # 「会議の期間」: its range of dates answers as well as its length
-    counting = _COUNT_ASKED.search(question)
     for pattern, kind in _ADDED:
         # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date; so it is
         # with "how many": "how many council members voted" counts them, it asks for no council.

@@ -59,8 +59,11 @@ _TITLES = r"大統領|首相|長官|大臣|補佐官|大使|報道官|書記長|
 _ROLE_NOUNS = re.compile(rf"{_TITLES}|代表(?!団)")
 #: の and an office after a name (…の議長, …の報道官): the name is whose office it is, not who holds it.
 _OFFICE_OF = re.compile(rf"の(?:{PERSON_NOUNS_JA})")
+#: What joins a role or a kind to the name after it: 通訳のパヴロフ, 新興財閥であるドミトロ・フィルターシュ,
+#: 海損精算事務所であるリチャーズ・ホッグ・リンドレー.
+_JOINED = r"の|である"
 #: What follows a kind of body that a name after it is: 事務所である…, 事務所の….
-_DESCRIBES = re.compile(r"である|の")
+_DESCRIBES = re.compile(_JOINED)
 _SINCE_DATE = re.compile(r"以来|から|以降")
 _SINCE_ONLY = re.compile(r"以来")
 #: Weights of a question word by where it stands from the candidate: its own segment, the next, the one before.
@@ -415,8 +418,8 @@ _TOTAL_BEFORE = re.compile(r"(?:合計|総計|計|全部で|全体で|延べ|総
 _ROLE_REACH = 8
 
 
-#: What joins a role to the name after it: 通訳のパヴロフ, 新興財閥であるドミトロ・フィルターシュ.
-_ROLE_JOIN = re.compile(r"(?:の|である)$")
+#: A role joined to the name after it (``_JOINED``), where the text before the name ends.
+_ROLE_JOIN = re.compile(rf"(?:{_JOINED})$")
 #: The word a text ends on: a run of katakana or of kanji.
 _LAST_WORD = re.compile(r"(?:[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+)$")
 
