@@ -7,9 +7,18 @@ from collections.abc import Iterable
 from typing import Literal
 
 from retrieval._span_shapes import SpanType
-from retrieval.english import COUNT_ASKED_JA, COUNTED, CURRENCIES, MONEY_ASKED, PERCENT_ASKED, asks_money
+from retrieval.english import (
+    COUNT_ASKED_JA,
+    COUNTED,
+    CURRENCIES,
+    MEASURE_UNITS,
+    MONEY_ASKED,
+    PERCENT_ASKED,
+    asks_money,
+)
 from retrieval.features import (
     HOW_LONG_WAS,
+    HOW_MUCH_JA,
     THE_DATE_ASKED,
     THE_DAY_ASKED_JA,
     WHICH_DAY,
@@ -18,7 +27,7 @@ from retrieval.features import (
     english_counter,
 )
 from retrieval.lexical import fold
-from retrieval.question import language_of
+from retrieval.question import WHAT_CALLED_JA, language_of
 
 #: The finer span types each asked answer type accepts.
 _ACCEPTS: dict[AnswerType | Literal["org"], tuple[SpanType, ...]] = {
@@ -43,7 +52,7 @@ _ORG_ASKED = re.compile(
 )
 #: A question asking which country: "in which country", 「どこの国」, 「国はどこ」.
 COUNTRY_ASKED = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:country|nation)\b|どこの国|どの国|何という国|何国|国は(?:どこ|何)",
+    rf"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:country|nation)\b|どこの国|どの国|{WHAT_CALLED_JA}国|何国|国は(?:どこ|何)",
     re.IGNORECASE,
 )
 _PLACE_ASKED = re.compile(r"body\s+of\s+water|\bwhich\s+(?:lake|sea|river|country)\b", re.IGNORECASE)
@@ -77,14 +86,17 @@ _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(_JA_PLACE_NOUNS + _JA_KIND_END), "place"),
 )
 #: "How many days before…": a count of a unit of time is a length of time (2日前, 5年間).
-_TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分"])
+_TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分", "秒"])
 #: "Who is Peskov?", 「ゲラシモフってどういう人？」: the question names the person and asks what they are.
 _ABOUT_PERSON = re.compile(
     r"^\s*(?i:who)\s+(?:is|was)\s+(?:[A-Z][\w.'-]*\s*)+\??\s*$|ってどういう人|はどういう人|はどんな人|とは誰|って誰|とは何者|って何者"
 )
+#: A unit asked after 何 (何メートル, 何メガワット, 何キロ): the measure asked, in that unit.
+_UNIT_ASKED_JA = rf"何(?:{MEASURE_UNITS}|キロ)"
+_UNIT_NAMED = re.compile(rf"何(?P<unit>{MEASURE_UNITS})")
 _COUNT_ASKED = re.compile(rf"{COUNT_ASKED_JA}|いくつ|\bhow\s+many\b|\bnumber\s+of\b", re.I)
 _MEASURE_ASKED = re.compile(
-    r"高さ|長さ|幅|直径|距離|深さ|間隔|何メートル|何キロ|\bhow\s+(?:tall|high|long|wide|far|close|near|deep)\b|\bheight\b"
+    rf"高さ|長さ|幅|直径|距離|深さ|間隔|{_UNIT_ASKED_JA}|\bhow\s+(?:tall|high|long|wide|far|close|near|deep)\b|\bheight\b"
     r"|\blength\b"
     r"|\bwidth\b|\bdiameter\b|\bdistance\b",
     re.IGNORECASE,
@@ -116,7 +128,7 @@ _HOW_FAR_MOVED = re.compile(
 #: The span types an amount is written as.
 _AMOUNT_TYPES: frozenset[SpanType] = frozenset({"quantity", "count", "percent", "money", "duration"})
 #: "How much", 「どれだけ」 without a unit: an amount or a length of time.
-_VAGUE_AMOUNT = re.compile(r"どれだけ|どのくらい|どれくらい|どれほど", re.IGNORECASE)
+_VAGUE_AMOUNT = re.compile(HOW_MUCH_JA)
 #: "How much", which asks an amount that is not counted (money, a weight, a share), unlike "how many".
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 #: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
@@ -252,7 +264,7 @@ def kind_words(question: str) -> list[str]:
 
 
 #: 「何という湖」, 「どの川」: the noun after a "which" names the kind of thing asked for.
-_JA_WHICH_NOUN = re.compile(r"(?:何という|なんという|どの|どんな)(?P<noun>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,4})")
+_JA_WHICH_NOUN = re.compile(rf"(?:{WHAT_CALLED_JA}|どの|どんな)(?P<noun>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,4}})")
 
 
 def named_kinds(question: str) -> list[str]:
@@ -282,7 +294,12 @@ _UNITS_ASKED: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 
 
 def asked_units(question: str) -> tuple[str, ...]:
-    """The units of the measure a question asks (重さ, "how heavy" → キログラム, グラム, トン), or ``()``."""
+    """The units of the measure a question asks (重さ, "how heavy" → キログラム, グラム, トン), or ``()``.
+
+    A unit named after 何 is the one asked (何メガワット → メガワット); 何キロ asks kilometres or kilograms.
+    """
+    if named := _UNIT_NAMED.search(question):
+        return (named.group("unit"),)
     return next((units for pattern, units in _UNITS_ASKED if pattern.search(question)), ())
 
 

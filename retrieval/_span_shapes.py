@@ -36,7 +36,7 @@ _KANJI = r"\u4e00-\u9fff々"
 _KATAKANA = r"\u30a1-\u30fa\u30fc"
 _DURATION = re.compile(
     rf"""
-    (?<![\d.,月])                                   # not the day of a date (4月5日22時…)
+    (?<![\d.,月時分])                               # not the day of a date (4月5日22時…), nor a clock's (1時23分40秒)
     (?P<bound>(?:{BOUNDS_BEFORE})(?!\d{{4}}年))?       # 少なくとも1年: a bound (not before a year: 2014年以来)
     (?:約|およそ)?                                   # "about"
     (?:{DIGITS}\s*[〜~～]\s*)?                       # 2〜3か月: a range of lengths, whole
@@ -44,7 +44,7 @@ _DURATION = re.compile(
     (?:
         (?(bound)年(?!代|度|\d)|(?!))                # 少なくとも1年: years after a bound are a length
       | (?:日|時間|分)(?:\d{{1,2}}(?:時間|分|秒))+        # 2時間30分, 5日22時間54分41秒: smaller units after
-      | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間)  # a span of time, not a calendar date
+      | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間|秒間|秒)  # a span of time, not a date
       | {TIME_APART}                                # 2か月前: how long before; 8年ぶり: since
       | (?:か月|ヶ月|カ月|ヵ月)                      # 18か月: months counted are a length, never a calendar month
     )

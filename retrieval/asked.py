@@ -9,7 +9,7 @@ import simplemma
 from retrieval.coverage import KIND_NOUNS_JA
 from retrieval.lexical import fold
 from retrieval.morphology import morphemes
-from retrieval.question import FUNCTION_WORDS, language_of
+from retrieval.question import FUNCTION_WORDS, WHAT_CALLED_JA, language_of
 from retrieval.translation import is_listed, terms_for
 
 #: Where an English question names the kind of thing it asks for: after which / what (past "kind of"), after
@@ -115,8 +115,8 @@ def asked_nouns(question: str) -> list[str]:
 #: 通訳は誰がやった), as the people it asks to count (通訳が何人; not 定員は何人, a capacity), or as the thing whose
 #: identity the question ends by asking where (泊まったホテルはどこ: which hotel).
 _ASKED_JA = re.compile(
-    r"""
-    (?:どこの|どの|何の|なんの|何という|なんという)(?P<after>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)
+    rf"""
+    (?:どこの|どの|何の|なんの|{WHAT_CALLED_JA})(?P<after>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)
   | (?P<before>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)の名前
   | (?P<topic>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)(?:は|って)\s*[?？]?\s*$
   | (?P<did>[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]+)を(?:担当)?し(?:た|ていた)(?:の|人|人物)(?:は|って)(?:誰|だれ)

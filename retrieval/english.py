@@ -65,7 +65,11 @@ _CURRENCY_NAMES = {
 #: Latin letters, accented ones too (Urzúa, Piñera): a name the article spells in brackets, as a character class body.
 LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"
 #: Units of length and weight the article may measure in, longest first (キログラム before キロ, the km it shortens).
-MEASURE_UNITS = "キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|メガトン|キロトン|トン|リットル"
+MEASURE_UNITS = (
+    "平方キロメートル|平方メートル|立方メートル|キロメートル|センチメートル|ミリメートル|メートル|キログラム|グラム|メガトン"
+    "|キロトン|トン|リットル|ヘクタール|ギガワット|メガワット|キロワット|ワット|ミリシーベルト|シーベルト|ベクレル"
+    "|レントゲン|キュリー|マイル|ノット|フィート"
+)
 #: The currencies the article may write an amount in (約6,000万クローナ), as one alternation for patterns.
 CURRENCIES = "|".join(sorted([*_CURRENCY_SIGNS, *_CURRENCY_NAMES], key=len, reverse=True))
 #: A question asking an amount of money, with or without "how much": what it cost, a price, a fee, what someone paid
@@ -96,7 +100,10 @@ def asks_money(question: str) -> bool:
 
 
 #: A bound written after a number (50回以上), as English writes it before.
-_BOUNDS = {"以上": "at least", "以下": "at most", "未満": "under", "超": "over", "余り": "over", "近く": "nearly"}
+_BOUNDS = {
+    "以上": "at least", "以下": "at most", "未満": "under", "超": "over", "を超える": "over", "余り": "over",
+    "近く": "nearly",
+}  # fmt: skip
 #: The bounds as one alternation, for patterns.
 BOUNDS = "|".join(_BOUNDS)
 _QUANTITY = re.compile(
@@ -116,7 +123,11 @@ _QUANTITY = re.compile(
 _UNITS = {
     "キロメートル": " km", "キロ": " km", "メートル": " m", "センチメートル": " cm", "ミリメートル": " mm",
     "キログラム": " kg", "グラム": " g", "メガトン": " megatons", "キロトン": " kilotons", "トン": " t",
-    "リットル": " L", "%": "%", "パーセント": "%",
+    "リットル": " L", "%": "%", "パーセント": "%", "平方キロメートル": " km²", "平方メートル": " m²",
+    "立方メートル": " m³", "ヘクタール": " ha", "ギガワット": " GW", "メガワット": " MW", "キロワット": " kW",
+    "ワット": " W",
+    "ミリシーベルト": " mSv", "シーベルト": " Sv", "ベクレル": " Bq", "レントゲン": " roentgens", "キュリー": " curies",
+    "マイル": " miles", "ノット": " knots", "フィート": " ft",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
     "カ国": " countries", "回": " times", "回線": " lines", "ページ": " pages", "票": " votes",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
@@ -137,7 +148,7 @@ CLOCK = re.compile(
     (?:
         (?P<half>午前|午後)?
         (?P<hour>\d{1,2})\s*時(?!間|代|点|期|中|差)     # 9時, not 3時間 (a duration) or 1時点
-        (?:(?P<minute>\d{1,2})\s*分|(?P<thirty>半))?
+        (?:(?P<minute>\d{1,2})\s*分(?:(?P<second>\d{1,2})\s*秒)?|(?P<thirty>半))?  # 1時23分40秒: its seconds too
       | (?<!\d)(?P<hh>\d{1,2}):(?P<mm>\d{2})(?!\d)     # 21:55
     )
     (?P<approx>頃|ごろ)?                               # 19時50分頃: about
@@ -154,6 +165,8 @@ def is_time_of_day(match: re.Match[str]) -> bool:
 def english_clock(text: str) -> str | None:
     """``午後9時55分`` → ``9:55 pm``, ``午前0時11分`` → ``12:11 am``, ``19時50分頃`` → ``about 19:50``; else ``None``.
 
+    Seconds when the article gives them: ``午前1時23分40秒`` → ``1:23:40 am``.
+
     The 12-hour clock where the article says 午前 or 午後, the 24-hour clock where it does not.
     """
     match = CLOCK.fullmatch(text)
@@ -164,10 +177,11 @@ def english_clock(text: str) -> str | None:
         return f"{about}{int(match.group('hh'))}:{match.group('mm')}"
     hour = int(match.group("hour"))
     minute = 30 if match.group("thirty") else int(match.group("minute") or 0)
+    seconds = f":{int(match.group('second')):02d}" if match.group("second") else ""
     if not match.group("half"):
-        return f"{about}{hour}:{minute:02d}"
+        return f"{about}{hour}:{minute:02d}{seconds}"
     suffix = "am" if match.group("half") == "午前" else "pm"
-    return f"{about}{hour % 12 or 12}:{minute:02d} {suffix}"
+    return f"{about}{hour % 12 or 12}:{minute:02d}{seconds} {suffix}"
 
 
 def english_century(number: int) -> str:

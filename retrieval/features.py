@@ -106,6 +106,7 @@ _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
     rf"|\d+\s*{TIME_APART}"  # how long before or after: 9日後, 2か月前, 8年ぶり
     r"|\d+\s*(?:か月|ヶ月|カ月|ヵ月)"  # 18か月: months counted, never a calendar month
+    r"|(?<![\d.,時分])\d+\s*秒"  # 90秒: seconds are a length, unless a clock's (1時23分40秒)
 )
 _QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{CURRENCIES}|%|パーセント|歳)")
 _PLACE = re.compile(
@@ -139,6 +140,8 @@ _DAY_AS_DATE = r"に|だ|で(?=し|す)|の|ま|か(?!か)|は|が|も|目|頃|�
 WHICH_DAY = rf"何日(?={_DAY_AS_DATE})"
 #: 「議会で報告した日」, 「会談の日は？」: a question ending on the day of something asks its date.
 THE_DAY_ASKED_JA = r"(?<=[\u3041-\u3096])日(?:は|って)?(?:いつ)?(?:ですか|だった|でした)?[?？。]?\s*$"
+#: "How much / how long" in Japanese, the chat forms too (どのくらい, どれぐらい, どんくらい, どんだけ).
+HOW_MUCH_JA = r"(?:どの|どれ|どん)(?:くらい|ぐらい|ほど|だけ)"
 #: A time of day asked (何時間, "how many hours", is a duration).
 TIME_ASKED = re.compile(r"何時(?!間)|時刻|\bwhat\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)
 #: "How long is / was …" asks a length ("how long is the bridge?") or a length of time ("how long was it extended?").
@@ -162,15 +165,15 @@ _ASKS = {
     "duration": re.compile(
         r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
         r"|\bhow\s+much\s+time\b"
-        rf"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?!{_DAY_AS_DATE})|何か月(?:前|後|ぶり)|何分|(?:どの|どれ)(?:くらい|ぐらい|ほど|だけ)(?:の時間|の期間|続)|時間は(?:どの|どれ)"
+        rf"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?!{_DAY_AS_DATE})|何か月(?:前|後|ぶり)|何分|何秒|{HOW_MUCH_JA}(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),
     "quantity": re.compile(
         r"\bhow\s+(?:many|much|tall|high|wide|far|close|near|big|large|heavy|deep|fast)\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
-        rf"|{COUNT_ASKED_JA}|いくつ|いくら|何メートル|何キロ|何パーセント|何%|何割|何億|費用|高さ"
-        r"|速さ|速度|時速|大きさ|重さ|深さ|距離|(?:どのくらい|どれくらい|どれだけ|どれほど)(?:離れ|重|大き|高|深|遠|広)",
+        rf"|{COUNT_ASKED_JA}|いくつ|いくら|何(?:{MEASURE_UNITS}|キロ)|何パーセント|何%|何割|何億|費用|高さ"
+        rf"|速さ|速度|時速|大きさ|重さ|深さ|距離|{HOW_MUCH_JA}(?:離れ|重|大き|高|深|遠|広)",
         re.IGNORECASE,
     ),
     "place": re.compile(

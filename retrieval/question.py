@@ -8,6 +8,8 @@ from typing import Literal
 
 from config.errors import QuestionError
 
+#: 「何という」 ("what … called"), the chat forms too: 何ていう, なんて言う, 何っていう.
+WHAT_CALLED_JA = r"(?:何|なん)(?:という|ていう|て言う|っていう|と言う)"
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _PUNCT = re.compile(r"[\W_]+")

@@ -48,7 +48,7 @@ from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
 from retrieval.lexical import fold, with_variants, without_glosses
 from retrieval.morphology import morphemes
-from retrieval.question import language_of
+from retrieval.question import WHAT_CALLED_JA, language_of
 from retrieval.types import Short
 
 __all__ = ["SpanContext", "asked_measures", "find_short"]
@@ -414,10 +414,19 @@ _RANGE = re.compile(r"から|[–—~～〜-]")
 _TOTAL_ASKED = re.compile(r"全部で|合計|総計|総数|全体で|\bin\s+(?:total|all)\b|\baltogether\b|\btotal\b", re.I)
 #: What a total is written after: 合計8回, 計3人, 延べ100人, 総勢150人.
 _TOTAL_BEFORE = re.compile(r"(?:合計|総計|計|全部で|全体で|延べ|総勢|総数)(?:で|は)?(?:約|およそ)?$")
+#: A question after a part of a whole: 「診断された人のうち…何人」, "how many of them", "of those".
+_PART_ASKED = re.compile(r"うち(?!に)|\bhow\s+many\s+of\b|\bof\s+(?:them|those|these)\b", re.I)
+#: What a part is written after: 「134人が診断され、このうち28人が死亡した」, 「そのうち」.
+_PART_BEFORE = re.compile(r"うち(?!に)")
 #: How far before a person's の the role naming them may start (通訳の, 国家安全保障担当補佐官の).
 _ROLE_REACH = 8
 
 
+#: The thing an amount written before の measures: 約40万立方メートルのコンクリート.
+_WORD_CHARS = "\u30a1-\u30fa\u30fc\u4e00-\u9fff々"
+_THING_AFTER = re.compile(rf"の(?P<noun>[{_WORD_CHARS}]{{2,}})")
+#: One of a thing (1本の, 1人の): "each", not how many.
+_ONE = re.compile(r"(?:約|およそ)?1(?!\d|[.,]\d)")
 #: A role joined to the name after it (``_JOINED``), where the text before the name ends.
 _ROLE_JOIN = re.compile(rf"(?:{_JOINED})$")
 #: The word a text ends on: a run of katakana or of kanji.
@@ -431,6 +440,22 @@ def _named_by(candidate: Candidate, keys: frozenset[str]) -> bool:
     """
     before = fold(_role_before(candidate)[-_ROLE_REACH:]) if candidate.type == "person" else ""
     return bool(before) and any(before.endswith(key) for key in keys if len(key) >= 2)
+
+
+def _measures_asked_thing(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
+    """Whether an amount stands before の and a word the question asks about: 約1,200台のバス for 「バスは何台」.
+
+    The word is a whole one in the question (訓練 of 訓練施設 is not 4回の訓練), or one of its terms. Not the end
+    of a range (1400万ドルから1500万ドル: the range answers), nor one of a thing (1本のケーブル: "each cable").
+    """
+    if candidate.type not in _AMOUNTS or candidate.sentence[: candidate.start].endswith("から"):
+        return False
+    thing = _THING_AFTER.match(candidate.sentence, candidate.end)
+    if thing is None or _ONE.match(candidate.text):
+        return False
+    noun = thing.group("noun")
+    alone = rf"(?<![{_WORD_CHARS}]){re.escape(noun)}(?![{_WORD_CHARS}])"
+    return noun in terms or re.search(alone, question) is not None
 
 
 def _role_before(candidate: Candidate) -> str:
@@ -452,12 +477,24 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
 
     - "which lake": the one ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
     - 「全部で何回」: of 「毎日1回、合計8回開かれ」, the total.
+    - 「…のうち何人」: of 「134人が診断され、このうち28人が死亡した」, the part.
     - 「スターリンの通訳は誰」: of 「モロトフと通訳のパヴロフ」, the one person the asked role names.
+    - 「コンクリートはどのくらい」: of 「約40万立方メートルのコンクリートと約7,300トンの金属構造材」, the amount
+      written before の and the thing asked about.
     """
     kinds = [*terms, *named_kinds(question)]
-    signs: list[Callable[[Candidate], bool]] = [lambda c: _of_named_kind(c, kinds), lambda c: _named_by(c, keys)]
+    # Amounts of one kind (two volumes, two prices) are told apart by the thing each measures; of two kinds
+    # (「約2,200キロメートルの飛行には約7時間」 for "how long was the flight") the kind asked tells them apart.
+    alike = len({c.type for c in pool}) == 1
+    signs: list[Callable[[Candidate], bool]] = [
+        lambda c: _of_named_kind(c, kinds),
+        lambda c: _named_by(c, keys),
+        lambda c: alike and _measures_asked_thing(c, question, terms),
+    ]
     if _TOTAL_ASKED.search(question):
         signs.insert(1, lambda c: _TOTAL_BEFORE.search(c.sentence[: c.start]) is not None)
+    if _PART_ASKED.search(question):
+        signs.insert(1, lambda c: _PART_BEFORE.search(c.sentence[: c.start]) is not None)
     for sign in signs:
         if len({c.text for c in pool}) < 2:
             break
@@ -528,10 +565,8 @@ def _infobox_rows_asked(question: str, context: SpanContext) -> list[tuple[SpanT
         if english:
             asked = label in context.terms and all(t == label or t in context.frame for t in context.terms)
         else:
-            asked = (
-                re.search(rf"(?:どの|何という){re.escape(label)}|{re.escape(label)}(?=は|って|が|[?？]|$)", question)
-                is not None
-            )
+            named = rf"(?:どの|{WHAT_CALLED_JA}){re.escape(label)}|{re.escape(label)}(?=は|って|が|[?？]|$)"
+            asked = re.search(named, question) is not None
         if asked:
             rows.append((kind, value))
     return rows

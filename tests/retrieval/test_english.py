@@ -100,6 +100,10 @@ def test_durations(text, english):
         ("最大で3万人", "up to 30,000 people"),
         ("最大で約4億ドル", "up to about $400 million"),
         ("約120回線", "about 120 lines"),  # 回線, not 回 (times)
+        ("約40万立方メートル", "about 400,000 m³"),  # area, volume, power and dose units
+        ("約2,600平方キロメートル", "about 2,600 km²"),
+        ("1,600メガワット", "1,600 MW"),
+        ("20ミリシーベルト", "20 mSv"),
     ],
 )
 def test_quantities(text, english):
@@ -131,6 +135,8 @@ def test_unknown_shapes_give_none_not_a_guess():
         ("21:55", "21:55"),
         ("19時50分頃", "about 19:50"),  # Notre-Dame: the spire fell; 頃 / ごろ is "about"
         ("午後3時ごろ", "about 3:00 pm"),
+        ("午前1時23分40秒", "1:23:40 am"),  # seconds when the article gives them
+        ("1時23分40秒", "1:23:40"),
     ],
 )
 def test_times_of_day(text, english):

@@ -6,6 +6,7 @@ import pytest
 
 from corpus.parsing import parse_article
 from corpus.text import split_sentences
+from retrieval._span_questions import named_kinds
 from retrieval._span_shapes import candidates_in, family_names
 from retrieval.english import english_duration
 from retrieval.features import asked_types
@@ -1401,3 +1402,73 @@ def test_how_much_asks_no_count_and_a_rank_no_span():
     assert wanted_types(question, asked_types(question)) == frozenset()
     ontake = parse_article((AKASHI_PATH.parent / "ontake-eruption-2014.ja.txt").read_text(encoding="utf-8"))
     assert short(question, "標高3,067メートルで", ontake) is None
+
+
+CHERNOBYL = parse_article((AKASHI_PATH.parent / "chernobyl-disaster-1986.ja.txt").read_text(encoding="utf-8"))
+
+
+def test_a_unit_asked_after_nani_takes_the_amount_in_that_unit():
+    # 何メガワット asks the power, not the clock time beside it; the unit is known to the shapes and to English.
+    question = "0時28分ごろに出力が急に落ちたとき、何メガワットまで下がった?"
+    assert wanted_types(question, asked_types(question)) == {"quantity"}
+    found = short(question, "約30メガワットまで急降下", CHERNOBYL, terms=("出力",))
+    assert found is not None and (found.text, found.type) == ("約30メガワット", "quantity")
+    found = short("What did the thermal power drop to at 0:28?", "約30メガワットまで急降下", CHERNOBYL, terms=("出力",))
+    assert found is None or found.type != "quantity"  # "what … drop to" names no unit: no amount is asked
+
+
+def test_seconds_are_a_length_of_time_and_part_of_a_clock_time():
+    question = "3号炉の屋根のがれきを片付けた兵士って、1人何秒まで屋根にいてよかったの?"
+    found = short(question, "最長でも90秒しか", CHERNOBYL)
+    assert found is not None and (found.text, found.type) == ("90秒", "duration")
+    found = short("AZ-5ボタンが押された正確な時刻", "午前1時23分40秒、当直長アキモフ", CHERNOBYL)
+    assert found is not None and found.text == "午前1時23分40秒"
+    question = "At what time was the AZ-5 button pressed?"
+    found = short(question, "午前1時23分40秒、当直長アキモフ", CHERNOBYL, terms=("ボタン", "押"))
+    assert found is not None and found.display == "1:23:40 am"
+    sentence = "午前1時23分40秒、当直長アキモフの指示によって緊急停止ボタン(AZ-5)が押され"
+    assert [c.text for c in candidates_in(sentence, None) if c.type == "duration"] == []  # the clock's 23分40秒
+
+
+def test_a_part_of_a_whole_asked_takes_the_part():
+    question = "急性放射線症と診断された人のうち、4か月以内に亡くなったのは何人ですか"
+    found = short(question, "このうち28人が", CHERNOBYL)
+    assert found is not None and found.text == "28人"
+    # Without のうち the two counts stand alike: no short answer rather than a guess.
+    assert short("急性放射線症と診断されたのは何人", "このうち28人が", CHERNOBYL).text == "134人"
+
+
+def test_the_amount_written_before_the_thing_asked_about_answers():
+    found = short("石棺つくるのにコンクリートはどのくらい使ったの", "約40万立方メートルのコンクリート", CHERNOBYL)
+    assert found is not None and (found.text, found.type) == ("約40万立方メートル", "quantity")
+    question = "How much concrete went into the sarcophagus?"
+    found = short(question, "約40万立方メートルのコンクリート", CHERNOBYL, terms=("コンクリート", "石棺"))
+    assert found is not None and found.display == "about 400,000 m³"
+    found = short("石棺の金属構造材はどのくらい?", "約40万立方メートルのコンクリート", CHERNOBYL)
+    assert found is not None and found.text == "約7,300トン"
+
+
+@pytest.mark.parametrize(
+    "question", ["避難はどんくらいかかった?", "避難はどれぐらいかかった?", "避難はどんだけかかった?"]
+)
+def test_chat_forms_of_how_much_ask_an_amount(question):
+    assert "duration" in wanted_types(question, asked_types(question))
+
+
+@pytest.mark.parametrize("question", ["何という保護区?", "何ていう保護区?", "なんて言う保護区?", "何っていう保護区?"])
+def test_chat_forms_of_what_called_name_the_kind_asked(question):
+    assert named_kinds(question) == ["保護区"]
+
+
+def test_the_thing_measured_tells_apart_amounts_of_one_kind_only_by_a_whole_word():
+    soyuz = parse_article((AKASHI_PATH.parent / "apollo-soyuz-1975.ja.txt").read_text(encoding="utf-8"))
+    # 訓練 of 訓練施設 is not the 4回の訓練 of the Soviet crew.
+    question = "アメリカの飛行士たちはモスクワ郊外の訓練施設に何度行きましたか?"
+    assert short(question, "星の街を合計3回訪問し", soyuz).text == "3回"
+    # 1本のケーブル is "each cable": the 290 strands answer.
+    found = short("how many strands make up each main cable?", "ストランドを290本まとめた", AKASHI, terms=("ケーブル",))
+    assert found is None or found.text == "290本"
+    yalta = parse_article((AKASHI_PATH.parent / "yalta-conference-1945.ja.txt").read_text(encoding="utf-8"))
+    question = "how long was roosevelts flight from malta to the crimea"
+    found = short(question, "約2,200キロメートルの飛行には", yalta, terms=("飛行", "マルタ", "クリミア"))
+    assert found is None or found.text == "約7時間"  # a distance and a time: the thing flown does not choose
