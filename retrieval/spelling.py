@@ -60,9 +60,27 @@ _AHEAD = 0.1
 _HEPBURN_CLOSE = 0.8
 
 
+#: Katakana written with a small vowel for sounds of foreign names, which ``jaconv`` reads a kana at a time
+#: (ディアトロフ as deiatorofu): read as the one syllable they spell (diatorofu, Dyatlov).
+_FOREIGN_SYLLABLES = {
+    "ディ": "di", "ティ": "ti", "トゥ": "tu", "ドゥ": "du", "デュ": "dyu", "テュ": "tyu", "チェ": "che", "シェ": "she",
+    "ジェ": "je", "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "クォ": "kwo", "クァ": "kwa", "ツァ": "tsa", "ツィ": "tsi",
+    "ツェ": "tse", "ツォ": "tso", "イェ": "ye", "グァ": "gwa",
+}  # fmt: skip
+_FOREIGN_SYLLABLE = re.compile("|".join(_FOREIGN_SYLLABLES))
+
+
 def romaji(katakana: str) -> str:
-    """The katakana in Latin letters (``jaconv``), long-vowel marks and the small ッ dropped."""
-    return jaconv.kata2alphabet(katakana).replace("xtsu", "").replace("-", "")
+    """The katakana in Latin letters (``jaconv``), long-vowel marks and the small ッ dropped.
+
+    Syllables of foreign names are read whole: ``romaji("ディアトロフ") == "diatorofu"``.
+    """
+    parts = _FOREIGN_SYLLABLE.split(katakana)
+    syllables = [_FOREIGN_SYLLABLES[m] for m in _FOREIGN_SYLLABLE.findall(katakana)]
+    latin = "".join(
+        jaconv.kata2alphabet(part) + (syllables[i] if i < len(syllables) else "") for i, part in enumerate(parts)
+    )
+    return latin.replace("xtsu", "").replace("-", "")
 
 
 def is_hepburn(word: str) -> bool:

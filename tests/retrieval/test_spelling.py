@@ -183,3 +183,22 @@ def test_a_letter_no_accent_makes_is_typed_as_its_plain_letters():
     assert plain_latin("Franjo Tuđman") == "franjo tudjman"
     assert plain_latin("Lech Wałęsa") == "lech walesa"
     assert latin_spellings(["フラニョ・トゥジマン(Franjo Tuđman)大統領"])["tudjman"] == "トゥジマン"
+
+
+@pytest.mark.parametrize(
+    ("katakana", "latin"),
+    [
+        ("ディアトロフ", "diatorofu"),
+        ("トプトゥノフ", "toputunofu"),
+        ("チェルノブイリ", "cherunobuiri"),
+        ("ウォルター", "woruta"),
+    ],
+)
+def test_syllables_of_foreign_names_are_read_whole(katakana, latin):
+    assert romaji(katakana) == latin
+
+
+def test_a_name_written_with_a_small_vowel_is_found_by_its_letters():
+    # ディアトロフ read a kana at a time (deiatorofu) was too far from Dyatlov to be named.
+    index = LetterIndex(["ディアトロフ", "ブリュハノフ", "アキモフ"])
+    assert index.nearest("Dyatlov") == "ディアトロフ"
