@@ -238,6 +238,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     if not wanted and _VAGUE_AMOUNT.search(question):
         # 「どのくらい長かった」: 約41%長かった; 「どれだけ中断して」: a length of time only.
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
+    if not wanted and asked_heads(question):
+        wanted = {"org"}  # 「何ていう保護区」: a name ending on the noun asked (``asked_heads``)
     if _HOW_MUCH.search(question) and not counting:
         wanted.discard("count")  # "how much did Japan pledge": an amount of something, never a number of people
     if "duration" in wanted and PERIOD_ASKED.search(question):
@@ -265,6 +267,23 @@ def kind_words(question: str) -> list[str]:
 
 #: 「何という湖」, 「どの川」: the noun after a "which" names the kind of thing asked for.
 _JA_WHICH_NOUN = re.compile(rf"(?:{WHAT_CALLED_JA}|どの|どんな)(?P<noun>[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{{1,4}})")
+
+
+#: The head of the name a Japanese question asks for: 「何という保護区」, 「どこの研究所」, 「どの原子力発電所」.
+_NAMED_HEAD = re.compile(rf"(?:{WHAT_CALLED_JA}|どこの|どの)(?P<head>[\u4e00-\u9fff\u30a1-\u30fa\u30fc々]{{2,8}})")
+
+
+def asked_heads(question: str) -> list[str]:
+    """The nouns a Japanese question asks a name ending on (「どこの研究所」 → 研究所), people and places aside.
+
+    A name of that kind is written as the noun after its own words (クルチャトフ研究所, フォルスマルク原子力発電所):
+    the span that answers ends on it. A person's or a place's noun (大統領, 都市) names a kind the other span
+    types answer.
+    """
+    if language_of(question) != "ja":
+        return []
+    heads = [m.group("head") for m in _NAMED_HEAD.finditer(question)]
+    return [h for h in heads if not re.search(rf"{PERSON_NOUNS_JA}|{_JA_PLACE_NOUNS}|国|ポスト|役職|分野", h)]
 
 
 def named_kinds(question: str) -> list[str]:

@@ -26,6 +26,7 @@ from retrieval._span_questions import (
     PERSON_NOUNS_JA,
     SINCE,
     asked_counter,
+    asked_heads,
     asked_measures,
     asked_units,
     kind_words,
@@ -377,6 +378,7 @@ def _pick(
     # A name people go by alone is a person's only: a question after a body or a place does not take it.
     family = context.family if people else frozenset()
     found = candidates_in(sentence, anchor, people=people, year=year, family=family)
+    found += _headed(sentence, asked_heads(question), "place" if wanted == {"place"} else "org", found)
     if "place" in wanted and COUNTRY_ASKED.search(question) and (countries := countries_in(sentence, found)):
         # Asked which country, the countries answer, not a city beside them (スイス, not ジュネーブ).
         found = [c for c in found if c.type != "place"] + countries
@@ -425,12 +427,32 @@ _ROLE_REACH = 8
 #: The thing an amount written before の measures: 約40万立方メートルのコンクリート.
 _WORD_CHARS = "\u30a1-\u30fa\u30fc\u4e00-\u9fff々"
 _THING_AFTER = re.compile(rf"の(?P<noun>[{_WORD_CHARS}]{{2,}})")
+#: Letters a name is written in, unlike a common noun of kanji: katakana or Latin.
+_NAME_LETTERS = re.compile(r"[\u30a1-\u30faA-Za-z]")
 #: One of a thing (1本の, 1人の): "each", not how many.
 _ONE = re.compile(r"(?:約|およそ)?1(?!\d|[.,]\d)")
 #: A role joined to the name after it (``_JOINED``), where the text before the name ends.
 _ROLE_JOIN = re.compile(rf"(?:{_JOINED})$")
 #: The word a text ends on: a run of katakana or of kanji.
 _LAST_WORD = re.compile(r"(?:[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+)$")
+
+
+def _headed(sentence: str, heads: list[str], kind: SpanType, found: list[Candidate]) -> list[Candidate]:
+    """Names ending on a noun the question asks for (``asked_heads``): クルチャトフ研究所 for 「どこの研究所」.
+
+    The name is the run of kanji and katakana from a word's start up to the noun, its own words holding katakana
+    or Latin letters (大統領選挙 is a kind of election, no name); where the shapes found a span already
+    (サン＝ジェルマン＝ロクセロワ教会), that span stands.
+    """
+    names = []
+    for head in heads:
+        pattern = rf"(?<![{_WORD_CHARS}・A-Za-z])[{_WORD_CHARS}・A-Za-z]{{2,24}}?{re.escape(head)}"
+        for match in re.finditer(pattern, sentence):
+            own = match.group(0)[: -len(head)]
+            overlaps = any(c.start < match.end() and match.start() < c.end for c in found)
+            if _NAME_LETTERS.search(own) and not overlaps:
+                names.append(Candidate(match.group(0), kind, match.start(), match.end(), sentence))
+    return names
 
 
 def _named_by(candidate: Candidate, keys: frozenset[str]) -> bool:

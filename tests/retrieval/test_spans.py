@@ -1472,3 +1472,21 @@ def test_the_thing_measured_tells_apart_amounts_of_one_kind_only_by_a_whole_word
     question = "how long was roosevelts flight from malta to the crimea"
     found = short(question, "約2,200キロメートルの飛行には", yalta, terms=("飛行", "マルタ", "クリミア"))
     assert found is None or found.text == "約7時間"  # a distance and a time: the thing flown does not choose
+
+
+def test_a_name_ending_on_the_noun_asked_answers_which_one():
+    question = "IAEAのウィーン会議で報告したレガソフってどこの研究所の人だっけ"
+    found = short(question, "クルチャトフ研究所第一副所長", CHERNOBYL)
+    assert found is not None and found.text == "クルチャトフ研究所"  # not the IAEA the sentence names first
+    found = short("ベラルーシ側の汚染地域って何ていう保護区になってる?", "ポレーシェ国立放射線生態学保護区", CHERNOBYL)
+    assert found is not None and found.text == "ポレーシェ国立放射線生態学保護区"
+    question = "放射能を最初に検出したのはスウェーデンのどの原子力発電所?"
+    found = short(question, "フォルスマルク原子力発電所で", CHERNOBYL)
+    assert found is not None and found.text == "フォルスマルク原子力発電所"
+
+
+def test_a_kind_of_thing_in_kanji_is_no_name_ending_on_the_noun_asked():
+    # 大統領選挙 is a kind of election: 「どの選挙」 is answered by the years, or not at all.
+    question = "バイデン政権がロシアを罰したのはどの選挙に干渉したから?"
+    found = short(question, "2016年と2020年の大統領選挙への干渉", SUMMIT)
+    assert found is None or "大統領選挙" not in found.text
