@@ -42,12 +42,19 @@ def corpus_files(directory: Path) -> list[Path]:
 
 
 def hash_corpus(directory: Path) -> str:
-    """Hash the names and bytes of every article file, to tell when the index is stale."""
+    """Hash the names and bytes of every article file, to tell when the index is stale.
+
+    A file that cannot be read (a link to nothing, one another process just removed, no permission) counts by
+    its name and the reason: loading the corpus skips it with that message, and the hash changes once it reads.
+    """
     digest = hashlib.sha256()
     for path in corpus_files(directory):
         digest.update(path.name.encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        try:
+            digest.update(path.read_bytes())
+        except OSError as exc:
+            digest.update(f"unreadable: {exc.strerror}".encode())
     return digest.hexdigest()
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from config.errors import CorpusEmptyError, CorpusParseError
 from corpus import load_corpus, parse_article
+from corpus.loading import hash_corpus
 from corpus.parsing import read_article
 from corpus.text import footnotes_in, split_sentences, strip_footnotes
 from tests.conftest import ARTICLE_PATH
@@ -146,6 +147,17 @@ def test_one_broken_file_does_not_stop_the_others(tmp_path):
     assert [d.id for d in corpus.documents] == ["good"]
     assert len(corpus.errors) == 1
     assert "bad.txt" in str(corpus.errors[0])
+
+
+def test_a_link_to_nothing_is_skipped_with_its_reason_and_still_counts_in_the_corpus_hash(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # or removed by another process meanwhile
+    corpus = load_corpus(tmp_path)
+    assert [d.id for d in corpus.documents] == ["good"]
+    assert "gone.txt" in str(corpus.errors[0]) and "cannot read" in str(corpus.errors[0])
+    unreadable = hash_corpus(tmp_path)
+    (tmp_path / "nowhere.txt").write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    assert hash_corpus(tmp_path) != unreadable  # once it reads, the index is stale
 
 
 def test_corpus_with_no_article_says_which_setting(tmp_path):
