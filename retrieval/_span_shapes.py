@@ -23,6 +23,8 @@ from retrieval.english import (
     english_century,
     english_clock,
     english_date,
+    english_duration,
+    english_quantity,
     is_time_of_day,
 )
 from retrieval.features import TIME_APART
@@ -221,6 +223,51 @@ def _ranges(days: list[Candidate], sentence: str) -> list[Candidate]:
     return found
 
 
+#: Between the two ends of a range of amounts (約60秒から75秒, 1400万ドルから1500万ドル), and what may close it.
+_AMOUNT_JOIN = re.compile(r"\s*(?:から|[〜~～–—])\s*")
+#: After a value something changed to (66%から75%に引き上げた): a change, not a range.
+_CHANGED_TO = re.compile(r"に|へ")
+
+
+def _unit(candidate: Candidate) -> tuple[str, str]:
+    """An amount's kind and its unit, the figures and "about" aside: 約60秒 and 75秒 share (duration, 秒)."""
+    return candidate.type, re.sub(r"[\d,.約およそ万億兆\s]", "", candidate.text)
+
+
+def _english_amount(candidate: Candidate) -> str | None:
+    return english_duration(candidate.text) if candidate.type == "duration" else english_quantity(candidate.text)
+
+
+def _amount_ranges(amounts: list[Candidate], sentence: str) -> list[Candidate]:
+    """``amounts`` with each two in one unit joined by から or a dash made one span: the range answers whole.
+
+    Not a change from one to the other (66%から75%に): there the value it became answers.
+    """
+    found: list[Candidate] = []
+    i = 0
+    while i < len(amounts):
+        first = amounts[i]
+        second = amounts[i + 1] if i + 1 < len(amounts) else None
+        if (
+            second is None
+            or _unit(second) != _unit(first)
+            or not _AMOUNT_JOIN.fullmatch(sentence, first.end, second.start)
+            or _CHANGED_TO.match(sentence, second.end)
+        ):
+            found.append(first)
+            i += 1
+            continue
+        until = _RANGE_END.match(sentence, second.end)
+        end = until.end() if until else second.end
+        low, high = _english_amount(first), _english_amount(second)
+        if low and high and " " in low and low.rsplit(" ", 1)[1] == high.rsplit(" ", 1)[-1]:
+            low = low.rsplit(" ", 1)[0]  # about 60 to 75 seconds, $14 to $15 million: the unit once
+        english = f"{low} to {high}" if low and high else None
+        found.append(Candidate(sentence[first.start : end], first.type, first.start, end, sentence, english))
+        i += 2
+    return found
+
+
 def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
     """Times of day, with the date written right before them (10月13日の午後9時55分: 9:55 pm, 13 October 2010)."""
     found = []
@@ -341,11 +388,12 @@ def candidates_in(
     """
     found = _dates(sentence, anchor, year)
     found += _times(sentence, found)
-    found += [Candidate(m.group(0), "duration", m.start(), m.end(), sentence) for m in _DURATION.finditer(sentence)]
-    spans = [(c.start, c.end) for c in found]
+    amounts = [Candidate(m.group(0), "duration", m.start(), m.end(), sentence) for m in _DURATION.finditer(sentence)]
+    spans = [(c.start, c.end) for c in found + amounts]
     for m in _QUANTITY.finditer(sentence):
         if not any(a < m.end() and m.start() < b for a, b in spans):
-            found.append(Candidate(m.group(0), _quantity_type(m.group("counter")), m.start(), m.end(), sentence))
+            amounts.append(Candidate(m.group(0), _quantity_type(m.group("counter")), m.start(), m.end(), sentence))
+    found += _amount_ranges(sorted(amounts, key=lambda c: c.start), sentence)
     for m in _PLACE.finditer(sentence):
         if m.group("place") not in _NOT_PLACES:
             end = m.end("facility") if m.group("facility") else m.end()

@@ -814,6 +814,8 @@ def display_of(candidate: Candidate, english: Mapping[str, str]) -> str:
     converted: str | None = None
     if candidate.type in {"date", "time"} or (candidate.english and candidate.type in _NAMES):
         converted = candidate.english
+    elif candidate.english:
+        converted = candidate.english  # a range of amounts (約60秒から75秒): both ends rendered
     elif candidate.type == "duration":
         converted = english_duration(candidate.text)
     elif candidate.type in {"count", "quantity", "money", "percent"}:

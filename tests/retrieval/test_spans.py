@@ -1490,3 +1490,13 @@ def test_a_kind_of_thing_in_kanji_is_no_name_ending_on_the_noun_asked():
     question = "バイデン政権がロシアを罰したのはどの選挙に干渉したから?"
     found = short(question, "2016年と2020年の大統領選挙への干渉", SUMMIT)
     assert found is None or "大統領選挙" not in found.text
+
+
+def test_a_range_of_amounts_in_one_unit_is_one_span_but_a_change_or_two_units_are_not():
+    question = "how long did those diesel generators actually need to get up to power?"
+    found = short(question, "約60秒から75秒かかり", CHERNOBYL, terms=("ディーゼル", "発電機", "出力"))
+    assert found is not None and (found.text, found.display) == ("約60秒から75秒", "about 60 to 75 seconds")
+    ranged = candidates_in("1日あたり1400万ドルから1500万ドルの通航料収入を失った", None)
+    assert [(c.text, c.english) for c in ranged] == [("1400万ドルから1500万ドル", "$14 to $15 million")]
+    assert [c.text for c in candidates_in("通常の66%から75%に引き上げた", None)] == ["66%", "75%"]  # a change
+    assert [c.text for c in candidates_in("約50か国から約2,700人が参加した", None)] == ["約50か国", "約2,700人"]
