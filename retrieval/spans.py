@@ -526,20 +526,21 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
 
 
 def _as_pair(pool: list[Candidate]) -> list[Candidate]:
-    """Two people joined by と, the only two that answer: the pair answers together.
+    """Two people or two dates joined by と, the only two that answer: the pair answers together.
 
-    「最初のセッションは、ブリンケンとラブロフも参加した」: "who sat in on the first session" is both. Neither is the
-    asker's own (``_fits`` left both), else the other alone would be the answer.
+    「最初のセッションは、ブリンケンとラブロフも参加した」: "who sat in on the first session" is both;
+    「2016年と2020年の大統領選挙」: "which elections" is both years. Neither is the asker's own (``_fits`` left
+    both), else the other alone would be the answer.
     """
-    people = sorted({c.text: c for c in pool}.values(), key=lambda c: c.start)
-    if len(people) != 2 or any(c.type != "person" for c in people):
+    two = sorted({c.text: c for c in pool}.values(), key=lambda c: c.start)
+    if len(two) != 2 or two[0].type != two[1].type or two[0].type not in {"person", "date"}:
         return pool
-    first, second = people
+    first, second = two
     if first.sentence != second.sentence or first.sentence[first.end : second.start] != "と":
         return pool
     english = f"{first.english} and {second.english}" if first.english and second.english else None
     text = first.sentence[first.start : second.end]
-    return [Candidate(text, "person", first.start, second.end, first.sentence, english)]
+    return [Candidate(text, first.type, first.start, second.end, first.sentence, english)]
 
 
 def _own_date(context: SpanContext) -> date | None:

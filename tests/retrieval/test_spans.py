@@ -1500,3 +1500,12 @@ def test_a_range_of_amounts_in_one_unit_is_one_span_but_a_change_or_two_units_ar
     assert [(c.text, c.english) for c in ranged] == [("1400万ドルから1500万ドル", "$14 to $15 million")]
     assert [c.text for c in candidates_in("通常の66%から75%に引き上げた", None)] == ["66%", "75%"]  # a change
     assert [c.text for c in candidates_in("約50か国から約2,700人が参加した", None)] == ["約50か国", "約2,700人"]
+
+
+def test_two_dates_joined_by_to_answer_together():
+    question = "ロシアへの制裁の理由になった選挙干渉って何年の選挙?"
+    found = short(question, "2016年と2020年の大統領選挙への干渉", SUMMIT)
+    assert found is not None and found.text == "2016年と2020年"
+    question = "When were the elections Russia was punished for meddling in?"
+    found = short(question, "2016年と2020年の大統領選挙", SUMMIT, terms=("選挙", "干渉"))
+    assert found is not None and found.display == "2016 and 2020"
