@@ -151,28 +151,28 @@ CLOCK = re.compile(
         (?:(?P<minute>\d{1,2})\s*分(?:(?P<second>\d{1,2})\s*秒)?|(?P<thirty>半))?  # 1時23分40秒: its seconds too
       | (?<!\d)(?P<hh>\d{1,2}):(?P<mm>\d{2})(?!\d)     # 21:55
     )
-    (?P<approx>頃|ごろ)?                               # 19時50分頃: about
+    (?:(?P<approx>頃|ごろ)|(?P<past>過ぎ|すぎ))?         # 19時50分頃: about; 午前0時30分過ぎ: just after
     """,
     re.VERBOSE,
 )
 
 
 def is_time_of_day(match: re.Match[str]) -> bool:
-    """Whether a ``CLOCK`` match says a time: 午前 or 午後, its minutes, ごろ or hh:mm (a bare 9時 may be a list's)."""
-    return any(match.group(g) for g in ("half", "minute", "thirty", "hh", "approx"))
+    """Whether a ``CLOCK`` match says a time: 午前 or 午後, minutes, ごろ, 過ぎ or hh:mm (not a bare 9時, a list's)."""
+    return any(match.group(g) for g in ("half", "minute", "thirty", "hh", "approx", "past"))
 
 
 def english_clock(text: str) -> str | None:
     """``午後9時55分`` → ``9:55 pm``, ``午前0時11分`` → ``12:11 am``, ``19時50分頃`` → ``about 19:50``; else ``None``.
 
-    Seconds when the article gives them: ``午前1時23分40秒`` → ``1:23:40 am``.
+    Seconds when the article gives them: ``午前1時23分40秒`` → ``1:23:40 am``; 過ぎ is "just after".
 
     The 12-hour clock where the article says 午前 or 午後, the 24-hour clock where it does not.
     """
     match = CLOCK.fullmatch(text)
     if not match:
         return None
-    about = "about " if match.group("approx") else ""
+    about = "about " if match.group("approx") else "just after " if match.group("past") else ""
     if match.group("hh"):
         return f"{about}{int(match.group('hh'))}:{match.group('mm')}"
     hour = int(match.group("hour"))

@@ -136,6 +136,7 @@ def test_unknown_shapes_give_none_not_a_guess():
         ("19時50分頃", "about 19:50"),  # Notre-Dame: the spire fell; 頃 / ごろ is "about"
         ("午後3時ごろ", "about 3:00 pm"),
         ("午前1時23分40秒", "1:23:40 am"),  # seconds when the article gives them
+        ("午前0時30分過ぎ", "just after 12:30 am"),  # Potsdam: the protocol signed
         ("1時23分40秒", "1:23:40"),
     ],
 )
