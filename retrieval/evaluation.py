@@ -176,6 +176,15 @@ SUITE = (
     # session's starting code and at its end (README), and added unread at its end.
     EvalSet("v29", _DATA / "questions_v29.jsonl"),
     EvalSet("oslo", _DATA / "questions_oslo.jsonl", (_DATA / "articles" / "oslo-accords-1993.ja.txt",)),
+    # A fortieth article (the 1986 Chernobyl disaster, some details invented, half its sections a sentence per line)
+    # with 48 questions, written at the start of the twenty-fourth session by a helper that saw only the article,
+    # and read: a development set.
+    EvalSet("chern", _DATA / "questions_chern.jsonl", (_DATA / "articles" / "chernobyl-disaster-1986.ja.txt",)),
+    # 64 summit questions and a forty-first article (the 1998 Good Friday Agreement, some details invented, 40
+    # questions), written at the start of the twenty-fourth session by helpers that saw only the article, measured
+    # blind with that session's starting code and at its end (README), and added unread at its end.
+    EvalSet("v30", _DATA / "questions_v30.jsonl"),
+    EvalSet("gfa", _DATA / "questions_gfa.jsonl", (_DATA / "articles" / "good-friday-agreement-1998.ja.txt",)),
 )
 
 
