@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,8 +50,11 @@ def hash_corpus(directory: Path) -> str:
     """
     digest = hashlib.sha256()
     for path in corpus_files(directory):
-        digest.update(path.name.encode())
+        digest.update(os.fsencode(path.name))  # a name that is not UTF-8 too (its bytes as the file system has them)
         digest.update(b"\0")
+        if not path.is_file():  # a directory or a named pipe (which would block the read) is no article
+            digest.update(b"not a file")
+            continue
         try:
             digest.update(path.read_bytes())
         except OSError as exc:

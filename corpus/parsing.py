@@ -252,13 +252,19 @@ def read_article(path: Path) -> Article:
     """Read and parse one article file.
 
     Raises:
-        CorpusParseError: the file cannot be read, is not UTF-8 text, or does not parse.
+        CorpusParseError: the file cannot be read (or is no regular file, or its name is not UTF-8), is not UTF-8
+            text, or does not parse.
 
     """
+    shown = str(path).encode("utf-8", "backslashreplace").decode()  # a name that is not UTF-8, printable
+    if path.name != path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
+        raise CorpusParseError(shown, 0, "the file name is not UTF-8 text: rename the file")
+    if path.exists() and not path.is_file():
+        raise CorpusParseError(shown, 0, "not a regular file (a directory or a named pipe): remove it from the corpus")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CorpusParseError(str(path), 0, f"cannot read the file: {exc.strerror}") from exc
+        raise CorpusParseError(shown, 0, f"cannot read the file: {exc.strerror}") from exc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

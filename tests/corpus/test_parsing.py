@@ -1,3 +1,4 @@
+import os
 import re
 
 import pytest
@@ -158,6 +159,17 @@ def test_a_link_to_nothing_is_skipped_with_its_reason_and_still_counts_in_the_co
     unreadable = hash_corpus(tmp_path)
     (tmp_path / "nowhere.txt").write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
     assert hash_corpus(tmp_path) != unreadable  # once it reads, the index is stale
+
+
+def test_a_named_pipe_or_a_name_that_is_not_utf8_is_skipped_and_never_blocks(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    (tmp_path / os.fsdecode(b"\xff\xfe.txt")).write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    assert hash_corpus(tmp_path)
+    corpus = load_corpus(tmp_path)
+    assert [d.id for d in corpus.documents] == ["good"]
+    reasons = sorted(str(e) for e in corpus.errors)
+    assert "not UTF-8" in reasons[0] and "named pipe" in reasons[1]
 
 
 def test_corpus_with_no_article_says_which_setting(tmp_path):
