@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from config.errors import QuestionError
 from config.settings import PROJECT_ROOT
 from retrieval.answering import Answerer
+from retrieval.eval_rows import QuestionRow, read_rows
 from retrieval.types import Answer
+
+log = logging.getLogger(__name__)
 
 DEFAULT_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "questions.jsonl"
 _DATA = PROJECT_ROOT / "tests" / "data"
@@ -189,15 +193,15 @@ SUITE = (
 
 
 def read_questions(path: Path) -> list[dict[str, Any]]:
-    """Read JSON lines; each has ``q``, ``lang`` and either ``answer_any`` (+ ``cites``) or ``negative``."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except ValueError as exc:
-                raise ValueError(f"{path}:{number}: not a JSON object ({exc})") from exc
-    return rows
+    """Read JSON lines; each has ``q``, ``lang`` and either ``answer_any`` (+ ``cites``) or ``negative``.
+
+    A line that is no such row is named and skipped (``eval_rows.read_rows``).
+
+    Raises:
+        EvalFileError: the file cannot be read or holds no usable row.
+
+    """
+    return read_rows(path, QuestionRow)
 
 
 def _judge(row: dict[str, Any], answer: Answer) -> dict[str, Any]:
@@ -240,7 +244,11 @@ def evaluate(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[str, Any]:
     misses: list[dict[str, Any]] = []
     answerer.prepare(row["q"] for row in rows)
     for row in rows:
-        answer = answerer.answer(row["q"], top_k=3)
+        try:
+            answer = answerer.answer(row["q"], top_k=3)
+        except QuestionError as exc:  # empty, too long, no words: the row is named and the run goes on
+            log.warning("skipped question %s: %s", row.get("id") or repr(row["q"][:40]), exc)
+            continue
         verdict = _judge(row, answer)
         kind = "negative" if row.get("negative") else "positive"
         for metric, ok in verdict.items():

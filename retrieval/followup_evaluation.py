@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from config.errors import QuestionError
 from config.settings import PROJECT_ROOT
 from retrieval.answering import Answerer
-from retrieval.evaluation import read_questions
+from retrieval.eval_rows import FollowupRow, read_rows
 from retrieval.followup import answer_followup
 from retrieval.types import Answer
 
+log = logging.getLogger(__name__)
 _DATA = PROJECT_ROOT / "tests" / "data"
 FOLLOWUPS = _DATA / "followups_v1.jsonl"
 
@@ -53,10 +56,14 @@ def evaluate_followups(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[s
     misses: list[dict[str, Any]] = []
     for row in rows:
         lang = row.get("lang") or ("ja" if any(ord(c) > 0x3000 for c in row["followup"]) else "en")
-        alone = answerer.answer(row["followup"], top_k=3)
-        in_context = answer_followup(
-            lambda q: answerer.answer(q, top_k=3), row["first"], row["followup"], spell_names=answerer.spell_names
-        )
+        try:
+            alone = answerer.answer(row["followup"], top_k=3)
+            in_context = answer_followup(
+                lambda q: answerer.answer(q, top_k=3), row["first"], row["followup"], spell_names=answerer.spell_names
+            )
+        except QuestionError as exc:  # empty, too long, no words: the pair is named and the run goes on
+            log.warning("skipped follow-up %r: %s", row["followup"][:40], exc)
+            continue
         tally = counts[lang]
         tally["n"] += 1
         tally["without"] += _hit(alone, row["answer_any"])
@@ -80,7 +87,7 @@ def evaluate_followups(answerer: Answerer, rows: list[dict[str, Any]]) -> dict[s
 
 def evaluate_followup_file(answerer: Answerer, path: Path = FOLLOWUPS) -> dict[str, Any]:
     """``evaluate_followups`` over a JSON-lines file."""
-    return evaluate_followups(answerer, read_questions(path))
+    return evaluate_followups(answerer, read_rows(path, FollowupRow))
 
 
 def evaluate_followup_suite(

@@ -48,3 +48,32 @@ def test_the_suite_reports_each_set_as_it_finishes_and_skips_a_missing_file(tmp_
     streamed = "\n".join([suite_header(), *(suite_rows(n, r) for n, r in reports.items())])
     assert whole.startswith(streamed)
     assert render_suite(reports, misses=False, table=False) == whole[len(streamed) :].lstrip("\n")
+
+
+def test_a_bad_line_of_a_question_file_is_named_and_skipped_and_the_rest_is_read(tmp_path, caplog):
+    import pytest
+
+    from retrieval.eval_rows import EvalFileError
+    from retrieval.evaluation import read_questions
+
+    lines = [
+        '{"id": "a", "lang": "ja", "q": "会場はどこ", "answer_any": ["ヴィララグランジ"]}',
+        "not json",
+        "[1, 2]",
+        '{"lang": "xx", "q": "x", "negative": true}',
+        '{"lang": "en", "q": "where?", "answer_any": "ヴィラ"}',  # a string, not a list: no letter-by-letter hits
+        '{"lang": "en", "q": "where?"}',
+        "[" * 100_000,
+        '{"id": "b", "lang": "en", "q": "What did they eat?", "negative": true}',
+    ]
+    path = tmp_path / "q.jsonl"
+    path.write_bytes("\ufeff".encode() + "\n".join(lines).encode())  # a byte-order mark too
+    rows = read_questions(path)
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert [f"q.jsonl:{n}" in caplog.text for n in (2, 3, 4, 5, 6, 7)] == [True] * 6
+    path.write_bytes(b"\xff\xfe{")
+    with pytest.raises(EvalFileError, match="not UTF-8"):
+        read_questions(path)
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match="no usable row"):
+        read_questions(path)
