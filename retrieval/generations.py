@@ -149,8 +149,25 @@ class IndexManager:
             if manifest is not None and self._is_current(manifest):
                 return self._load(manifest)
             log.info("building the index from %s", self._corpus_dir)
-            index, _ = self._rebuild_locked(progress=progress, on_switch=None)
+            try:
+                index, _ = self._rebuild_locked(progress=progress, on_switch=None)
+            except IndexBuildError as exc:
+                # The corpus changed and the new index failed its checks: the previous one, if it loads, answers.
+                previous = self._loadable(manifest)
+                if previous is None:
+                    raise
+                log.error("the corpus changed but could not be indexed (%s); answering from the previous index", exc)
+                return previous
         return index
+
+    def _loadable(self, manifest: Manifest | None) -> LoadedIndex | None:
+        """``manifest``'s generation loaded, or ``None`` when there is none or it does not load."""
+        if manifest is None:
+            return None
+        try:
+            return self._load(manifest)
+        except SummitError:
+            return None
 
     def switch(self, current: LoadedIndex) -> LoadedIndex:
         """The generation the manifest names now, loaded afresh; ``current`` if it cannot be loaded (logged)."""

@@ -187,3 +187,27 @@ def test_a_build_cuts_the_word_list_it_is_given_to_the_corpus(tmp_path, corpus_d
     index, _ = manager.rebuild()
     assert reads == [1]
     assert index.lexicon == {"lake": ("湖",)}  # the article says 湖, never レイク or 火山
+
+
+def test_a_file_repeating_one_sentence_thousands_of_times_indexes(tmp_path, corpus_dir):
+    # Thousands of equal sentence vectors: a search of them missed the first record and failed the build. The
+    # sentences are read whole, never searched: their count checks them.
+    (corpus_dir / "repeated.txt").write_text("見出しなし\n" + "これは一つの段落です。" * 2000 + "\n", encoding="utf-8")
+    answerer = open_answerer(tmp_path / "chroma", corpus_dir)
+    assert len(answerer.index.sentences) > 2000
+    assert answerer.answer("ジュネーブ湖を見下ろす建物").answered
+
+
+def test_when_the_changed_corpus_fails_to_index_the_previous_index_answers(tmp_path, corpus_dir, monkeypatch, caplog):
+    chroma = tmp_path / "chroma"
+    generation = open_answerer(chroma, corpus_dir).index.generation
+    (corpus_dir / "second.txt").write_text(AKASHI_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def fails(*args, **kwargs):
+        raise IndexBuildError("the new index failed its checks; the previous index stays in use")
+
+    monkeypatch.setattr("retrieval.generations.write_generation", fails)
+    restarted = open_answerer(chroma, corpus_dir)  # the corpus changed: this process builds, and the build fails
+    assert restarted.index.generation == generation
+    assert restarted.answer("ジュネーブ湖を見下ろす建物").answered
+    assert "answering from the previous index" in caplog.text
