@@ -103,8 +103,12 @@ class ChromaStore:
 
         """
         store = cls(None, where=str(path), path=path)
-        with store._lock.hold(exclusive=True):
-            store._client = store._open_healing()
+        try:
+            with store._lock.hold(exclusive=True):
+                store._client = store._open_healing()
+        except OSError as exc:  # the lock file's directory: a file stands in its way, or no permission
+            reason = f"the index directory {path} cannot be created or opened ({exc.strerror})"
+            raise StoreUnavailableError(reason) from exc
         return store
 
     def _open_healing(self) -> Any:

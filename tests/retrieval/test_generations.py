@@ -211,3 +211,11 @@ def test_when_the_changed_corpus_fails_to_index_the_previous_index_answers(tmp_p
     assert restarted.index.generation == generation
     assert restarted.answer("ジュネーブ湖を見下ろす建物").answered
     assert "answering from the previous index" in caplog.text
+
+
+def test_an_index_directory_that_cannot_be_created_is_one_error_naming_it(tmp_path):
+    from config.errors import StoreUnavailableError
+
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    with pytest.raises(StoreUnavailableError, match=r"afile/chroma cannot be created"):
+        ChromaStore.persistent(tmp_path / "afile" / "chroma")
