@@ -231,7 +231,7 @@ _CHANGED_TO = re.compile(r"に|へ")
 
 def _unit(candidate: Candidate) -> tuple[str, str]:
     """An amount's kind and its unit, the figures and "about" aside: 約60秒 and 75秒 share (duration, 秒)."""
-    return candidate.type, re.sub(r"[\d,.約およそ万億兆\s]", "", candidate.text)
+    return candidate.type, re.sub(r"約|およそ|[\d,.万億兆\s]", "", candidate.text)
 
 
 def _english_amount(candidate: Candidate) -> str | None:

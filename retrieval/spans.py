@@ -424,8 +424,9 @@ _PART_BEFORE = re.compile(r"うち(?!に)")
 _ROLE_REACH = 8
 
 
-#: The thing an amount written before の measures: 約40万立方メートルのコンクリート.
+#: The letters of a word, katakana and kanji, as a character class body.
 _WORD_CHARS = "\u30a1-\u30fa\u30fc\u4e00-\u9fff々"
+#: The thing an amount written before の measures: 約40万立方メートルのコンクリート.
 _THING_AFTER = re.compile(rf"の(?P<noun>[{_WORD_CHARS}]{{2,}})")
 #: Letters a name is written in, unlike a common noun of kanji: katakana or Latin.
 _NAME_LETTERS = re.compile(r"[\u30a1-\u30faA-Za-z]")
