@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 
 from config.errors import CorpusEmptyError, IndexBuildError, StoreUnavailableError, SummitError
@@ -143,12 +144,15 @@ class IndexManager:
                 return self._load(manifest)
             except SummitError as exc:
                 self._store.quarantine(str(exc))
-        with self._registry.lock(wait=True):
+        with self._waited_lock():
             # Another process may have built it while this one waited for the lock.
             manifest = self._read_manifest()
             if manifest is not None and self._is_current(manifest):
                 return self._load(manifest)
-            log.info("building the index from %s", self._corpus_dir)
+            if manifest is None:
+                log.info("building the index from %s", self._corpus_dir)
+            else:  # a question waits for it: say why
+                log.warning("the corpus in %s changed: building the index again before answering", self._corpus_dir)
             try:
                 index, _ = self._rebuild_locked(progress=progress, on_switch=None)
             except IndexBuildError as exc:
@@ -159,6 +163,17 @@ class IndexManager:
                 log.error("the corpus changed but could not be indexed (%s); answering from the previous index", exc)
                 return previous
         return index
+
+    @contextlib.contextmanager
+    def _waited_lock(self) -> Iterator[None]:
+        """The build lock; when another process holds it, waited for with a word (it may take minutes)."""
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(self._registry.lock(wait=False))
+            except IndexBuildError:
+                log.warning("another process is building the index: waiting for it to finish")
+                stack.enter_context(self._registry.lock(wait=True))
+            yield
 
     def _loadable(self, manifest: Manifest | None) -> LoadedIndex | None:
         """``manifest``'s generation loaded, or ``None`` when there is none or it does not load."""

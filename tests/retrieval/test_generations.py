@@ -219,3 +219,32 @@ def test_an_index_directory_that_cannot_be_created_is_one_error_naming_it(tmp_pa
     (tmp_path / "afile").write_text("", encoding="utf-8")
     with pytest.raises(StoreUnavailableError, match=r"afile/chroma cannot be created"):
         ChromaStore.persistent(tmp_path / "afile" / "chroma")
+
+
+def test_a_process_waiting_for_another_ones_build_says_so(tmp_path, corpus_dir, caplog):
+    import threading
+
+    chroma = tmp_path / "chroma"
+    assert open_answerer(chroma, corpus_dir).index.generation  # built once
+    (corpus_dir / "second.txt").write_text(AKASHI_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    holder = IndexManager(ChromaStore.persistent(chroma), FakeEmbedder(), corpus_dir=corpus_dir, state_dir=chroma)
+    released = threading.Event()
+
+    def hold() -> None:
+        with holder._registry.lock(wait=True):
+            released.wait(2)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        timer = threading.Timer(0.5, released.set)
+        timer.start()
+        with caplog.at_level(logging.WARNING):
+            answerer = open_answerer(chroma, corpus_dir)
+            assert answerer.index.generation  # the corpus changed: it builds, after the other process
+        assert answerer.answer("ジュネーブ湖を見下ろす建物").answered
+    finally:
+        released.set()
+        thread.join()
+    assert "waiting for it to finish" in caplog.text
+    assert "changed: building the index again" in caplog.text
