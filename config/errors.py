@@ -41,6 +41,10 @@ class QuestionError(SummitError):
     """The question cannot be answered as typed (empty, too long, no words)."""
 
 
+class EvalFileError(SummitError):
+    """An evaluation file that cannot be read, or holds no usable row."""
+
+
 class ReferenceNotFoundError(SummitError):
     """A footnote number has no reference entry."""
 

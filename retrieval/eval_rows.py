@@ -9,13 +9,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError, model_validator
 
-from config.errors import SummitError
+from config.errors import EvalFileError
 
 log = logging.getLogger(__name__)
-
-
-class EvalFileError(SummitError):
-    """An evaluation file that cannot be read, or holds no usable row."""
 
 
 class _Short(BaseModel):

@@ -53,7 +53,7 @@ def test_the_suite_reports_each_set_as_it_finishes_and_skips_a_missing_file(tmp_
 def test_a_bad_line_of_a_question_file_is_named_and_skipped_and_the_rest_is_read(tmp_path, caplog):
     import pytest
 
-    from retrieval.eval_rows import EvalFileError
+    from config.errors import EvalFileError
     from retrieval.evaluation import read_questions
 
     lines = [
