@@ -28,7 +28,10 @@ class Corpus(NamedTuple):
 
 
 def corpus_files(directory: Path) -> list[Path]:
-    """List the corpus's article files in a stable order.
+    """List the corpus's article files in a stable order: every ``*.txt`` but hidden ones.
+
+    A name starting with a dot is an editor's or a copy tool's file (``.#article.txt``, ``._article.txt``), not an
+    article of the corpus.
 
     Raises:
         CorpusEmptyError: the directory does not exist or holds no ``*.txt``.
@@ -36,7 +39,7 @@ def corpus_files(directory: Path) -> list[Path]:
     """
     if not directory.is_dir():
         raise CorpusEmptyError(f"corpus directory {directory} does not exist (setting SUMMIT_CORPUS_DIR)")
-    files = sorted(directory.glob("*.txt"))
+    files = sorted(path for path in directory.glob("*.txt") if not path.name.startswith("."))
     if not files:
         raise CorpusEmptyError(f"corpus directory {directory} holds no *.txt article (setting SUMMIT_CORPUS_DIR)")
     return files

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -34,8 +34,9 @@ SpanType = Literal[
     "date", "time", "duration", "count", "quantity", "money", "percent", "place", "person", "role", "org"
 ]
 
-_KANJI = r"\u4e00-\u9fff々"
-_KATAKANA = r"\u30a1-\u30fa\u30fc"
+#: The letters of kanji and of katakana (with the long-vowel mark), as character class bodies; shared with ``spans``.
+KANJI = r"\u4e00-\u9fff々"
+KATAKANA = r"\u30a1-\u30fa\u30fc"
 _DURATION = re.compile(
     rf"""
     (?<![\d.,月時分])                               # not the day of a date (4月5日22時…), nor a clock's (1時23分40秒)
@@ -71,7 +72,7 @@ _QUANTITY = re.compile(
 #: A noun right after a date, which the date then names (2021年米露首脳会談), unless it only places it in time.
 #: A time of day after it (10月12日午前0時1分) places it too.
 _MODIFIED_NOUN = re.compile(
-    rf"(?!以来|以降|以前|頃|末|初め|当時|午前|午後|未明|早朝|深夜|正午|夕方|朝|昼|夜)[{_KANJI}{_KATAKANA}]"
+    rf"(?!以来|以降|以前|頃|末|初め|当時|午前|午後|未明|早朝|深夜|正午|夕方|朝|昼|夜)[{KANJI}{KATAKANA}]"
 )
 _CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
 _PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
@@ -85,20 +86,20 @@ _BUILDING_PART = re.compile(
     r"(?:^|・)(?:スタジアム|アリーナ|ドーム|ホテル|センター|ホール|パーク|タワー|ハウス|プラザ|ガーデン|スクエア|ステーション)(?:・|$)"
 )
 #: A dotted katakana name whose last word ends as a building's does (リトル・ホワイトハウス): a place.
-_BUILDING_END = re.compile(rf"・[{_KATAKANA}]+(?:ハウス|ホテル|ホール|タワー|スタジアム|アリーナ|ドーム|プラザ)$")
+_BUILDING_END = re.compile(rf"・[{KATAKANA}]+(?:ハウス|ホテル|ホール|タワー|スタジアム|アリーナ|ドーム|プラザ)$")
 _PLACE = re.compile(
     rf"""
-    (?<![{_KATAKANA}{_KANJI}])
+    (?<![{KATAKANA}{KANJI}])
     (?P<place>
         # オマーンの首都マスカット: a country's capital, whole (not before の: ヘルシンキの大統領宮殿 is the palace)
-        [{_KATAKANA}{_KANJI}・]{{2,}}の(?:首都|州都|県都|港町|都市)[{_KATAKANA}・]{{2,}}(?!の)
-      | [{_KATAKANA}・]{{2,}}{_PLACE_WORD}[{_KATAKANA}・]{{2,}}      # カンザス州ハッチンソン: a state and its town
-      | [{_KATAKANA}・]{{2,}}(?:[{_KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
-      | [{_KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
+        [{KATAKANA}{KANJI}・]{{2,}}の(?:首都|州都|県都|港町|都市)[{KATAKANA}・]{{2,}}(?!の)
+      | [{KATAKANA}・]{{2,}}{_PLACE_WORD}[{KATAKANA}・]{{2,}}      # カンザス州ハッチンソン: a state and its town
+      | [{KATAKANA}・]{{2,}}(?:[{KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
+      | [{KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )
     (?=で(?![はも])|に(?:架か|位置|あ|設け|設置|置か|建て|滞在|宿泊|到着|移)|を(?:横断|見下ろ|結)|の間  # where it is
       # ダウニーの工場で: the place, and what stands there
-      |(?P<facility>の[{_KANJI}{_KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも]))
+      |(?P<facility>の[{KANJI}{KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも]))
     """,
     re.VERBOSE,
 )
@@ -112,25 +113,25 @@ _NAME_TITLES = (
 NAME = re.compile(
     rf"""
     [A-Z][a-z\u00df-\u024f]+(?:\s[A-Z][a-z\u00df-\u024f]+)+      # Luis Urzúa: accented letters too
-    | [{_KATAKANA}―]+(?:[・=＝゠][{_KATAKANA}]+)+      # ジャン＝ルイ・ジョルジュラン: = joins a double name
+    | [{KATAKANA}―]+(?:[・=＝゠][{KATAKANA}]+)+      # ジャン＝ルイ・ジョルジュラン: = joins a double name
       (?:\d{{1,2}}世)?                                 # ヨハネ・パウロ2世: a regnal number is part of the name
-    | [{_KATAKANA}]{{2,}}\d{{1,2}}世                    # エリザベス2世
-    | [{_KATAKANA}]{{2,}}(?={_NAME_TITLES})
+    | [{KATAKANA}]{{2,}}\d{{1,2}}世                    # エリザベス2世
+    | [{KATAKANA}]{{2,}}(?={_NAME_TITLES})
     """,
     re.VERBOSE,
 )
 _ORG = re.compile(
     rf"""
-    (?<![{_KANJI}{_KATAKANA}A-Za-z・])
+    (?<![{KANJI}{KATAKANA}A-Za-z・])
     (?:
-        [{_KANJI}{_KATAKANA}A-Za-z]{{2,24}}?
+        [{KANJI}{KATAKANA}A-Za-z]{{2,24}}?
         (?:公団|株式会社|研究所|公社|協会|機関|委員会|評議会|協議会|連合会|連盟|組合|財団           # a body
           |政府|通信社|省|庁|局|事務所|銀行|旅客鉄道|製作所|裁判所
           |基金|機構|同盟|理事会|海軍|陸軍|空軍)                          # a fund, a treaty body, a service
       | (?:犯罪|武装|テロ|ハッカー|過激派)(?:組織|集団|グループ)          # a group named by what it does
-      | [{_KATAKANA}A-Za-z][{_KATAKANA}A-Za-z・]{{1,24}}社          # グラマン社, ビーチ・エアクラフト社: a company
+      | [{KATAKANA}A-Za-z][{KATAKANA}A-Za-z・]{{1,24}}社          # グラマン社, ビーチ・エアクラフト社: a company
     )
-    (?![{_KANJI}])
+    (?![{KANJI}])
     """,
     re.VERBOSE,
 )
@@ -138,15 +139,15 @@ _ORG = re.compile(
 _KIND_OF_BODY = re.compile(
     rf"""
     (?:会社|企業|メーカー|ゼネコン|商社|財団|法人|新聞社|通信社|放送局)の
-    (?P<name>[{_KANJI}{_KATAKANA}A-Za-z・]{{2,12}}?)
+    (?P<name>[{KANJI}{KATAKANA}A-Za-z・]{{2,12}}?)
     (?=が|は|を|に|と|、|で|も|\(|（)
     """,
     re.VERBOSE,
 )
 #: A list line: 「総事業費、約5000億円」, 「ロシア外務大臣、セルゲイ・ラブロフ」 (footnote markers removed).
 LIST_LINE = re.compile(r"(?P<label>[^、。\n]{1,30})、(?P<value>[^、。\n]{1,40})")
-_PLAIN_NAME = re.compile(rf"[{_KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+")
-_KANJI_NAME = re.compile(rf"[{_KANJI}]{{3,5}}(?=\(|（|$)")
+_PLAIN_NAME = re.compile(rf"[{KATAKANA}―]{{3,}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)+")
+_KANJI_NAME = re.compile(rf"[{KANJI}]{{3,5}}(?=\(|（|$)")
 _QUANTITY_TYPES: dict[str, SpanType] = {
     **dict.fromkeys(CURRENCIES.split("|"), "money"),
     "%": "percent",
@@ -199,28 +200,41 @@ _RANGE_END = re.compile(r"まで")
 _RANGE_DAY = re.compile(r"\s*(?:から|[–—~～〜-])\s*(?P<day>[0-9]{1,2})日(?:まで)?(?![0-9間])")
 
 
-def _ranges(days: list[Candidate], sentence: str) -> list[Candidate]:
-    """``days`` with each two joined as a range (から, a dash) made one span: the answer is the whole of it."""
+def _paired(
+    items: list[Candidate],
+    joined: Callable[[Candidate, Candidate], Candidate | None],
+    alone: Callable[[Candidate], Candidate] = lambda item: item,
+) -> list[Candidate]:
+    """``items`` in order, each two that ``joined`` makes one span replaced by it, the others by ``alone`` of them."""
     found: list[Candidate] = []
     i = 0
-    while i < len(days):
-        first = days[i]
-        second = days[i + 1] if i + 1 < len(days) else None
-        if second is None or not _RANGE_JOIN.fullmatch(sentence, first.end, second.start):
-            day = _RANGE_DAY.match(sentence, first.end)
-            if day and first.english and first.english[:1].isdigit():  # 12月2日から3日: the end in the same month
-                last = re.sub(r"^[0-9]+", day.group("day"), first.english)
-                text = sentence[first.start : day.end()]
-                first = Candidate(text, "date", first.start, day.end(), sentence, f"{first.english} to {last}")
-            found.append(first)
-            i += 1
-            continue
+    while i < len(items):
+        pair = joined(items[i], items[i + 1]) if i + 1 < len(items) else None
+        found.append(alone(items[i]) if pair is None else pair)
+        i += 1 if pair is None else 2
+    return found
+
+
+def _ranges(days: list[Candidate], sentence: str) -> list[Candidate]:
+    """``days`` with each two joined as a range (から, a dash) made one span: the answer is the whole of it."""
+
+    def joined(first: Candidate, second: Candidate) -> Candidate | None:
+        if not _RANGE_JOIN.fullmatch(sentence, first.end, second.start):
+            return None
         until = _RANGE_END.match(sentence, second.end)
         end = until.end() if until else second.end
         english = f"{first.english} to {second.english}" if first.english and second.english else None
-        found.append(Candidate(sentence[first.start : end], "date", first.start, end, sentence, english))
-        i += 2
-    return found
+        return Candidate(sentence[first.start : end], "date", first.start, end, sentence, english)
+
+    def alone(first: Candidate) -> Candidate:
+        day = _RANGE_DAY.match(sentence, first.end)
+        if day and first.english and first.english[:1].isdigit():  # 12月2日から3日: the end in the same month
+            last = re.sub(r"^[0-9]+", day.group("day"), first.english)
+            text = sentence[first.start : day.end()]
+            return Candidate(text, "date", first.start, day.end(), sentence, f"{first.english} to {last}")
+        return first
+
+    return _paired(days, joined, alone)
 
 
 #: Between the two ends of a range of amounts (約60秒から75秒, 1400万ドルから1500万ドル), and what may close it.
@@ -243,29 +257,23 @@ def _amount_ranges(amounts: list[Candidate], sentence: str) -> list[Candidate]:
 
     Not a change from one to the other (66%から75%に): there the value it became answers.
     """
-    found: list[Candidate] = []
-    i = 0
-    while i < len(amounts):
-        first = amounts[i]
-        second = amounts[i + 1] if i + 1 < len(amounts) else None
+
+    def joined(first: Candidate, second: Candidate) -> Candidate | None:
         if (
-            second is None
-            or _unit(second) != _unit(first)
+            _unit(second) != _unit(first)
             or not _AMOUNT_JOIN.fullmatch(sentence, first.end, second.start)
             or _CHANGED_TO.match(sentence, second.end)
         ):
-            found.append(first)
-            i += 1
-            continue
+            return None
         until = _RANGE_END.match(sentence, second.end)
         end = until.end() if until else second.end
         low, high = _english_amount(first), _english_amount(second)
         if low and high and " " in low and low.rsplit(" ", 1)[1] == high.rsplit(" ", 1)[-1]:
             low = low.rsplit(" ", 1)[0]  # about 60 to 75 seconds, $14 to $15 million: the unit once
         english = f"{low} to {high}" if low and high else None
-        found.append(Candidate(sentence[first.start : end], first.type, first.start, end, sentence, english))
-        i += 2
-    return found
+        return Candidate(sentence[first.start : end], first.type, first.start, end, sentence, english)
+
+    return _paired(amounts, joined)
 
 
 def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
@@ -289,7 +297,7 @@ def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
 
 #: A katakana word after a title or a role and の is a person's name (通訳のパヴロフ, 外相のモロトフ).
 _AFTER_ROLE = re.compile(
-    rf"(?:{_NAME_TITLES}|通訳|秘書|側近|顧問|記者)の(?P<name>[{_KATAKANA}]{{3,}})(?![{_KATAKANA}{_KANJI}・=＝゠])"
+    rf"(?:{_NAME_TITLES}|通訳|秘書|側近|顧問|記者)の(?P<name>[{KATAKANA}]{{3,}})(?![{KATAKANA}{KANJI}・=＝゠])"
 )
 
 
@@ -329,11 +337,11 @@ _NAMED_FACILITY = re.compile(r"大聖堂|聖堂|教会|寺院|修道院|宮殿|�
 #: A dotted name's parts: ウィンストン・チャーチル, ジャン＝ルイ・ジョルジュラン.
 _NAME_PARTS = re.compile(r"[・=＝゠]")
 #: A katakana word standing alone: no katakana or name dot joined to it on either side.
-_KATAKANA_ALONE = re.compile(rf"(?<![{_KATAKANA}・=＝゠―])[{_KATAKANA}]{{3,}}(?![{_KATAKANA}・=＝゠―])")
+_KATAKANA_ALONE = re.compile(rf"(?<![{KATAKANA}・=＝゠―])[{KATAKANA}]{{3,}}(?![{KATAKANA}・=＝゠―])")
 
 
 _TITLE_AFTER = re.compile(_NAME_TITLES)
-_KATAKANA_NAME = re.compile(rf"[{_KATAKANA}]+(?:[・=＝゠][{_KATAKANA}]+)*")
+_KATAKANA_NAME = re.compile(rf"[{KATAKANA}]+(?:[・=＝゠][{KATAKANA}]+)*")
 
 
 def family_names(texts: Iterable[str], *, words: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -419,7 +427,7 @@ _STATE_FORM = re.compile(r"(?:民主主義)?(?:人民)?共和国|王国|連邦|�
 
 #: A body named only by what it does (犯罪組織), which the country before it names (ロシアの犯罪組織).
 _DESCRIBED_BODY = re.compile(r"(?:組織|集団|グループ)$")
-_COUNTRY_OF = re.compile(rf"([{_KATAKANA}{_KANJI}]+)の$")
+_COUNTRY_OF = re.compile(rf"([{KATAKANA}{KANJI}]+)の$")
 
 
 def _of_country(candidate: Candidate) -> Candidate:
@@ -450,7 +458,7 @@ def countries_in(sentence: str, found: list[Candidate]) -> list[Candidate]:
 
 def _is_proper(name: str) -> bool:
     """Whether a body's name is a name: katakana or Latin of three letters or more, or a proper noun to the analyser."""
-    if re.fullmatch(rf"[{_KATAKANA}A-Za-z・]{{3,}}", name):
+    if re.fullmatch(rf"[{KATAKANA}A-Za-z・]{{3,}}", name):
         return True
     nouns = proper_nouns(name)
     return bool(nouns) and name.startswith(nouns[0])

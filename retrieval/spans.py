@@ -36,6 +36,8 @@ from retrieval._span_questions import (
 )
 from retrieval._span_shapes import (
     GENERIC_COUNTERS,
+    KANJI,
+    KATAKANA,
     LIST_LINE,
     Candidate,
     SpanType,
@@ -425,7 +427,7 @@ _ROLE_REACH = 8
 
 
 #: The letters of a word, katakana and kanji, as a character class body.
-_WORD_CHARS = "\u30a1-\u30fa\u30fc\u4e00-\u9fff々"
+_WORD_CHARS = KATAKANA + KANJI
 #: The thing an amount written before の measures: 約40万立方メートルのコンクリート.
 _THING_AFTER = re.compile(rf"の(?P<noun>[{_WORD_CHARS}]{{2,}})")
 #: Letters a name is written in, unlike a common noun of kanji: katakana or Latin.
@@ -435,7 +437,7 @@ _ONE = re.compile(r"(?:約|およそ)?1(?!\d|[.,]\d)")
 #: A role joined to the name after it (``_JOINED``), where the text before the name ends.
 _ROLE_JOIN = re.compile(rf"(?:{_JOINED})$")
 #: The word a text ends on: a run of katakana or of kanji.
-_LAST_WORD = re.compile(r"(?:[\u30a1-\u30fa\u30fc・]+|[\u4e00-\u9fff々]+)$")
+_LAST_WORD = re.compile(rf"(?:[{KATAKANA}・]+|[{KANJI}]+)$")
 
 
 def _headed(sentence: str, heads: list[str], kind: SpanType, found: list[Candidate]) -> list[Candidate]:

@@ -172,6 +172,17 @@ def test_a_named_pipe_or_a_name_that_is_not_utf8_is_skipped_and_never_blocks(tmp
     assert "not UTF-8" in reasons[0] and "named pipe" in reasons[1]
 
 
+def test_hidden_files_are_no_articles_and_leave_the_corpus_hash_alone(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    before = hash_corpus(tmp_path)
+    (tmp_path / ".#good.txt").write_text("an editor's lock file", encoding="utf-8")
+    (tmp_path / "._good.txt").write_bytes(b"\x00\x05\x16\x07")  # a copy tool's resource fork
+    corpus = load_corpus(tmp_path)
+    assert [d.id for d in corpus.documents] == ["good"]
+    assert corpus.errors == ()
+    assert hash_corpus(tmp_path) == before
+
+
 def test_corpus_with_no_article_says_which_setting(tmp_path):
     with pytest.raises(CorpusEmptyError, match="SUMMIT_CORPUS_DIR"):
         load_corpus(tmp_path)
