@@ -181,8 +181,12 @@ def delegation(ctx: click.Context, as_json: bool, side: str | None) -> None:
     """List who was in each delegation, with footnotes."""
     from retrieval.views import delegations_to_dict, find_delegations, render_delegations
 
-    found = find_delegations(_answerer(ctx).index.documents.values(), side=side)
-    click.echo(_json_line(delegations_to_dict(found)) if as_json else render_delegations(found))
+    documents = _answerer(ctx).index.documents.values()
+    found = find_delegations(documents, side=side)
+    if as_json:
+        click.echo(_json_line(delegations_to_dict(found)))
+    else:
+        click.echo(render_delegations(found, side=side, headings=(d.heading for d in find_delegations(documents))))
 
 
 class _DateParam(click.ParamType[Any]):

@@ -75,8 +75,9 @@ class Console:
         if command == "/status":
             return render_full_status(full_status(self._answerer, store_path=self._store_path))
         if command == "/delegation":
-            found = find_delegations(self._answerer.index.documents.values(), side=rest.strip() or None)
-            return render_delegations(found)
+            documents = self._answerer.index.documents.values()
+            found = find_delegations(documents, side=rest.strip() or None)
+            return render_delegations(found, side=rest, headings=(d.heading for d in find_delegations(documents)))
         if command == "/timeline":
             try:
                 bounds = [When.parse(word) for word in rest.split()[:2]]

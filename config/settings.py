@@ -119,6 +119,14 @@ class Settings(BaseSettings):
     store: StoreSettings = StoreSettings()
     discord: DiscordSettings = DiscordSettings()
 
+    @field_validator("data_dir", "chroma_path")
+    @classmethod
+    def _a_directory(cls, value: Path | None) -> Path | None:
+        """A directory the program writes in, or one it may create: not a file already there."""
+        if value is not None and value.exists() and not value.is_dir():
+            raise ValueError("this is a file, not a directory: give a directory (it is created if missing)")
+        return value
+
     @property
     def model_name(self) -> str:
         """The model to load: the setting, or the bundled model's folder in the data directory."""

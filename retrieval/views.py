@@ -21,7 +21,9 @@ _SIDE_ALIASES = {
 
 
 def find_document(documents: Mapping[str, DocumentInfo], name: str | None) -> tuple[str, DocumentInfo]:
-    """The document titled (or whose file is named) ``name``, case-insensitively; the first one when ``None``.
+    """The document titled ``name``, or whose file is named so (``.txt`` or not), case-insensitively.
+
+    The first document when ``name`` is ``None`` or blank.
 
     Raises:
         ReferenceNotFoundError: no document is named so, or the index holds none.
@@ -33,9 +35,9 @@ def find_document(documents: Mapping[str, DocumentInfo], name: str | None) -> tu
         return next(iter(documents.items()))
     wanted = name.strip().casefold()
     for doc_id, info in documents.items():
-        if wanted in {info.title.casefold(), doc_id.casefold()}:
+        if wanted in {info.title.casefold(), doc_id.casefold(), f"{doc_id}.txt".casefold()}:
             return doc_id, info
-    titles = ", ".join(info.title for info in documents.values())
+    titles = ", ".join(f"{info.title} (file {doc_id}.txt)" for doc_id, info in documents.items())
     raise ReferenceNotFoundError(f"no document is titled {name.strip()[:100]!r}; the corpus holds: {titles[:300]}")
 
 
@@ -72,10 +74,16 @@ def labelled(document: str, text: str, *, many: bool) -> str:
     return f"{document} · {text}" if many and document else text
 
 
-def render_delegations(delegations: list[Delegation]) -> str:
-    """A readable table per delegation, labelled with its document when there are several."""
+def render_delegations(delegations: list[Delegation], *, side: str | None = None, headings: Iterable[str] = ()) -> str:
+    """A readable table per delegation, labelled with its document when there are several.
+
+    With none, what was asked and the lists there are (``headings``), so a side that matched nothing can be fixed.
+    """
     if not delegations:
-        return "No delegation list found."
+        there = list(dict.fromkeys(headings))
+        if not side or not there:
+            return "No delegation list found in the corpus."
+        return f"No delegation list matches {side.strip()[:100]!r}; the lists are: {', '.join(there)[:300]}"
     many = len({d.document for d in delegations}) > 1
     lines: list[str] = []
     for delegation in delegations:

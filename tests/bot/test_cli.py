@@ -140,12 +140,17 @@ def test_source_and_missing_source(env):
     assert "ICが明らかにした" in data["text"]
     titled = run(env, "source", "9", "--document", "2021年米露首脳会談", "--json")
     assert json.loads(titled.stdout) == data
+    by_file = run(env, "source", "9", "--document", "2021-us-russia-summit.ja.txt", "--json")
+    assert json.loads(by_file.stdout) == data
     missing = run(env, "source", "41")
     assert missing.returncode == 2
     assert "no reference 41" in missing.stderr
     nowhere = run(env, "source", "1", "--document", "Atlantis")
     assert nowhere.returncode == 2
-    assert nowhere.stderr.startswith("error: no document is titled 'Atlantis'; the corpus holds: 2021年米露首脳会談")
+    assert nowhere.stderr.startswith(
+        "error: no document is titled 'Atlantis'; the corpus holds: "
+        "2021年米露首脳会談 (file 2021-us-russia-summit.ja.txt)"
+    )
     assert "Traceback" not in nowhere.stderr
 
 
@@ -258,6 +263,12 @@ def test_delegation_command_json(env):
     groups = json.loads(result.stdout)["delegations"]
     assert [g["heading"] for g in groups] == ["ロシアの代表団"]
     assert len(groups[0]["members"]) == 9
+    none = run(env, "delegation", "--side", "China")
+    assert none.returncode == 0, none.stderr
+    assert (
+        none.stdout.strip()
+        == "No delegation list matches 'China'; the lists are: アメリカ合衆国の代表団, ロシアの代表団"
+    )
 
 
 def test_timeline_command_json_and_filters(env):

@@ -54,6 +54,16 @@ def test_a_value_out_of_range_names_the_variable(monkeypatch):
         load_settings()
 
 
+@pytest.mark.parametrize("variable", ["SUMMIT_DATA_DIR", "SUMMIT_CHROMA_PATH"])
+def test_a_directory_setting_that_names_a_file_says_so(monkeypatch, tmp_path, variable):
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setenv(variable, str(tmp_path / "a-file"))
+    with pytest.raises(ConfigError, match=rf"^{variable}=.*a-file.* is not accepted: this is a file, not a directory"):
+        load_settings()
+    monkeypatch.setenv(variable, str(tmp_path / "not-yet"))
+    assert load_settings()  # a directory still to be made is fine
+
+
 @pytest.mark.parametrize(("value", "shards"), [("auto", "auto"), ("AUTO", "auto"), ("2", 2), (" 16 ", 16), ("", None)])
 def test_shards_setting_takes_auto_or_a_count(monkeypatch, value, shards):
     monkeypatch.setenv("SUMMIT_DISCORD__SHARDS", value)
