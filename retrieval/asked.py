@@ -6,7 +6,7 @@ import re
 
 import simplemma
 
-from retrieval.coverage import KIND_NOUNS_JA
+from retrieval.coverage import KIND_NOUNS_JA, synonym_used
 from retrieval.lexical import fold
 from retrieval.morphology import morphemes
 from retrieval.question import FUNCTION_WORDS, WHAT_CALLED_JA, language_of
@@ -143,15 +143,22 @@ def asked_nouns_ja(question: str) -> list[str]:
     return found
 
 
-def absent_asked(question: str, document: str, lexicon: dict[str, tuple[str, ...]]) -> list[str]:
+def absent_asked(
+    question: str, document: str, lexicon: dict[str, tuple[str, ...]], vocabulary: frozenset[str] = frozenset()
+) -> list[str]:
     """The things ``question`` asks to name that ``document`` (folded text) never speaks of: which hotel, どこのホテル.
 
     An English thing is absent when the word list has its head and none of the Japanese words
     ``lexicon`` gives for it or its head is in the document (a word the list lacks may be there in
-    words it cannot look up); a Japanese one when the document does not hold it.
+    words it cannot look up); a Japanese one when the document does not hold it and the corpus's ``vocabulary``
+    holds none of its synonyms (a 医者 the article calls 医師).
     """
     if language_of(question) == "ja":
-        return [noun for noun in asked_nouns_ja(question) if fold(noun) not in document]
+        return [
+            noun
+            for noun in asked_nouns_ja(question)
+            if fold(noun) not in document and not synonym_used(noun, vocabulary)
+        ]
     absent = []
     for asked in asked_nouns(question):
         *modifiers, head = asked.split()

@@ -57,10 +57,26 @@ def _is_content(morpheme: Any) -> bool:
     )
 
 
+#: Marks a synonym group's key in a vocabulary (no word of the analyser holds it).
+_SYNONYM_MARK = "§"
+
+
+def _synonym_keys(morpheme: Any) -> list[str]:
+    """The keys of the synonym groups SudachiDict puts ``morpheme`` in: 医者 and 医師 share one, 経費 and 費用."""
+    return [f"{_SYNONYM_MARK}{group}" for group in morpheme.synonym_group_ids()]
+
+
+def synonym_used(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether ``vocabulary`` holds a word of a synonym group of ``word`` (one word): 医者 when it says 医師."""
+    found = list(morphemes(word, whole_words=True))
+    return len(found) == 1 and not vocabulary.isdisjoint(_synonym_keys(found[0]))
+
+
 def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """A text's vocabulary and the dictionary forms of the words it inflects, in one pass of the analyser.
 
-    The vocabulary is the normalised and dictionary forms of every content word. The second set is what JMdict
+    The vocabulary is the normalised and dictionary forms of every content word, and the keys of its synonym
+    groups (``synonym_used``). The second set is what JMdict
     lists a verb under: 見つけた → 見つける, 亡くなった → 亡くなる.
     """
     vocabulary: set[str] = set()
@@ -68,7 +84,7 @@ def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for morpheme in morphemes(text):
         if _is_content(morpheme):
             dictionary = morpheme.dictionary_form()
-            vocabulary.update((morpheme.normalized_form(), dictionary))
+            vocabulary.update((morpheme.normalized_form(), dictionary, *_synonym_keys(morpheme)))
             if dictionary != morpheme.surface():
                 inflected.add(dictionary)
     return frozenset(vocabulary), frozenset(inflected)
@@ -157,8 +173,9 @@ def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: s
     noun used as a verb (修正された where the article says 見直された). Kinds
     (``KIND_NOUNS_JA``: ポスト, 役職) are left out too.
 
-    A word counts as used when its normalised or dictionary form is in ``vocabulary`` or its
-    folded spelling occurs in the folded corpus text (names the analyser splits, ゲラシモ|フ).
+    A word counts as used when its normalised or dictionary form is in ``vocabulary``, or a word of one of its
+    SudachiDict synonym groups is (医者 where the corpus says 医師), or its folded spelling occurs in the folded
+    corpus text (names the analyser splits, ゲラシモ|フ).
     """
     missing: list[str] = []
     found = list(morphemes(question))
@@ -168,7 +185,7 @@ def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: s
         if _is_verb_use(morpheme, following):
             continue
         surface = morpheme.surface()
-        known = {morpheme.normalized_form(), morpheme.dictionary_form()} & vocabulary
+        known = {morpheme.normalized_form(), morpheme.dictionary_form(), *_synonym_keys(morpheme)} & vocabulary
         if not known and fold(surface) not in folded_text and surface not in missing:
             missing.append(surface)
     return missing

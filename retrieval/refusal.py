@@ -72,7 +72,7 @@ def refusal_reason(
     document = index.folded_documents[chunks[top].document]
     missing = unsupported_words(
         index, text, top, confidence, margin=policy.unsupported_margin, embed_queries=embed_queries
-    ) or absent_asked(text, document, index.lexicon)
+    ) or absent_asked(text, document, index.lexicon, index.vocabulary)
     if missing:
         return f"the article does not mention {', '.join(missing)}"
     best = [chunks[i].text for i in order[: policy.measure_passages]]

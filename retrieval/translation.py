@@ -32,8 +32,9 @@ _FORMS_KEPT = 4
 #: 橋 in a bridge article, and ブリッジ (twice, in the names of a tour and a nickname) is another sense
 #: whose rarity would give it the most weight in BM25.
 _SECOND_FORM_SHARE = 0.25
-#: Bump when ``restrict_lexicon`` cuts differently, so indexes built with the old cut are rebuilt.
-_RESTRICTION_VERSION = 5
+#: Bump when ``restrict_lexicon`` cuts differently or the saved vocabulary changes (6: synonym groups), so
+#: indexes built before are rebuilt.
+_RESTRICTION_VERSION = 6
 _MAX_FORM_CHARS = 12
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _STOPWORDS = frozenset(

@@ -99,6 +99,14 @@ def test_a_thing_the_article_never_speaks_of_is_absent(summit):
     assert absent_asked("Who interpreted for Biden during the talks?", summit, {"interpret": ("通訳",)}) == [
         "interpret"
     ]
+    # A doctor the article calls 医師 is no absent 医者 (a synonym in the corpus's vocabulary), a hotel still is.
+    from retrieval.coverage import word_forms
+
+    doctor = "ケネディには医師が鎮痛剤を注射した。"
+    vocabulary = word_forms(doctor)[0]
+    assert absent_asked("ケネディに注射した医者の名前は？", fold(doctor), {}) == ["医者"]
+    assert absent_asked("ケネディに注射した医者の名前は？", fold(doctor), {}, vocabulary) == []
+    assert absent_asked("ケネディはどこのホテルに泊まった？", fold(doctor), {}, vocabulary) == ["ホテル"]
     # An article with interpreters answers it.
     yalta = fold("ソ連側の通訳はスターリンとモロトフの専属通訳であったウラジーミル・パヴロフが務めた。")
     assert absent_asked("who interpreted for stalin at yalta?", yalta, {"interpret": ("通訳",)}) == []

@@ -66,3 +66,18 @@ def test_title_words_are_read_even_when_the_analyser_calls_them_common_nouns():
     readings = name_readings(["関門トンネル・関門橋"], proper_only=False)
     assert readings["カンモン"] == "関門"
     assert "キョウ" not in readings  # 橋 as a suffix is no noun of its own
+
+
+def test_a_word_is_used_when_the_corpus_says_it_in_a_synonym_of_sudachidict():
+    from retrieval.coverage import synonym_used, uncovered_words
+    from retrieval.lexical import fold
+
+    text = "ケネディには主治医の医師が鎮痛剤を注射した。閣議には大臣が同席し、経費は政府が負担した。"
+    vocabulary = word_forms(text)[0]
+    # 医者 / 医師, 閣僚 / 大臣 and 費用 / 経費 share a synonym group; 天気 has none in the text.
+    assert uncovered_words("注射した医者の名前は？", vocabulary=vocabulary, folded_text=fold(text)) == []
+    assert uncovered_words("同席した閣僚と費用は？", vocabulary=vocabulary, folded_text=fold(text)) == []
+    assert uncovered_words("注射した日の天気は？", vocabulary=vocabulary, folded_text=fold(text)) == ["天気"]
+    assert synonym_used("医者", vocabulary) and not synonym_used("天気", vocabulary)
+    # Without the text's words no synonym vouches for them.
+    assert not synonym_used("医者", word_forms("首脳会談が開かれた。")[0])
