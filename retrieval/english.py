@@ -61,6 +61,8 @@ _CURRENCY_SIGNS = {"円": "¥", "ドル": "$", "ユーロ": "€", "ポンド": 
 _CURRENCY_NAMES = {
     "フラン": " francs", "ルーブル": " rubles", "クローナ": " krona", "クローネ": " krone", "ウォン": " won",
     "ルピー": " rupees", "ペソ": " pesos", "レアル": " reais", "リラ": " lira", "元": " yuan",
+    "ドイツマルク": " Deutsche Marks", "マルク": " marks", "シリング": " shillings", "ギルダー": " guilders",
+    "バーツ": " baht", "ディナール": " dinars", "ルピア": " rupiah",
 }  # fmt: skip
 #: Latin letters, accented ones too (Urzúa, Piñera): a name the article spells in brackets, as a character class body.
 LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"

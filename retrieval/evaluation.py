@@ -189,6 +189,15 @@ SUITE = (
     # blind with that session's starting code and at its end (README), and added unread at its end.
     EvalSet("v30", _DATA / "questions_v30.jsonl"),
     EvalSet("gfa", _DATA / "questions_gfa.jsonl", (_DATA / "articles" / "good-friday-agreement-1998.ja.txt",)),
+    # A forty-second article (the 1989 fall of the Berlin Wall, some details invented, three sections a sentence per
+    # line) with 44 questions, written in the twenty-fifth session by a helper that saw only the article, and read:
+    # a development set.
+    EvalSet("bwall", _DATA / "questions_bwall.jsonl", (_DATA / "articles" / "berlin-wall-fall-1989.ja.txt",)),
+    # 64 summit questions and a forty-third article (the 1997 handover of Hong Kong, some details invented, 44
+    # questions), written at the start of the twenty-fifth session by helpers that saw only the article, measured
+    # blind with that session's starting code and at its end (README), and added unread at its end.
+    EvalSet("v31", _DATA / "questions_v31.jsonl"),
+    EvalSet("hkh", _DATA / "questions_hkh.jsonl", (_DATA / "articles" / "hong-kong-handover-1997.ja.txt",)),
 )
 
 

@@ -130,7 +130,10 @@ _REPLY_ASKED = re.compile(
 )
 #: 何年 asks which year, unless it asks how many (何年間, 何年延長 / 延ばす, 何年続いた, 何年かかった, 何年経った,
 #: 何年前 / 何年後: how many years before or after, 何年ぶり: the first in how many years).
-WHICH_YEAR = r"何年(?!間|延|続|かか|経|前|後|ぶり)"
+#: 何年くらい / 何年も followed by what was done asks how many years (何年くらい党のトップにいた); before に, の or
+#: the end it asks about which year (何年くらいに建った, 何年くらいの話).
+_YEARS_HOW_LONG = r"(?:くらい|ぐらい|ほど)(?!に|の|から|まで|か(?!か)|頃|ごろ|だ|で|[?？。]|\s*$)|も"
+WHICH_YEAR = rf"何年(?!間|延|続|かか|経|前|後|ぶり|{_YEARS_HOW_LONG})"
 #: 何日 asks which day, unless it asks how many (何日間, 何日前 / 何日後 / 何日ぶり, 何日続いた, 何日かかった).
 #: "What was the date of …": a date asked by its noun, after the verb.
 THE_DATE_ASKED = r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
@@ -154,9 +157,15 @@ _ASKING_WHO = (
     r"(?:^\W*|\b(?:and|or|but|of|to|by|with|from|for|about|know|wonder|tell|me|us|exactly|then|so)\s+|[,;:.!?\u2013\u2014-]\s*)"
     r"who(?:m|se)?\b"
 )
+#: "When" asking a date: not after another question word, where it joins a clause ("how many troops were there
+#: when the wall opened", "who led it when it began"); "so when", "and when" still ask.
+_WHEN_ASKED = (
+    r"^(?:(?!\b(?:how|what|which|who|whom|whose|where|why)\b)[^?])*?\bwhen\b"
+    r"|(?:\b(?:and|or|but|so|then|exactly)\s+|[;.!?]\s*)when\b"
+)
 _ASKS = {
     "date": re.compile(
-        r"\bwhen\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b"
+        rf"{_WHEN_ASKED}|\b(?:what|which)\s+(?:year|date|day|month|century)\b|\bsince\s+when\b"
         rf"|{THE_DATE_ASKED}"
         rf"|いつ|{WHICH_YEAR}|何月|{WHICH_DAY}|何世紀|日付|日にち|日程|時期|{THE_DAY_ASKED_JA}",
         re.IGNORECASE,
@@ -165,7 +174,7 @@ _ASKS = {
     "duration": re.compile(
         r"\bhow\s+long\b|\bfor\s+how\s+many\s+(?:years|months|weeks|days|hours|minutes)\b|\bduration\b"
         r"|\bhow\s+much\s+time\b"
-        rf"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり)|何日(?!{_DAY_AS_DATE})|何か月(?:前|後|ぶり)|何分|何秒|{HOW_MUCH_JA}(?:の時間|の期間|続)|時間は(?:どの|どれ)"
+        rf"|何時間|何年間|何年(?:延|続|かか|経|前|後|ぶり|{_YEARS_HOW_LONG})|何日(?!{_DAY_AS_DATE})|何か月(?:前|後|ぶり)|何分|何秒|{HOW_MUCH_JA}(?:の時間|の期間|続)|時間は(?:どの|どれ)"
         r"|期間|時間がかか",
         re.IGNORECASE,
     ),

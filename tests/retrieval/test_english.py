@@ -88,6 +88,8 @@ def test_durations(text, english):
         ("約6,000万クローナ", "about 60 million krona"),  # a currency written by its name after the number
         ("100万ポンド", "£1 million"),
         ("3億ルーブル", "300 million rubles"),
+        ("19億5000万ドイツマルク", "1.95 billion Deutsche Marks"),  # ドイツマルク whole, not マルク after ドイツ
+        ("100マルク", "100 marks"),
         ("約420キログラム", "about 420 kg"),  # キログラム, not キロ (km) and グラム
         ("約54センチメートル", "about 54 cm"),
         ("推定10億人", "about 1 billion people"),  # an estimate

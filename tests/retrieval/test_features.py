@@ -96,6 +96,17 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("Where was Biden, and who was he talking to?", {"place", "person"}),
         ("Modi unveiled a bust in Hiroshima. Who did it depict?", {"person"}),
         ("To whom did Biden give the sunglasses?", {"person"}),
+        # "when" after another question word joins a clause; first, after "and" or a stop it asks a date.
+        ("how many soviet troops were in east germany when the wall opened", {"quantity"}),
+        ("who was president when the wall fell", {"person"}),
+        ("Biden and Putin met when?", {"date"}),
+        ("Where did they meet, and when?", {"place", "date"}),
+        ("Where was Biden? When did he leave?", {"place", "date"}),
+        # 何年くらい before what was done asks how many years; before に / の or alone, which year.
+        ("ホーネッカーって何年くらい党のトップにいたの", {"duration"}),
+        ("何年ぐらいかかった？", {"duration"}),
+        ("何年くらいに建てられた？", {"date"}),
+        ("それって何年くらいの話？", {"date"}),
     ],
 )
 def test_questions_ask_for_a_kind_of_answer(question, kinds):

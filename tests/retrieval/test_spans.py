@@ -398,6 +398,14 @@ def test_a_duration_in_several_units():
     assert (found.text, found.display) == ("5日22時間54分41秒", "5 days 22 hours 54 minutes 41 seconds")
 
 
+def test_minutes_taken_are_a_duration_but_a_clocks_minutes_are_not():
+    from retrieval._span_shapes import candidates_in
+
+    found = candidates_in("撃たれた後、約50分にわたって放置され、午後7時5分に死亡が確認された。", None)
+    assert {(c.text, c.type) for c in found} == {("約50分", "duration"), ("午後7時5分", "time")}
+    assert [(c.text, c.type) for c in candidates_in("会見は5分遅れで始まった。", None)] == [("5分", "duration")]
+
+
 def test_a_count_of_award_categories():
     from retrieval._span_shapes import candidates_in
 
