@@ -63,6 +63,8 @@ _PERSON_NOUNS = (
     r"|reporter|journalist|correspondent|senator|congress(?:man|woman)|lawmaker|governor|general|officer|commander"
     r"|chair(?:man|woman)?|director|scientist|astronaut|survivor|author|writer|artist|negotiator|interpreter"
     r"|judge|prosecutor|lawyer|activist|king|queen|emperor|prince|princess"
+    r"|historian|economist|physicist|expert|analyst|musician|conductor|composer|singer|actor|actress|poet|pilot"
+    r"|cosmonaut|doctor|physician|surgeon|professor|soldier|guard|photographer|pope|bishop|priest|premier|coach"
 )
 _PLACE_NOUNS = r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
 #: "Which Ukrainian oligarch", "what Russian official": an English question naming the kind of person it wants.

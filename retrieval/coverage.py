@@ -72,6 +72,28 @@ def synonym_used(word: str, vocabulary: frozenset[str]) -> bool:
     return len(found) == 1 and not vocabulary.isdisjoint(_synonym_keys(found[0]))
 
 
+def _synonym_groups(text: str, ignore: Iterable[str]) -> set[int]:
+    """The synonym groups of ``text``'s content words of two letters or more, words within ``ignore`` aside."""
+    return {
+        group
+        for morpheme in morphemes(text)
+        if _is_content(morpheme)
+        and len(morpheme.dictionary_form()) >= 2
+        and not any(morpheme.surface() in word for word in ignore)
+        for group in morpheme.synonym_group_ids()
+    }
+
+
+def shares_synonym(question: str, text: str, *, ignore: Iterable[str] = ()) -> bool:
+    """Whether a content word of ``question`` and one of ``text`` are SudachiDict synonyms (死んだ / 死亡した).
+
+    Words of one letter (人, 数) are too common to tell anything, and words within ``ignore`` (the article's frame)
+    are left out.
+    """
+    asked = _synonym_groups(question, ignore)
+    return bool(asked) and not asked.isdisjoint(_synonym_groups(text, ignore))
+
+
 def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """A text's vocabulary and the dictionary forms of the words it inflects, in one pass of the analyser.
 

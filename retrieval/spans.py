@@ -46,7 +46,7 @@ from retrieval._span_shapes import (
     is_name,
     value_candidate,
 )
-from retrieval.coverage import is_place_name
+from retrieval.coverage import is_place_name, shares_synonym
 from retrieval.english import english_duration, english_quantity
 from retrieval.features import AnswerType
 from retrieval.lexical import fold, with_variants, without_glosses
@@ -754,6 +754,9 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     own = [verb[:-1] for verb in _verbs(question) if _VERB.fullmatch(verb)]
     if any(re.search(rf"{re.escape(stem)}(?![のをにがはでともへや])[\u3041-\u3096]", written) for stem in own):
         return True  # a Japanese question's verb conjugated otherwise (続いた asked, 続き written; not 上空の for 空く)
+    said = question if language_of(question) == "ja" else " ".join(context.terms)
+    if shares_synonym(said, written, ignore=context.frame):
+        return True  # a word of the question said in a synonym (死んだ asked, 死亡した written)
     outside = fold(written)
     frame = [fold(word) for word in context.frame]
     variants = with_variants(question)  # 外相 is said by a sentence that writes 外務大臣

@@ -81,3 +81,12 @@ def test_a_word_is_used_when_the_corpus_says_it_in_a_synonym_of_sudachidict():
     assert synonym_used("医者", vocabulary) and not synonym_used("天気", vocabulary)
     # Without the text's words no synonym vouches for them.
     assert not synonym_used("医者", word_forms("首脳会談が開かれた。")[0])
+
+
+def test_a_question_and_a_sentence_share_a_word_said_in_a_synonym():
+    from retrieval.coverage import shares_synonym
+
+    sentence = "ベルリンの壁で死亡した人は少なくとも140人にのぼる。"
+    assert shares_synonym("壁で死んだ人の数ってどのくらい？", sentence)  # 死ぬ and 死亡 are one group
+    # 人 is one letter, too common to tell anything; the frame's words (壁) are left out.
+    assert not shares_synonym("壁を越えた人の数は？", sentence, ignore=["壁"])

@@ -66,6 +66,7 @@ def test_a_query_also_searches_the_next_day_in_one_word_and_a_ministers_full_tit
         tokenize("ロシア外務大臣、セルゲイ・ラブロフ")
     )
     assert "外相" in set(tokenize(with_variants("外務大臣は誰")))  # each form is searched as the other
+    assert "ソ連" in with_variants("ソビエト軍は何人いた？")  # the Soviet Union's long and short names
 
 
 def test_terms_are_bigrams_without_grammar_and_the_analysers_words():

@@ -814,6 +814,13 @@ def test_a_reporter_is_a_kind_of_person(question):
     assert (found.text, found.type) == ("ジェフ・メイソン", "person")
 
 
+def test_an_english_question_naming_a_trade_asks_for_a_person():
+    from retrieval._span_questions import wanted_types
+
+    for question in ["Which historian argued it was an accident?", "what conductor calmed the crowd?"]:
+        assert wanted_types(question, asked_types(question)) == {"person"}
+
+
 def test_the_office_a_running_sentence_gives_the_person_asked_about():
     # 「…バイデンが副大統領でプーチンが首相だったときに一度会った」: two people, two offices.
     ja = short("2011年に会ったとき、プーチンの肩書きは何だった？", "プーチンが首相だった")
