@@ -15,7 +15,7 @@ from retrieval.coverage import content_words, without_words
 from retrieval.features import asked_types, is_quantity, question_specifics
 from retrieval.generations import IndexManager
 from retrieval.index import BuildReport, LoadedIndex
-from retrieval.lexical import fold, frame_words, tokenize, with_variants
+from retrieval.lexical import fold, frame_words, is_synonym_term, tokenize, with_variants
 from retrieval.question import clean_question, is_small_talk, language_of
 from retrieval.ranking import (
     Fusion,
@@ -416,7 +416,10 @@ class Answerer:
         english = language_of(text) == "en"
         kept = [t for t in terms if t not in frame]
         query = " ".join([text, *kept]) if english else with_variants(without_words(text, frame))
-        return tokenize(query) or tokenize(" ".join([text, *terms]))
+        tokens = tokenize(query) or tokenize(" ".join([text, *terms]))
+        # An English question's terms are the word list's several senses of each word: their synonyms would
+        # search wider still; a Japanese question's own words search theirs (医者 finds 医師).
+        return [t for t in tokens if not is_synonym_term(t)] if english else tokens
 
     def _chunk_scores(self, index: LoadedIndex, query: Vectors, lexical_query: list[str], boosted: Vectors) -> Vectors:
         """Fused per-chunk scores: passage similarity, best boosted sentence, BM25."""

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from retrieval.lexical import fold
+from retrieval.lexical import fold, synonym_terms
 from retrieval.morphology import morphemes
 
 #: Parts of speech that carry content (SudachiPy's first two levels).
@@ -57,19 +57,10 @@ def _is_content(morpheme: Any) -> bool:
     )
 
 
-#: Marks a synonym group's key in a vocabulary (no word of the analyser holds it).
-_SYNONYM_MARK = "§"
-
-
-def _synonym_keys(morpheme: Any) -> list[str]:
-    """The keys of the synonym groups SudachiDict puts ``morpheme`` in: 医者 and 医師 share one, 経費 and 費用."""
-    return [f"{_SYNONYM_MARK}{group}" for group in morpheme.synonym_group_ids()]
-
-
 def synonym_used(word: str, vocabulary: frozenset[str]) -> bool:
     """Whether ``vocabulary`` holds a word of a synonym group of ``word`` (one word): 医者 when it says 医師."""
     found = list(morphemes(word, whole_words=True))
-    return len(found) == 1 and not vocabulary.isdisjoint(_synonym_keys(found[0]))
+    return len(found) == 1 and not vocabulary.isdisjoint(synonym_terms(found[0]))
 
 
 def _synonym_groups(text: str, ignore: Iterable[str]) -> set[int]:
@@ -106,7 +97,7 @@ def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for morpheme in morphemes(text):
         if _is_content(morpheme):
             dictionary = morpheme.dictionary_form()
-            vocabulary.update((morpheme.normalized_form(), dictionary, *_synonym_keys(morpheme)))
+            vocabulary.update((morpheme.normalized_form(), dictionary, *synonym_terms(morpheme)))
             if dictionary != morpheme.surface():
                 inflected.add(dictionary)
     return frozenset(vocabulary), frozenset(inflected)
@@ -207,7 +198,7 @@ def uncovered_words(question: str, *, vocabulary: frozenset[str], folded_text: s
         if _is_verb_use(morpheme, following):
             continue
         surface = morpheme.surface()
-        known = {morpheme.normalized_form(), morpheme.dictionary_form(), *_synonym_keys(morpheme)} & vocabulary
+        known = {morpheme.normalized_form(), morpheme.dictionary_form(), *synonym_terms(morpheme)} & vocabulary
         if not known and fold(surface) not in folded_text and surface not in missing:
             missing.append(surface)
     return missing

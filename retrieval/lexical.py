@@ -6,6 +6,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 import bm25s
 import numpy as np
@@ -155,6 +156,10 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _GRAMMAR = frozenset(["助詞", "助動詞", "補助記号", "空白", "記号"])
 
 
+#: Marks a SudachiDict synonym group as a BM25 term (no word or bigram holds it).
+SYNONYM_MARK = "§"
+
+
 def analysed_words(text: str) -> list[str]:
     """The Japanese content words of ``text`` as the analyser cuts them (short units), normalised and folded.
 
@@ -171,7 +176,20 @@ def analysed_words(text: str) -> list[str]:
             word = match.group("cjk")
             if word and not (len(word) == 1 and word in _KANA_PARTICLES):
                 words.append(word)
+        if len(morpheme.dictionary_form()) >= 2:
+            # Its synonym groups, as terms of their own: 医者 asked finds 医師 written, 経費 finds 費用.
+            words.extend(synonym_terms(morpheme))
     return words
+
+
+def synonym_terms(morpheme: Any) -> list[str]:
+    """The terms of the SudachiDict synonym groups ``morpheme`` is in: 医者 and 医師 share one, 経費 and 費用."""
+    return [f"{SYNONYM_MARK}{group}" for group in morpheme.synonym_group_ids()]
+
+
+def is_synonym_term(term: str) -> bool:
+    """Whether a BM25 term is a synonym group's (``analysed_words``), not a word or a bigram of the text."""
+    return term.startswith(SYNONYM_MARK)
 
 
 #: BM25's length normalisation (Lucene's default is 0.75). A passage here is one paragraph, from an article's
