@@ -352,7 +352,7 @@ def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
         for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text)):
             keys.update(run[i : i + 2] for i in range(len(run) - 1) if "何" not in run[i : i + 2])
     # A term of one kanji (sheep → 羊, lake → 湖) is a whole word, which bigrams would miss.
-    keys.update(term for term in terms if len(term) == 1 and "\u4e00" <= term <= "\u9fff")
+    keys.update(term for term in terms if len(term) == 1 and "\u4e00" <= term <= "\u9fff" and term != "何")
     # A verb's stem and first kana (引き継いだ → 引き, the term 打ち上げ → 打ち) find the predicate the answer
     # stands next to.
     keys.update(

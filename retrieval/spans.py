@@ -501,7 +501,8 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
     """Of several spans, the one a sign in the question singles out; ``pool`` as it is when none does.
 
     - "which lake": the one ending on the kind the question names (ジュネーブ湖, not ヴィララグランジ).
-    - 「全部で何回」: of 「毎日1回、合計8回開かれ」, the total.
+    - 「全部で何回」: of 「毎日1回、合計8回開かれ」, the total; of 「約155キロメートル(うち…43.1キロメートル)」,
+      the whole.
     - 「…のうち何人」: of 「134人が診断され、このうち28人が死亡した」, the part.
     - 「スターリンの通訳は誰」: of 「モロトフと通訳のパヴロフ」, the one person the asked role names.
     - 「コンクリートはどのくらい」: of 「約40万立方メートルのコンクリートと約7,300トンの金属構造材」, the amount
@@ -518,6 +519,8 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
     ]
     if _TOTAL_ASKED.search(question):
         signs.insert(1, lambda c: _TOTAL_BEFORE.search(c.sentence[: c.start]) is not None)
+        # 「約155キロメートル(うち東西ベルリン間は43.1キロメートル)」: with no word of a total, the one that is no part.
+        signs.insert(2, lambda c: _PART_BEFORE.search(c.sentence[: c.start]) is None)
     if _PART_ASKED.search(question):
         signs.insert(1, lambda c: _PART_BEFORE.search(c.sentence[: c.start]) is not None)
     for sign in signs:
@@ -761,15 +764,16 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     frame = [fold(word) for word in context.frame]
     variants = with_variants(question)  # 外相 is said by a sentence that writes 外務大臣
     folded = fold(variants)
-    japanese = {key for key in question_keys(variants, context.terms) if not key.isascii()}
+    terms = [*context.terms, *(v for t in context.terms if (v := with_variants(t)) != t)]  # ソビエト: ソ連 too
+    japanese = {key for key in question_keys(variants, terms) if not key.isascii()}
     # The frame's words support nothing, nor do letter pairs across two of them (東海道|新幹線 gives 道新); a pair
     # leading out of one into the question's own words (関門|橋) does.
     asked = _free_pairs(folded, frame)
     keys = {k for k in japanese if not any(k in word for word in frame) and (k in asked or k not in folded)}
     if keys:
         outside_pairs = _free_pairs(outside, frame)
-        if any(key in outside_pairs for key in keys):
-            return True
+        if any(key in outside_pairs if len(key) == 2 else key in outside for key in keys):
+            return True  # a pair of the question's letters, or a word of one kanji (軍 asked, ソ連軍 written)
     elif any(key in outside for key in japanese):  # a question made only of the frame's words (「打ち上げ」)
         return True
     # A Latin word counts where the sentence uses it, not where it quotes or glosses a name: 「Ryugu」を選んだ,

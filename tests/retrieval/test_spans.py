@@ -1524,3 +1524,29 @@ def test_two_dates_joined_by_to_answer_together():
     question = "When were the elections Russia was punished for meddling in?"
     found = short(question, "2016年と2020年の大統領選挙", SUMMIT, terms=("選挙", "干渉"))
     assert found is not None and found.display == "2016 and 2020"
+
+
+BERLIN_TEXT = (AKASHI_PATH.parent / "berlin-wall-fall-1989.ja.txt").read_text(encoding="utf-8")
+BERLIN = parse_article(BERLIN_TEXT)
+
+
+def test_a_total_asked_takes_the_whole_not_the_part_after_uchi():
+    # 「約155キロメートル(うち東西ベルリン間は43.1キロメートル)」: "in total" is the whole.
+    line = next(line for line in BERLIN_TEXT.splitlines() if line.startswith("壁の全長 |")).removesuffix(" |")
+    context = SpanContext(_facts(BERLIN), ENGLISH, ("合計", "全", "壁"), BERLIN.title)
+    question = "how long was the wall in total?"
+    found = find_short(question, asked=asked_types(question), highlight=line, passage=line, context=context)
+    assert (found.text, found.display) == ("約155キロメートル", "about 155 km")
+
+
+def test_a_term_of_one_kanji_and_the_short_name_of_a_country_support_the_span():
+    # "soviet troops": the word list gives ソビエト and 軍; the sentence writes ソ連軍.
+    found = short(
+        "how many soviet troops were stationed there back then",
+        "約38万人のソ連軍",
+        BERLIN,
+        terms=("ソビエト", "軍"),
+    )
+    assert (found.text, found.display) == ("約38万人", "about 380,000 people")
+    # Without a word of the question in it, the sentence does not vouch for its count.
+    assert short("how many tanks were stationed there back then", "約38万人のソ連軍", BERLIN, terms=("戦車",)) is None
