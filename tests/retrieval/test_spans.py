@@ -404,6 +404,9 @@ def test_minutes_taken_are_a_duration_but_a_clocks_minutes_are_not():
     found = candidates_in("撃たれた後、約50分にわたって放置され、午後7時5分に死亡が確認された。", None)
     assert {(c.text, c.type) for c in found} == {("約50分", "duration"), ("午後7時5分", "time")}
     assert [(c.text, c.type) for c in candidates_in("会見は5分遅れで始まった。", None)] == [("5分", "duration")]
+    # Years or days that something lasted (28年にわたって), not a calendar year.
+    assert [(c.text, c.type) for c in candidates_in("28年にわたって街を分断した壁", None)] == [("28年", "duration")]
+    assert [(c.text, c.type) for c in candidates_in("1989年にわたる改革", None)] == [("1989年", "date")]
 
 
 def test_a_count_of_award_categories():
