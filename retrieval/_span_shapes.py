@@ -27,7 +27,7 @@ from retrieval.english import (
     english_quantity,
     is_time_of_day,
 )
-from retrieval.features import TIME_APART
+from retrieval.features import LASTED, MINUTES_TAKEN, TIME_APART
 from retrieval.morphology import morphemes
 
 SpanType = Literal[
@@ -48,8 +48,8 @@ _DURATION = re.compile(
         (?(bound)年(?!代|度|\d)|(?!))                # 少なくとも1年: years after a bound are a length
       | (?:日|時間|分)(?:\d{{1,2}}(?:時間|分|秒))+        # 2時間30分, 5日22時間54分41秒: smaller units after
       | (?:時間半|時間|年間|年の歳月|か月間|ヶ月間|カ月間|週間|日間|分間|秒間|秒)  # a span of time, not a date
-      | 分(?=にわた|に及|ほど|ぐらい|くらい|近く|足らず|弱|遅れ|以内|以上|余り)  # 約50分にわたって: minutes taken
-      | (?<!\d{{4}})(?:年|日|週)(?=にわた|に及)        # 28年にわたって: years lasted (not 1989年にわたる…)
+      | {MINUTES_TAKEN}                              # 約50分にわたって: minutes taken, not a clock's
+      | (?<!\d{{4}}){LASTED}                          # 28年にわたって: years lasted (not 1989年にわたる…)
       | {TIME_APART}                                # 2か月前: how long before; 8年ぶり: since
       | (?:か月|ヶ月|カ月|ヵ月)                      # 18か月: months counted are a length, never a calendar month
     )

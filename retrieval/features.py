@@ -102,11 +102,17 @@ _NOT_NAMES = frozenset(
 
 #: A length of time before or after, after its number: 2か月前 (how long before), 9日後, 8年ぶり (since).
 TIME_APART = r"(?:日|週間|か月|ヶ月|カ月|年)(?:前|後|ぶり)"
+#: Minutes after their number that are a time taken, not a clock's: 約50分にわたって, 約11分の長さ, 5分遅れ.
+MINUTES_TAKEN = r"分(?=にわた|に及|の長さ|ほど|ぐらい|くらい|近く|足らず|弱|遅れ|以内|以上|余り)"
+#: Years, days or weeks after their number that something lasted: 28年にわたって, 3日に及ぶ.
+LASTED = r"(?:年|日|週)(?=にわた|に及)"
 _DURATION = re.compile(
     r"\d+(?:\.\d+)?\s*(?:時間半|時間|年間|か月間|ヶ月間|週間|日間|分間)|[一二三四五六七八九十]+(?:時間|年間|日間)"
     rf"|\d+\s*{TIME_APART}"  # how long before or after: 9日後, 2か月前, 8年ぶり
     r"|\d+\s*(?:か月|ヶ月|カ月|ヵ月)"  # 18か月: months counted, never a calendar month
     r"|(?<![\d.,時分])\d+\s*秒"  # 90秒: seconds are a length, unless a clock's (1時23分40秒)
+    rf"|(?<![\d.,時])\d+{MINUTES_TAKEN}"  # 約50分にわたって
+    rf"|(?<![\d.,月])\d{{1,3}}{LASTED}"  # 28年にわたって, not 1989年にわたる
 )
 _QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{CURRENCIES}|%|パーセント|歳)")
 _PLACE = re.compile(

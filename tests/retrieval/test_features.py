@@ -139,6 +139,19 @@ def test_a_length_of_time_is_no_time_of_day():
     assert "time" not in answer_types_of("会談は約2時間10分に及んだ。")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("メッセージは約11分の長さで、天皇は高齢による体力の低下に触れた。", "duration"),  # minutes taken
+        ("28年にわたってベルリンを分断してきた壁が開かれた。", "duration"),  # years lasted
+        ("記者会見は午後7時01分に終了した。", "time"),  # a clock's minutes
+    ],
+)
+def test_minutes_taken_and_years_lasted_are_lengths_of_time(sentence, kind):
+    assert kind in answer_types_of(sentence)
+    assert "duration" not in answer_types_of("記者会見は午後7時01分に終了し、1989年にわたる改革が続いた。")
+
+
 def test_a_katakana_name_with_a_long_vowel_holds_a_person():
     # エドガー・コートライト: ー ends the first name; a name before a dot was missed when it did.
     sentence = "NASAは4月17日、ラングレー研究センター所長のエドガー・コートライト(Edgar Cortright)を委員長とする"
