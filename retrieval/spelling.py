@@ -29,9 +29,12 @@ _FOLDS = (
 #: ``_FOLDS``. South Slavic spellings with their accents typed away: j after a vowel is a glide (Sarajevo サラエボ,
 #: Krajina クライナ), dj and dz one sound (Tudjman トゥジマン), c before a vowel ts (Srebrenica スレブレニツァ),
 #: else ch (Brcko ブルチコ, from Brčko). French ch is sh (Chirac シラク).
+#: German spellings: z and tz are ts (Leipzig ライプツィヒ), w a v (Schabowski シャボフスキー), -ig an ich
+#: (ヒ), a closing -er the long a of katakana (Bornholmer ボルンホルマー).
 _READINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("(?<=[aeiou])j", ""), ("d[jz]", "j"), ("c(?=[aeiou])", "ts"), ("c", "C")),
     (("ch", "S"),),
+    (("t?z", "ts"), ("w", "v"), ("(?<=[aeiou])g$", "h"), ("er$", "a")),
 )
 #: A word spelled wholly in Hepburn syllables is most likely a Japanese name (Shinagawa, Moji, Kishida),
 #: which an article writes in kanji: a katakana word of the same consonants (サンガー) is a coincidence.
@@ -98,14 +101,20 @@ def hepburn_katakana(word: str) -> str:
     return jaconv.hira2kata(jaconv.alphabet2kana(word)) if is_hepburn(word) else ""
 
 
+def _read(latin: str, reading: tuple[tuple[str, str], ...]) -> str:
+    """The lower-case letters of a Latin spelling with a reading's folds applied (``_READINGS``)."""
+    letters = re.sub(r"[^a-z]", "", latin.lower())
+    for pattern, heard in reading:
+        letters = re.sub(pattern, heard, letters)
+    return letters
+
+
 def skeleton(latin: str, reading: tuple[tuple[str, str], ...] = ()) -> str:
     """The consonants of a Latin spelling as katakana keeps them: ``skeleton("Gorbachev") == "grbtb"``.
 
     ``reading``: folds (pattern, replacement) applied first, for a spelling read another way (``_READINGS``).
     """
-    letters = re.sub(r"[^a-z]", "", latin.lower())
-    for pattern, heard in reading:
-        letters = re.sub(pattern, heard, letters)
+    letters = _read(latin, reading)
     for spelled, heard in _FOLDS:
         letters = letters.replace(spelled, heard)
     return _REPEATS.sub(r"\1", _VOWELS.sub("", letters))
@@ -142,7 +151,7 @@ class LetterIndex:
             # word spelled almost letter for letter the same (reegan, レーガン) is taken for it.
             return self._nearest(english, skeleton(english), close=_HEPBURN_CLOSE)
         for reading in ((), *_READINGS):
-            if found := self._nearest(english, skeleton(english, reading)):
+            if found := self._nearest(_read(english, reading), skeleton(english, reading)):
                 return found
         return ""
 

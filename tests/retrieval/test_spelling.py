@@ -177,6 +177,15 @@ def test_south_slavic_and_french_spellings_are_read_their_own_way_when_the_engli
     assert index.nearest("Chicago") == ""  # no word of its consonants, read any way
 
 
+def test_german_spellings_are_read_their_own_way_when_the_english_reading_finds_nothing():
+    text = "ライプツィヒの月曜デモ。ボルンホルマー通りの検問所。外相ハンス・ディートリヒ・ゲンシャー。"
+    index = LetterIndex(katakana_words([text]).values())
+    assert index.nearest("Leipzig") == "ライプツィヒ"  # z is ts, -ig an ich
+    assert index.nearest("Bornholmer") == "ボルンホルマー"  # a closing -er is katakana's long a
+    assert index.nearest("Genscher") == "ゲンシャー"
+    assert index.nearest("Hamburg") == ""  # no word of its consonants, read any way
+
+
 def test_a_letter_no_accent_makes_is_typed_as_its_plain_letters():
     from retrieval.translation import latin_spellings, plain_latin
 
