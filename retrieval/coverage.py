@@ -88,9 +88,9 @@ def shares_synonym(question: str, text: str, *, ignore: Iterable[str] = ()) -> b
 def word_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """A text's vocabulary and the dictionary forms of the words it inflects, in one pass of the analyser.
 
-    The vocabulary is the normalised and dictionary forms of every content word, and the keys of its synonym
-    groups (``synonym_used``). The second set is what JMdict
-    lists a verb under: 見つけた → 見つける, 亡くなった → 亡くなる.
+    The vocabulary is the normalised and dictionary forms of every content word, and the terms of its synonym
+    groups (``lexical.synonym_terms``). The second set is what JMdict lists a verb under: 見つけた → 見つける,
+    亡くなった → 亡くなる.
     """
     vocabulary: set[str] = set()
     inflected: set[str] = set()
