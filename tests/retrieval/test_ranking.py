@@ -3,13 +3,16 @@ import math
 import numpy as np
 import pytest
 
-from retrieval.lexical import LexicalIndex, tokenize
+from retrieval.lexical import LexicalIndex, is_synonym_term, tokenize
 from retrieval.ranking import Weights, fuse, specifics_bonus, top_indices
 
 
 def test_tokenize_makes_bigrams_for_japanese_and_words_for_latin():
-    # Bigrams and Latin words first, then the analyser's Japanese words (会場, 湖, 制裁; は is grammar).
-    assert tokenize("会場は湖[2] CAATSA制裁") == ["会場", "場は", "は湖", "caatsa", "制裁", "会場", "湖", "制裁"]
+    # Bigrams and Latin words first, then the analyser's Japanese words (会場, 湖, 制裁; は is grammar), each of two
+    # letters or more followed by its SudachiDict synonym groups (制裁's one; 会場 has none).
+    *words, synonym = tokenize("会場は湖[2] CAATSA制裁")
+    assert words == ["会場", "場は", "は湖", "caatsa", "制裁", "会場", "湖", "制裁"]
+    assert is_synonym_term(synonym)
     assert tokenize("の") == []
     assert tokenize("湖") == ["湖", "湖"]
 
