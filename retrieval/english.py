@@ -232,6 +232,18 @@ def english_number(value: float) -> str:
     return f"{value:,.10g}"
 
 
+#: Plural unit words whose singular is not the word without its s.
+_SINGULARS = {" people": " person", " countries": " country", " countries and regions": " country and region",
+              " reais": " real"}  # fmt: skip
+
+
+def _singular(unit: str) -> str:
+    """A unit's word for one of it: " people" → " person", " ships" → " ship"; a symbol (" km") as it is."""
+    if unit in _SINGULARS:
+        return _SINGULARS[unit]
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
 def english_quantity(text: str) -> str | None:
     """``約5000億円`` → ``about ¥500 billion``, ``約41%`` → ``about 41%``, ``少なくとも16隻`` → ``at least 16 ships``.
 
@@ -249,7 +261,8 @@ def english_quantity(text: str) -> str | None:
         value, counter = value * 10, "%"
     number = english_number(value)
     sign = _CURRENCY_SIGNS.get(counter)
-    rendered = f"{sign}{number}" if sign else number + _CURRENCY_NAMES.get(counter, _UNITS.get(counter, ""))
+    unit = _CURRENCY_NAMES.get(counter, _UNITS.get(counter, ""))
+    rendered = f"{sign}{number}" if sign else number + (_singular(unit) if number == "1" else unit)
     if match.group("rate"):
         rendered += " per second"
     if match.group("times"):

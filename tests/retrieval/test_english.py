@@ -90,6 +90,12 @@ def test_durations(text, english):
         ("3億ルーブル", "300 million rubles"),
         ("19億5000万ドイツマルク", "1.95 billion Deutsche Marks"),  # ドイツマルク whole, not マルク after ドイツ
         ("100マルク", "100 marks"),
+        ("1人", "1 person"),  # one of a thing is said in the singular
+        ("1回", "1 time"),
+        ("1隻", "1 ship"),
+        ("1か国", "1 country"),
+        ("1キロメートル", "1 km"),
+        ("約1万人", "about 10,000 people"),
         ("約420キログラム", "about 420 kg"),  # キログラム, not キロ (km) and グラム
         ("約54センチメートル", "about 54 cm"),
         ("推定10億人", "about 1 billion people"),  # an estimate
