@@ -182,11 +182,10 @@ def delegation(ctx: click.Context, as_json: bool, side: str | None) -> None:
     from retrieval.views import delegations_to_dict, find_delegations, render_delegations
 
     documents = _answerer(ctx).index.documents.values()
-    found = find_delegations(documents, side=side)
     if as_json:
-        click.echo(_json_line(delegations_to_dict(found)))
+        click.echo(_json_line(delegations_to_dict(find_delegations(documents, side=side))))
     else:
-        click.echo(render_delegations(found, side=side, headings=(d.heading for d in find_delegations(documents))))
+        click.echo(render_delegations(documents, side=side))
 
 
 class _DateParam(click.ParamType[Any]):

@@ -10,7 +10,7 @@ from bot.status import full_status, render_full_status
 from config.errors import SummitError
 from corpus.timeline import When
 from retrieval.answering import Answerer
-from retrieval.views import find_delegations, find_events, render_delegations, render_timeline
+from retrieval.views import find_events, render_delegations, render_timeline
 
 HELP = """Type a question about the 2021 US-Russia summit in Geneva, in Japanese or English.
 Commands:
@@ -75,9 +75,7 @@ class Console:
         if command == "/status":
             return render_full_status(full_status(self._answerer, store_path=self._store_path))
         if command == "/delegation":
-            documents = self._answerer.index.documents.values()
-            found = find_delegations(documents, side=rest.strip() or None)
-            return render_delegations(found, side=rest, headings=(d.heading for d in find_delegations(documents)))
+            return render_delegations(self._answerer.index.documents.values(), side=rest.strip() or None)
         if command == "/timeline":
             try:
                 bounds = [When.parse(word) for word in rest.split()[:2]]

@@ -5,7 +5,7 @@ The facts are those built with the index generation (``DocumentInfo``), so views
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from config.errors import ReferenceNotFoundError
@@ -74,14 +74,15 @@ def labelled(document: str, text: str, *, many: bool) -> str:
     return f"{document} · {text}" if many and document else text
 
 
-def render_delegations(delegations: list[Delegation], *, side: str | None = None, headings: Iterable[str] = ()) -> str:
-    """A readable table per delegation, labelled with its document when there are several.
+def render_delegations(documents: Collection[DocumentInfo], *, side: str | None = None) -> str:
+    """The delegations of ``documents`` (``side``'s only, if given) as tables, labelled by document when several.
 
-    With none, what was asked and the lists there are (``headings``), so a side that matched nothing can be fixed.
+    With none, what was asked and the lists there are, so a side that matched nothing can be fixed.
     """
+    delegations = find_delegations(documents, side=side)
     if not delegations:
-        there = list(dict.fromkeys(headings))
-        if not side or not there:
+        there = list(dict.fromkeys(d.heading for d in find_delegations(documents)))
+        if not side or not side.strip() or not there:
             return "No delegation list found in the corpus."
         return f"No delegation list matches {side.strip()[:100]!r}; the lists are: {', '.join(there)[:300]}"
     many = len({d.document for d in delegations}) > 1
