@@ -66,7 +66,11 @@ _PERSON_NOUNS = (
     r"|historian|economist|physicist|expert|analyst|musician|conductor|composer|singer|actor|actress|poet|pilot"
     r"|cosmonaut|doctor|physician|surgeon|professor|soldier|guard|photographer|pope|bishop|priest|premier|coach"
 )
-_PLACE_NOUNS = r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
+_PLACE_NOUNS = (
+    r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
+    r"|hotel|castle|palace|mansion|villa|estate|airport|air\s+base|base|port|harbou?r|stadium|arena|hall|church|cathedral"
+    r"|square|park|resort|lodge|chalet|embassy|residence"
+)
 #: "Which Ukrainian oligarch", "what Russian official": an English question naming the kind of person it wants.
 _EN_WHICH_PERSON = rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b"
 _EN_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
@@ -135,8 +139,14 @@ _VAGUE_AMOUNT = re.compile(HOW_MUCH_JA)
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 #: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
 _AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|{_HOW_MUCH.pattern}", re.IGNORECASE)
-#: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい遅れた」 ask a length of time.
-_TIME_PASSING = re.compile(r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし")
+#: "How old": an age (89歳) or, of a thing, when it was made (18世紀).
+HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
+#: "How big was the damages number the committee came up with": an amount, whatever body the question names.
+_HOW_BIG = re.compile(r"\bhow\s+(?:big|large|high|huge)\b|\bwhat\s+(?:number|amount|figure|sum)\b", re.IGNORECASE)
+#: Verbs of time passing: 「どれだけ中断して」, 「どのくらい待った」, 「どれくらい押した」 ask a length of time.
+_TIME_PASSING = re.compile(
+    r"中断|休止|待[っちたつて]|続[いけく]|かか[っるり]|遅れ|経[っつ]|滞在|要し|費やし|押し[たて]|ずれ込|延び"
+)
 #: "When" opening a question, or a second one ("had they met before? when was that"), not "…when he first met Putin".
 _EN_WHEN = re.compile(
     rf"(?:^|[?.!]\s*)\W*when\b|\b(?:what|which)\s+(?:year|date|day|month|century)\b|{THE_DATE_ASKED}|\bsince\s+when\b",
@@ -244,12 +254,14 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         wanted = {"org"}  # 「何ていう保護区」: a name ending on the noun asked (``asked_heads``)
     if _HOW_MUCH.search(question) and not counting:
         wanted.discard("count")  # "how much did Japan pledge": an amount of something, never a number of people
+    if HOW_OLD.search(question):
+        wanted |= {"count", "date"}  # "how old was he": 89歳; "how old is the villa": 18世紀
     if "duration" in wanted and PERIOD_ASKED.search(question):
         wanted.add("date")  # 「会議の期間」: its range of dates answers as well as its length
     for pattern, kind in _ADDED:
         # With a question word (いつ, who…) the cue word is the topic: 「情報機関はいつから」 asks a date; so it is
-        # with "how many": "how many council members voted" counts them, it asks for no council.
-        if not explicit and not counting and pattern.search(question):
+        # with "how many" or "how big": "how many council members voted" counts them, it asks for no council.
+        if not (explicit or _AMOUNT_WORD.search(question) or _HOW_BIG.search(question)) and pattern.search(question):
             wanted.add(kind)
     for pattern, kind in _AMOUNTS:
         if "quantity" in asked and pattern.search(question):

@@ -77,14 +77,14 @@ _MODIFIED_NOUN = re.compile(
     rf"(?!以来|以降|以前|頃|末|初め|当時|午前|午後|未明|早朝|深夜|正午|夕方|朝|昼|夜)[{KANJI}{KATAKANA}]"
 )
 _CENTURY = re.compile(r"(?<!\d)(\d{1,2})世紀")
-_PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村)"
+_PLACE_WORD = r"(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|区|町|村|城|邸|山荘)"
 #: What stands at a place and is found by it: ベルセの森, ダウニーの工場, ホワイトハウスのイーストルーム.
 _FACILITY = (
     r"(?:森|基地|工場|博物館|美術館|空港|港|駅|病院|大学|ホテル|センター|会場|会議場|宮殿|公園|広場|本部|庁舎|ホール|ルーム"
     r"|教会|聖堂|大聖堂|神社|寺|城|島|刑務所|収容所|研究所|造船所)"
 )
 #: A word of a dotted katakana name that makes it a building's, not a person's (静岡スタジアム・エコパ).
-_BUILDING_PART = re.compile(
+BUILDING_PART = re.compile(
     r"(?:^|・)(?:スタジアム|アリーナ|ドーム|ホテル|センター|ホール|パーク|タワー|ハウス|プラザ|ガーデン|スクエア|ステーション)(?:・|$)"
 )
 #: A dotted katakana name whose last word ends as a building's does (リトル・ホワイトハウス): a place.
@@ -99,9 +99,10 @@ _PLACE = re.compile(
       | [{KATAKANA}・]{{2,}}(?:[{KANJI}]{{0,3}}{_PLACE_WORD})?    # ジュネーブ, ジュネーブ湖, ヴィララグランジ
       | [{KANJI}]{{1,10}}{_PLACE_WORD}                             # 兵庫県神戸市, 淡路島, 明石海峡
     )
-    (?=で(?![はも])|に(?:架か|位置|あ|設け|設置|置か|建て|滞在|宿泊|到着|移)|を(?:横断|見下ろ|結)|の間  # where it is
+    (?=(?:\([^()]{{1,24}}\)|（[^（）]{{1,24}}）)?   # ホテル・オクチャブリスカヤ(「10月ホテル」)で: a gloss between
+      (?:で(?![はも])|に(?:架か|位置|あ|設け|設置|置か|建て|滞在|宿泊|到着|移)|を(?:横断|見下ろ|結)|の間  # where it is
       # ダウニーの工場で: the place, and what stands there
-      |(?P<facility>の[{KANJI}{KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも]))
+      |(?P<facility>の[{KANJI}{KATAKANA}・]{{0,10}}{_FACILITY})(?:で|に)(?![はも])))
     """,
     re.VERBOSE,
 )
@@ -199,7 +200,7 @@ def _dates(sentence: str, anchor: date | None, year: int | None) -> list[Candida
 _RANGE_JOIN = re.compile(r"\s*(?:から|[–—~～〜-])\s*")
 _RANGE_END = re.compile(r"まで")
 #: A range's end written as a day alone (1989年12月2日から3日に): the same month's.
-_RANGE_DAY = re.compile(r"\s*(?:から|[–—~～〜-])\s*(?P<day>[0-9]{1,2})日(?:まで)?(?![0-9間])")
+_RANGE_DAY = re.compile(r"\s*(?P<join>から|[–—~～〜-]|と)\s*(?P<day>[0-9]{1,2})日(?:まで)?(?![0-9間])")
 
 
 def _paired(
@@ -233,7 +234,8 @@ def _ranges(days: list[Candidate], sentence: str) -> list[Candidate]:
         if day and first.english and first.english[:1].isdigit():  # 12月2日から3日: the end in the same month
             last = re.sub(r"^[0-9]+", day.group("day"), first.english)
             text = sentence[first.start : day.end()]
-            return Candidate(text, "date", first.start, day.end(), sentence, f"{first.english} to {last}")
+            joined = "and" if day.group("join") == "と" else "to"  # 11月4日と5日: two days, not the days between
+            return Candidate(text, "date", first.start, day.end(), sentence, f"{first.english} {joined} {last}")
         return first
 
     return _paired(days, joined, alone)
@@ -254,11 +256,35 @@ def _english_amount(candidate: Candidate) -> str | None:
     return english_duration(candidate.text) if candidate.type == "duration" else english_quantity(candidate.text)
 
 
+def _english_range(low: str | None, high: str | None) -> str | None:
+    """Both ends of a range in English, the words they end alike on said once: about 60 to 75 seconds."""
+    if not (low and high):
+        return None
+    lows, highs = low.split(" "), high.split(" ")
+    shared = 0
+    while shared < min(len(lows), len(highs)) - 1 and lows[-1 - shared] == highs[-1 - shared]:
+        shared += 1
+    return f"{' '.join(lows[: len(lows) - shared])} to {high}"
+
+
+_DIGITS = tuple("0123456789")
+#: A bare figure and what joins it to an amount after it (160億から180億ドイツマルク, 26〜28パーセント): the range's low
+#: end, written without the unit the high end carries.
+_BARE_LOW = re.compile(r"(?P<about>約|およそ)?(?P<number>\d[\d,.]*(?:万|億|兆)?)\s*(?:から|[〜~～–—])\s*$")
+
+
 def _amount_ranges(amounts: list[Candidate], sentence: str) -> list[Candidate]:
     """``amounts`` with each two in one unit joined by から or a dash made one span: the range answers whole.
 
-    Not a change from one to the other (66%から75%に): there the value it became answers.
+    Not a change from one to the other (66%から75%に): there the value it became answers. A low end written
+    as a bare figure (160億から180億ドイツマルク) takes the unit of the high end.
     """
+
+    def ranged(start: int, second: Candidate, low: str | None) -> Candidate:
+        until = _RANGE_END.match(sentence, second.end)
+        end = until.end() if until else second.end
+        english = _english_range(low, _english_amount(second))
+        return Candidate(sentence[start:end], second.type, start, end, sentence, english)
 
     def joined(first: Candidate, second: Candidate) -> Candidate | None:
         if (
@@ -267,15 +293,16 @@ def _amount_ranges(amounts: list[Candidate], sentence: str) -> list[Candidate]:
             or _CHANGED_TO.match(sentence, second.end)
         ):
             return None
-        until = _RANGE_END.match(sentence, second.end)
-        end = until.end() if until else second.end
-        low, high = _english_amount(first), _english_amount(second)
-        if low and high and " " in low and low.rsplit(" ", 1)[1] == high.rsplit(" ", 1)[-1]:
-            low = low.rsplit(" ", 1)[0]  # about 60 to 75 seconds, $14 to $15 million: the unit once
-        english = f"{low} to {high}" if low and high else None
-        return Candidate(sentence[first.start : end], first.type, first.start, end, sentence, english)
+        return ranged(first.start, second, _english_amount(first))
 
-    return _paired(amounts, joined)
+    def alone(amount: Candidate) -> Candidate:
+        bare = _BARE_LOW.search(sentence, 0, amount.start)
+        if bare is None or _CHANGED_TO.match(sentence, amount.end) or sentence[: bare.start()].endswith(_DIGITS):
+            return amount
+        written = f"{bare.group('about') or ''}{bare.group('number')}{_unit(amount)[1]}"
+        return ranged(bare.start(), amount, _english_amount(Candidate(written, amount.type, 0, 0, sentence)))
+
+    return _paired(amounts, joined, alone)
 
 
 def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
@@ -312,7 +339,7 @@ def _names(sentence: str, *, people: bool = False) -> list[Candidate]:
     for m in NAME.finditer(sentence):
         name = m.group(0)
         place = is_place_name(name)
-        if (place and "・" not in name) or sentence.startswith("社", m.end()) or _BUILDING_PART.search(name):
+        if (place and "・" not in name) or sentence.startswith("社", m.end()) or BUILDING_PART.search(name):
             continue
         if facility := _NAMED_FACILITY.match(sentence, m.end()):
             # サン＝ジェルマン＝ロクセロワ教会: a building named after someone is a place, its kind part of its name
@@ -358,7 +385,7 @@ def family_names(texts: Iterable[str], *, words: frozenset[str] = frozenset()) -
     for text in texts:
         for m in NAME.finditer(text):
             name = m.group(0)
-            if not _KATAKANA_NAME.fullmatch(name) or is_place_name(name) or _BUILDING_PART.search(name):
+            if not _KATAKANA_NAME.fullmatch(name) or is_place_name(name) or BUILDING_PART.search(name):
                 continue
             if _BUILDING_END.search(name):
                 continue

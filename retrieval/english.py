@@ -23,7 +23,7 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Counters of things and people, as a count's span ends on them (か国・地域 before か国: one counter).
 COUNTED = (
     r"人|名|隻|車線|か国・地域|カ国・地域|か国|ヶ国|カ国|回線|回|本|基|台|つ|個|件"
-    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合|ページ"
+    r"|頭|匹|羽|枚|機|両|社|軒|棟|か所|カ所|ヶ所|箇所|校|便|発|票|席|冊|杯|部門|種類|試合|ページ|歳"
 )
 #: A Japanese question asking how many: a counter after 何 (何人, 何隻), or 何度 for a number of times (not 何度目).
 COUNT_ASKED_JA = rf"何(?:{COUNTED})|何度(?!目)"
@@ -62,7 +62,8 @@ _CURRENCY_NAMES = {
     "フラン": " francs", "ルーブル": " rubles", "クローナ": " krona", "クローネ": " krone", "ウォン": " won",
     "ルピー": " rupees", "ペソ": " pesos", "レアル": " reais", "リラ": " lira", "元": " yuan",
     "ドイツマルク": " Deutsche Marks", "マルク": " marks", "シリング": " shillings", "ギルダー": " guilders",
-    "バーツ": " baht", "ディナール": " dinars", "ルピア": " rupiah",
+    "バーツ": " baht", "ディナール": " dinars", "ルピア": " rupiah", "ズウォティ": " złoty", "ズロチ": " złoty",
+    "ペセタ": " pesetas", "ドラクマ": " drachmas", "リンギット": " ringgit",
 }  # fmt: skip
 #: Latin letters, accented ones too (Urzúa, Piñera): a name the article spells in brackets, as a character class body.
 LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"
@@ -131,7 +132,7 @@ _UNITS = {
     "ミリシーベルト": " mSv", "シーベルト": " Sv", "ベクレル": " Bq", "レントゲン": " roentgens", "キュリー": " curies",
     "マイル": " miles", "ノット": " knots", "フィート": " ft",
     "人": " people", "名": " people", "隻": " ships", "車線": " lanes", "か国": " countries", "ヶ国": " countries",
-    "カ国": " countries", "回": " times", "回線": " lines", "ページ": " pages", "票": " votes",
+    "カ国": " countries", "回": " times", "回線": " lines", "ページ": " pages", "票": " votes", "歳": " years old",
     "か国・地域": " countries and regions", "カ国・地域": " countries and regions",
 }  # fmt: skip
 
@@ -234,7 +235,7 @@ def english_number(value: float) -> str:
 
 #: Plural unit words whose singular is not the word without its s.
 _SINGULARS = {" people": " person", " countries": " country", " countries and regions": " country and region",
-              " reais": " real"}  # fmt: skip
+              " reais": " real", " years old": " year old"}  # fmt: skip
 
 
 def _singular(unit: str) -> str:

@@ -198,6 +198,10 @@ SUITE = (
     # blind with that session's starting code and at its end (README), and added unread at its end.
     EvalSet("v31", _DATA / "questions_v31.jsonl"),
     EvalSet("hkh", _DATA / "questions_hkh.jsonl", (_DATA / "articles" / "hong-kong-handover-1997.ja.txt",)),
+    # A forty-fourth article (the 1990 Two Plus Four Treaty, some details invented, three sections a sentence per line)
+    # with 44 questions, written at the start of the twenty-sixth session by a helper that saw only the article, and
+    # read: a development set.
+    EvalSet("ttreaty", _DATA / "questions_ttreaty.jsonl", (_DATA / "articles" / "two-plus-four-treaty-1990.ja.txt",)),
 )
 
 

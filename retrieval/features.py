@@ -147,8 +147,12 @@ THE_DATE_ASKED = r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:dates?|day|year)\b"
 #: days (何日やってた, 何日続いた, 何日かかった), as 何日で does (何日で失脚した: within how many days).
 _DAY_AS_DATE = r"に|だ|で(?=し|す)|の|ま|か(?!か)|は|が|も|目|頃|ごろ|付|と|[?？。、\s]|$"
 WHICH_DAY = rf"何日(?={_DAY_AS_DATE})"
-#: 「議会で報告した日」, 「会談の日は？」: a question ending on the day of something asks its date.
-THE_DAY_ASKED_JA = r"(?<=[\u3041-\u3096])日(?:は|って)?(?:いつ)?(?:ですか|だった|でした)?[?？。]?\s*$"
+#: 「議会で報告した日」, 「会談の日は？」, 「署名日おしえて」: a question ending on the day of something asks its date.
+THE_DAY_ASKED_JA = (
+    r"(?:(?<=[\u3041-\u3096])|署名|調印|発効|開催|投票|就任|批准|締結|施行|公表|発表|設立|開業|開通|完成|着工|竣工|誕生|公開"
+    r"|発売|上陸|着陸|退任|辞任|逮捕|釈放|投開票)日"
+    r"(?:は|って|を)?(?:いつ)?(?:ですか|だった|でした|(?:おしえ|教え)て(?:ください|くれ|ほしい)?)?[?？。]?\s*$"
+)
 #: "How much / how long" in Japanese, the chat forms too (どのくらい, どれぐらい, どんくらい, どんだけ).
 HOW_MUCH_JA = r"(?:どの|どれ|どん)(?:くらい|ぐらい|ほど|だけ)"
 #: A time of day asked (何時間, "how many hours", is a duration).
@@ -185,7 +189,7 @@ _ASKS = {
         re.IGNORECASE,
     ),
     "quantity": re.compile(
-        r"\bhow\s+(?:many|much|tall|high|wide|far|close|near|big|large|heavy|deep|fast)\b"
+        r"\bhow\s+(?:many|much|tall|high|wide|far|close|near|big|large|heavy|deep|fast|old)\b"
         r"|\bwhat\s+(?:percentage|share|number|size|speed|height|length|weight|depth)\b|\b(?:top|max(?:imum)?)\s+speed\b"
         rf"|{COUNT_ASKED_JA}|いくつ|いくら|何(?:{MEASURE_UNITS}|キロ)|何パーセント|何%|何割|何億|費用|高さ"
         rf"|速さ|速度|時速|大きさ|重さ|深さ|距離|{HOW_MUCH_JA}(?:離れ|重|大き|高|深|遠|広)",

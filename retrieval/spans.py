@@ -22,6 +22,7 @@ from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date, last_year
 from retrieval._span_questions import (
     COUNTRY_ASKED,
+    HOW_OLD,
     PERIOD_ASKED,
     PERSON_NOUNS_JA,
     SINCE,
@@ -35,6 +36,7 @@ from retrieval._span_questions import (
     wanted_types,
 )
 from retrieval._span_shapes import (
+    BUILDING_PART,
     GENERIC_COUNTERS,
     KANJI,
     KATAKANA,
@@ -101,6 +103,8 @@ class SpanContext(NamedTuple):
     """The names people go by alone in the corpus (``_span_shapes.family_names``): チャーチル."""
 
 
+#: A question after someone's age: 何歳, 年齢, "how old", "what age".
+_AGE_ASKED = re.compile(r"何歳|年齢|歳|\bhow\s+old\b|\bage[sd]?\b", re.IGNORECASE)
 #: A question after a number of times: 何回, 何度, "how many times", "how often".
 _TIMES_ASKED = re.compile(r"何回|何度|\bhow\s+often\b|\btimes\b", re.IGNORECASE)
 
@@ -113,6 +117,10 @@ def _fits(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
     if candidate.type == "count" and counter and counter not in candidate.text:
         # 何隻 takes 3つ; 何個, asked with a counter for anything, takes 5件 as well.
         return counter in GENERIC_COUNTERS or candidate.text.endswith(GENERIC_COUNTERS)
+    if candidate.type == "date" and HOW_OLD.search(question) and not candidate.text.endswith("世紀"):
+        return False  # "how old was he when he died": 89歳, not the day he died
+    if candidate.type == "count" and candidate.text.endswith("歳") and not _AGE_ASKED.search(question):
+        return False  # 「どんくらい放っとかれたの」: 約50分, not the 18歳 of the man left there
     if candidate.type == "count" and candidate.text.endswith("回") and not _TIMES_ASKED.search(question):
         # "how big was the crowd", 「どのくらい」: a number of times answers only "how many times", or a question
         # after the thing it counts ("how many toasts": 45回の乾杯).
@@ -268,6 +276,8 @@ def _answered_already(candidate: Candidate, question: str, terms: Iterable[str])
         return False
     # ホワイトハウスのイーストルーム: the place before what stands there is a part too ("where in the White House").
     parts = [*re.split(r"[・=\s]", candidate.text), candidate.text.split("の")[0]]
+    # ホテル of ホテル・オクチャブリスカヤ is the kind "which hotel" asks for, not the hotel's name.
+    parts = [part for part in parts if not BUILDING_PART.fullmatch(part)]
     if any(len(part) >= 2 and fold(part) in asked for part in parts):
         return True
     if any(_heard_as(fold(part), asked) for part in parts):
@@ -416,8 +426,8 @@ def _pick(
 _RANGE = re.compile(r"から|[–—~～〜-]")
 #: A question after a total: 全部で, 合計, 計, "in total", "altogether".
 _TOTAL_ASKED = re.compile(r"全部で|合計|総計|総数|全体で|\bin\s+(?:total|all)\b|\baltogether\b|\btotal\b", re.I)
-#: What a total is written after: 合計8回, 計3人, 延べ100人, 総勢150人.
-_TOTAL_BEFORE = re.compile(r"(?:合計|総計|計|全部で|全体で|延べ|総勢|総数)(?:で|は)?(?:約|およそ)?$")
+#: What a total is written after: 合計8回, 計3人, 延べ100人, 総勢150人, 合わせて約54万6,000人.
+_TOTAL_BEFORE = re.compile(r"(?:合計|総計|計|全部で|全体で|延べ|総勢|総数|合わせて|あわせて)(?:で|は)?(?:約|およそ)?$")
 #: A question after a part of a whole: 「診断された人のうち…何人」, "how many of them", "of those".
 _PART_ASKED = re.compile(r"うち(?!に)|\bhow\s+many\s+of\b|\bof\s+(?:them|those|these)\b", re.I)
 #: What a part is written after: 「134人が診断され、このうち28人が死亡した」, 「そのうち」.
@@ -602,8 +612,12 @@ def _infobox_rows_asked(question: str, context: SpanContext) -> list[tuple[SpanT
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
-#: An office in running text: a title, with the words that qualify it (副大統領, 神戸市長, 国鉄技師長).
-_OFFICE = rf"[\u4e00-\u9fff]{{0,6}}?(?:{_TITLES}|参謀総長|総裁|技師長|議長|委員長|社長|会長|総長)"
+#: An office in running text: a title, with the words that qualify it (副大統領, 神戸市長, 国鉄技師長), the country or
+#: body's name before them too (ノルウェー外務副大臣, ソ連共産党中央委員会国際部長).
+_OFFICE = (
+    rf"(?:[{KATAKANA}]{{1,10}})?[{KANJI}]{{0,12}}?"
+    rf"(?:{_TITLES}|参謀総長|総裁|技師長|議長|委員長|社長|会長|総長|部長|局長|所長)"
+)
 #: The words a question asks an office with: the person it names nearest to them is the one asked about.
 _OFFICE_ASKED = re.compile(r"役職|立場|肩書|ポスト|地位|役割|\b(?:position|role|job|title|office|post)\b", re.I)
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*")
@@ -629,7 +643,8 @@ def _role_in_text(question: str, sentence: str, terms: Iterable[str]) -> Candida
         for pattern in (
             rf"{quoted}(?:氏)?(?:が|は|も)(?P<role>{_OFFICE})(?:で|だった|であった|として|を務め|に就任)",
             rf"{quoted}(?:氏)?(?P<role>{_OFFICE})(?![\u4e00-\u9fff])",
-            rf"(?<![\u4e00-\u9fff])(?P<role>{_OFFICE})(?:の|である|、)?{quoted}",
+            # 国際部長のワレンチン・ファーリン: the given name may stand between
+            rf"(?<![{_WORD_CHARS}])(?P<role>{_OFFICE})(?:の|である|、)?(?:[{KATAKANA}]+・)?{quoted}",
         ):
             if match := re.search(pattern, sentence):
                 return Candidate(match.group("role"), "role", match.start("role"), match.end("role"), sentence)

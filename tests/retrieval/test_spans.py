@@ -1553,3 +1553,76 @@ def test_a_term_of_one_kanji_and_the_short_name_of_a_country_support_the_span():
     assert (found.text, found.display) == ("約38万人", "about 380,000 people")
     # Without a word of the question in it, the sentence does not vouch for its count.
     assert short("how many tanks were stationed there back then", "約38万人のソ連軍", BERLIN, terms=("戦車",)) is None
+
+
+def _article(name):
+    return parse_article((AKASHI_PATH.parent / name).read_text(encoding="utf-8"))
+
+
+TWO_PLUS_FOUR = _article("two-plus-four-treaty-1990.ja.txt")
+
+
+def test_a_range_whose_low_end_is_a_bare_figure_takes_the_high_ends_unit():
+    ranged = candidates_in("ゴルバチョフは当初160億から180億ドイツマルクの支払いを求め", None)
+    assert [(c.text, c.english) for c in ranged] == [("160億から180億ドイツマルク", "16 to 18 billion Deutsche Marks")]
+    question = "2014年の米中共同発表で、アメリカは2025年までに何%減らすって言ったの?"
+    found = short(question, "2005年比で26〜28パーセント削減", _article("paris-agreement-cop21-2015.ja.txt"))
+    assert found is not None and found.text == "26〜28パーセント"
+    # A date is no bare figure, and a change is no range.
+    assert [c.text for c in candidates_in("2019年から20%に引き上げた", None)] == ["2019年", "20%"]
+
+
+def test_two_days_joined_by_and_answer_together():
+    question = "シュルツが会談前にモスクワでゴルビーと会ったのっていつだっけ"
+    found = short(question, "11月4日と5日、シュルツはモスクワで", _article("geneva-summit-1985.ja.txt"))
+    assert found is not None and found.text == "11月4日と5日"
+    pair = candidates_in("11月4日と5日にモスクワを訪れた", None, year=1985)
+    assert [c.english for c in pair] == ["4 November 1985 and 5 November 1985"]
+
+
+def test_an_age_answers_how_old_and_nothing_else():
+    found = short("ゲンシャーって何歳で亡くなったんだっけ", "89歳で死去し", TWO_PLUS_FOUR)
+    assert found is not None and found.text == "89歳"
+    found = short("How old was Genscher when he died?", "89歳で死去し", TWO_PLUS_FOUR, terms=("ゲンシャー",))
+    assert found is not None and found.display == "89 years old"
+    berlin = _article("berlin-wall-fall-1989.ja.txt")
+    found = short("フェヒター撃たれた後どんくらい放っとかれたの", "約50分にわたって放置", berlin)
+    assert found is not None and found.text == "約50分"  # not the 18歳 of the man left there
+
+
+def test_a_total_written_after_awasete_answers_how_many_in_total():
+    question = "how many ppl total had to be moved out with the soviet forces, incl families and civilian staff"
+    found = short(question, "合わせて約54万6,000人", TWO_PLUS_FOUR, terms=("ソビエト", "軍", "家族", "民間"))
+    assert found is not None and (found.text, found.display) == ("約54万6,000人", "about 546,000 people")
+
+
+def test_a_castle_and_a_glossed_hotel_are_places():
+    found = short("東ベルリンでの2回目の外相会合の会場どこ", "ニーダーシェーンハウゼン城で開かれた", TWO_PLUS_FOUR)
+    assert found is not None and found.text == "ニーダーシェーンハウゼン城"
+    question = "which hotel in moscow was the signing at?"
+    found = short(question, "ホテル・オクチャブリスカヤ", TWO_PLUS_FOUR, terms=("ホテル",))
+    assert found is not None and found.text == "ホテル・オクチャブリスカヤ"  # ホテル is the kind asked, not the name
+
+
+def test_an_office_with_its_country_or_body_and_a_given_name_between():
+    found = short("ファーリンってソ連でどんなポストにいた人？", "国際部長のワレンチン・ファーリン", TWO_PLUS_FOUR)
+    assert found is not None and found.text == "ソ連共産党中央委員会国際部長"
+    oslo = _article("oslo-accords-1993.ja.txt")
+    found = short("ヤン・エーゲランって当時どんな役職の人?", "ノルウェー外務副大臣のヤン", oslo)
+    assert found is not None and found.text == "ノルウェー外務副大臣"
+
+
+def test_the_day_of_an_event_asks_its_date_and_money_in_zloty():
+    assert "date" in asked_types("独ポ国境条約の署名日おしえて")
+    assert "date" not in asked_types("最終日は何をした？")
+    found = short("独ポ国境条約の署名日おしえて", "1990年11月14日、ワルシャワで", TWO_PLUS_FOUR)
+    assert found is not None and found.text == "1990年11月14日"
+    found = short("ポーランドが2022年に出した戦争被害の見積もりっていくら？", "6兆2,200億ズウォティ", TWO_PLUS_FOUR)
+    assert found is not None and found.text == "6兆2,200億ズウォティ"
+
+
+def test_how_big_asks_an_amount_whatever_body_the_question_names():
+    question = "how big was the damages number the greek parliament committee came up with"
+    assert "org" not in wanted_types(question, asked_types(question))
+    found = short(question, "約2,790億ユーロ", TWO_PLUS_FOUR, terms=("賠償", "議会", "委員会"))
+    assert found is not None and (found.text, found.display) == ("約2,790億ユーロ", "about €279 billion")
