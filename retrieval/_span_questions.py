@@ -139,6 +139,8 @@ _VAGUE_AMOUNT = re.compile(HOW_MUCH_JA)
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 #: A question word asking an amount: how many (いくつ, 何人, "how many") or how much (どのくらい, いくら).
 _AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|{_HOW_MUCH.pattern}", re.IGNORECASE)
+#: A question after a vote: its tally (「採決結果は」, "what was the senate vote") or one side of it.
+VOTE_ASKED = re.compile(r"(?<!投)票|採決|表決|議決|投票結果|\bvot(?:e|es|ed|ing)\b|\btally\b|\bmargin\b", re.IGNORECASE)
 #: "How old": an age (89歳) or, of a thing, when it was made (18世紀).
 HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
 #: "How big was the damages number the committee came up with": an amount, whatever body the question names.
@@ -252,6 +254,8 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
         wanted = {"duration"} if _TIME_PASSING.search(question) else {"count", "quantity", "duration", "percent"}
     if not wanted and asked_heads(question):
         wanted = {"org"}  # 「何ていう保護区」: a name ending on the noun asked (``asked_heads``)
+    if not wanted and VOTE_ASKED.search(question):
+        wanted = {"count"}  # "US senate vote on ratifying it?", 「採決結果は？」: the tally
     if _HOW_MUCH.search(question) and not counting:
         wanted.discard("count")  # "how much did Japan pledge": an amount of something, never a number of people
     if HOW_OLD.search(question):

@@ -305,6 +305,32 @@ def _amount_ranges(amounts: list[Candidate], sentence: str) -> list[Candidate]:
     return _paired(amounts, joined, alone)
 
 
+#: A vote's tally: 賛成544票、反対53票 (、棄権7票), or 540票対210票.
+_TALLY = re.compile(
+    r"""
+    賛成(?P<yes>\d[\d,]*)票(?:、|,\s*)反対(?P<no>\d[\d,]*)票(?:(?:、|,\s*)棄権(?P<abstained>\d[\d,]*)票)?
+    | (?P<one>\d[\d,]*)票対(?P<other>\d[\d,]*)票
+    """,
+    re.VERBOSE,
+)
+
+
+def _tallies(sentence: str) -> list[Candidate]:
+    """Each vote's tally as one span, beside the counts it holds: 賛成544票、反対53票 → 544 to 53."""
+    found = []
+    for m in _TALLY.finditer(sentence):
+        english = f"{m.group('yes') or m.group('one')} to {m.group('no') or m.group('other')}"
+        if m.group("abstained"):
+            english += f", {m.group('abstained')} abstaining"
+        found.append(Candidate(m.group(0), "count", m.start(), m.end(), sentence, english))
+    return found
+
+
+def is_tally(candidate: Candidate) -> bool:
+    """Whether a count is a vote's whole tally (``_tallies``), not one side of it."""
+    return _TALLY.fullmatch(candidate.text) is not None
+
+
 def _times(sentence: str, dates: list[Candidate]) -> list[Candidate]:
     """Times of day, with the date written right before them (10月13日の午後9時55分: 9:55 pm, 13 October 2010)."""
     found = []
@@ -431,6 +457,7 @@ def candidates_in(
         if not any(a < m.end() and m.start() < b for a, b in spans):
             amounts.append(Candidate(m.group(0), _quantity_type(m.group("counter")), m.start(), m.end(), sentence))
     found += _amount_ranges(sorted(amounts, key=lambda c: c.start), sentence)
+    found += _tallies(sentence)
     for m in _PLACE.finditer(sentence):
         if m.group("place") not in _NOT_PLACES:
             end = m.end("facility") if m.group("facility") else m.end()

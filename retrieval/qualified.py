@@ -63,7 +63,9 @@ def absent_offices(question: str, document: str, place_of: Callable[[str], str] 
         analyser knows as a place, or only Japan (``_HOME``).
 
     """
-    asked: list[tuple[str, str]] = [(m["of"], m["office"]) for m in _OFFICE_JA.finditer(question)]
+    # 外務大臣 is looked for as 外相 too: the office's every word (``_OFFICES``)
+    words = {word: forms for forms in _OFFICES.values() for word in forms.split("|")}
+    asked: list[tuple[str, str]] = [(m["of"], words[m["office"]]) for m in _OFFICE_JA.finditer(question)]
     if place_of is not None:
         for match in _OFFICE_EN.finditer(question):
             place = place_of(match["of"])

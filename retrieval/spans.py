@@ -26,6 +26,7 @@ from retrieval._span_questions import (
     PERIOD_ASKED,
     PERSON_NOUNS_JA,
     SINCE,
+    VOTE_ASKED,
     asked_counter,
     asked_heads,
     asked_measures,
@@ -46,6 +47,7 @@ from retrieval._span_shapes import (
     candidates_in,
     countries_in,
     is_name,
+    is_tally,
     value_candidate,
 )
 from retrieval.coverage import is_place_name, shares_synonym
@@ -404,7 +406,7 @@ def _pick(
         if not pool:
             return None
     pool = _with_unit_asked(_with_counter_asked(_without_starting_values(pool, question), question), question)
-    pool = _as_pair(_narrowed(pool, question, keys, context.terms))
+    pool = _as_pair(_narrowed(_votes(pool, question), question, keys, context.terms))
     if pool:
         return _choose(pool, keys, minimum=0.0)
     others = [
@@ -417,6 +419,7 @@ def _pick(
         )
         if answers(c)
     ]
+    others = _votes(others, question)
     if sole and len({c.text for c in others}) > 1:
         return None
     return _choose(others, keys, minimum=_FALLBACK_MIN)
@@ -557,6 +560,39 @@ def _as_pair(pool: list[Candidate]) -> list[Candidate]:
     english = f"{first.english} and {second.english}" if first.english and second.english else None
     text = first.sentence[first.start : second.end]
     return [Candidate(text, first.type, first.start, second.end, first.sentence, english)]
+
+
+#: The side of a vote a question asks for, as the tally writes it: 賛成票は何票, "how many voted against".
+_SIDES_ASKED = (
+    ("賛成", re.compile(r"賛成|\bvot(?:e|es|ed)\s+(?:for|yes)\b|\bin\s+favou?r\b|\byes\b", re.IGNORECASE)),
+    ("反対", re.compile(r"反対|\bagainst\b|\bvot(?:e|es|ed)\s+no\b|\bno\s+votes?\b", re.IGNORECASE)),
+    ("棄権", re.compile(r"棄権|\babstain", re.IGNORECASE)),
+)
+
+
+_SIDE_ENGLISH = {"賛成": "for", "反対": "against", "棄権": "abstaining"}
+
+
+def _votes(pool: list[Candidate], question: str) -> list[Candidate]:
+    """Of a vote's counts, what the question asks: the side it names (賛成票は何票 → 161票), else the whole tally.
+
+    A question after no vote leaves the tallies out: its counts answer as any count does.
+    """
+    if not any(is_tally(c) for c in pool):
+        return pool
+    if not VOTE_ASKED.search(question):
+        return [c for c in pool if not is_tally(c)]
+    sides = [side for side, asked in _SIDES_ASKED if asked.search(question)]
+    if len(sides) == 1:
+        side = sides[0]
+        one = [c for c in pool if not is_tally(c) and c.sentence[: c.start].endswith(side)]
+        if len({c.text for c in one}) == 1:
+            # 賛成487票: the side with its count, as the tally writes it
+            count = one[0]
+            english = f"{english_quantity(count.text)} {_SIDE_ENGLISH[side]}"
+            return [Candidate(side + count.text, "count", count.start - len(side), count.end, count.sentence, english)]
+    tallies = [c for c in pool if is_tally(c)]
+    return tallies if len({c.text for c in tallies}) == 1 else pool
 
 
 def _own_date(context: SpanContext) -> date | None:

@@ -83,3 +83,10 @@ def test_a_next_summit_the_article_never_tells_of(summit, malta):
     assert not absent_next("what happened at the next day meeting?", summit)
     # An article telling of the meeting the year after has told of a next one.
     assert not absent_next("次の首脳会談はいつ？", fold("翌1973年6月、ブレジネフは答礼として米国を訪問した。"))
+
+
+def test_an_office_and_a_country_are_looked_for_in_their_other_forms():
+    # 外務大臣 is written 外相 too, and 東独 is 東ドイツ: the article's 東ドイツの外相 holds the office asked.
+    document = fold("東ドイツの外相には、1990年4月12日にマルクス・メッケルが就任しました。")
+    assert absent_offices("メッケルが東独の外務大臣になったのっていつ?", document, place_of) == []
+    assert absent_offices("西独の外務大臣は誰", document, place_of) == ["西独の外相"]

@@ -1626,3 +1626,20 @@ def test_how_big_asks_an_amount_whatever_body_the_question_names():
     assert "org" not in wanted_types(question, asked_types(question))
     found = short(question, "約2,790億ユーロ", TWO_PLUS_FOUR, terms=("賠償", "議会", "委員会"))
     assert found is not None and (found.text, found.display) == ("約2,790億ユーロ", "about €279 billion")
+
+
+def test_a_vote_is_answered_by_its_tally_or_by_the_side_asked():
+    found = short("US senate vote on ratifying 2+4?", "賛成98票、反対0票", TWO_PLUS_FOUR, terms=("上院", "批准"))
+    assert found is not None and (found.text, found.display) == ("賛成98票、反対0票", "98 to 0")
+    question = "オーデル・ナイセ線をもう動かさないって両独の議会が決議したとき、西ドイツ側の賛成票っていくつだった？"
+    found = short(question, "賛成487票、反対15票", TWO_PLUS_FOUR)
+    assert found is not None and found.text == "賛成487票"
+    found = short(
+        "how many voted against it in the bundestag?", "賛成487票、反対15票", TWO_PLUS_FOUR, terms=("連邦議会",)
+    )
+    assert found is not None and (found.text, found.display) == ("反対15票", "15 votes against")
+    abstained = candidates_in("賛成294票、反対62票、棄権7票で決議しました", None)
+    assert "294 to 62, 7 abstaining" in [c.english for c in abstained]
+    # A count asked of no vote does not take the tally.
+    found = short("何人が参加した？", "賛成487票、反対15票", TWO_PLUS_FOUR)
+    assert found is None or "賛成" not in found.text
