@@ -359,9 +359,13 @@ def write_lexicon(lexicon: dict[str, tuple[str, ...]], path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-#: A people's adjective and its country (Ukrainian → Ukraine, Russian → Russia, Japanese → Japan): JMdict
-#: glosses the adjective as the language (ウクライナ語), which an article about the country rarely writes.
-_DEMONYMS = (("ian", "e"), ("ian", "ia"), ("ian", "a"), ("an", "a"), ("n", ""), ("ese", ""))
+#: A people's adjective and its country (Ukrainian → Ukraine, Russian → Russia, Japanese → Japan, German → Germany,
+#: Polish → Poland, French → France): JMdict glosses the adjective as the language (ウクライナ語, ドイツ語), which an
+#: article about the country rarely writes.
+_DEMONYMS = (
+    ("ian", "e"), ("ian", "ia"), ("ian", "a"), ("an", "a"), ("n", ""), ("ese", ""), ("ese", "a"), ("an", "any"),
+    ("ish", "and"), ("nish", "land"), ("ish", "en"), ("ish", "ain"), ("ench", "ance"),
+)  # fmt: skip
 
 
 #: A verb's noun (announce → announcement, negotiate → negotiation, elect → election): Japanese writes many
@@ -690,6 +694,9 @@ class TermExpander:
             if length == 1 and phrase[0] in _STOPWORDS:
                 return 1, ()
             known = [self._lexicon[v] for v in _lemmas(" ".join(phrase)) if v in self._lexicon]
+            if len(known) > 1 and all(form.endswith("語") for form in known[0]):
+                # "German troops": Germany's (ドイツ), the language (ドイツ語) after it
+                known = [tuple(dict.fromkeys([*known[1], *known[0]])), *known[2:]]
             if known:
                 # A word listed apart from its lemma may keep only a kanji of a word in the corpus ("sent": 発,
                 # "cops": 察): the lemma's forms follow ("send": 送る). A word's own longer forms are its senses.

@@ -108,6 +108,14 @@ def test_a_verb_the_word_list_lacks_is_found_as_its_noun():
     assert TermExpander({"announce": ("告げる",), "announcement": ("発表",)}).expand("announce") == ["告げる"]
 
 
+def test_a_peoples_adjective_is_its_country_before_its_language():
+    # JMdict glosses "German" as the language; an article about the country writes ドイツ, and "Polish" is Poland's.
+    lexicon = {"german": ("ドイツ語",), "germany": ("ドイツ",), "poland": ("ポーランド",), "troops": ("軍",)}
+    expander = TermExpander(lexicon)
+    assert expander.expand("how many german troops") == ["ドイツ", "ドイツ語", "軍"]
+    assert expander.expand("the polish border") == ["ポーランド"]
+
+
 def test_expander_transliterates_unknown_capitalised_names_only():
     expander = TermExpander({}, transliterate=lambda w: f"<{w}>")
     assert expander.expand("Who is Stergos Kaloudis?") == ["<stergos>", "<kaloudis>"]
