@@ -1,9 +1,10 @@
-"""What a question asks to be described (the food served, the weather, a colour) and whether a passage tells of it.
+"""What a question asks to be described (the food, the weather, a colour, a language) and whether a passage tells it.
 
 "What did they eat for lunch?" is the on-topic question an article most often cannot answer: the passage on
 the working lunch matches it as well as any answerable question, and similarity cannot see that no dish is
 named. A passage that says what was eaten names food (料理, メニュー, a dish); one that tells the weather names
-it (晴れ, 雨, 強風); one that gives a colour writes 色 or a colour's word. The answerer declines such a question
+it (晴れ, 雨, 強風); one that gives a colour writes 色 or a colour's word, one that gives a language names one (英語,
+ドイツ語). The answerer declines such a question
 when none of its best passages holds any of those words, as ``measures`` does for amounts.
 
 Pure functions over text; the patterns are matched on NFKC-normalised text.
@@ -16,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal
 
-Detail = Literal["what was eaten", "the weather", "the colour"]
+Detail = Literal["what was eaten", "the weather", "the colour", "the language"]
 
 #: A meal, after which "served" asks what was eaten ("what was served at the working dinner").
 _MEAL = r"(?:lunch|dinner|banquet|breakfast|meal|supper|feast|luncheon)"
@@ -50,6 +51,11 @@ _DETAILS: dict[Detail, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "the colour": (
         re.compile(r"何色|色は|色って|\bcolou?rs?\b|\bwhat\s+colou?r\b", re.IGNORECASE),
         re.compile(r"色|カラー|[赤青白黒緑黄紺]い"),
+    ),
+    # 「何語で発表された」: a passage telling it names a language (英語, ドイツ語, 広東語) or speaks of one (言語).
+    "the language": (
+        re.compile(r"何語|どの言語|言語は|\b(?:what|which)\s+languages?\b", re.IGNORECASE),
+        re.compile(r"[\u30a1-\u30fa\u30fc]{2,}語|[英独仏露]語|(?:中国|日本|朝鮮|韓国|広東|北京|標準)語|言語"),
     ),
 }
 

@@ -62,3 +62,13 @@ def test_the_detail_told_in_any_of_the_best_passages_is_enough():
     menu = _paragraph("vienna-summit-1961.ja.txt", "晩餐会のメニューは")
     assert details_missing("What was on the menu?", [dinner, menu]) == []
     assert details_missing("Who chaired the session?", [dinner]) == []
+
+
+def test_a_language_asked_is_told_only_by_a_passage_naming_one():
+    assert asked_details("オタワの共同声明って何語で発表されたの") == {"the language"}
+    assert asked_details("what language was the communique written in?") == {"the language"}
+    assert asked_details("誰が通訳したの？") == frozenset()
+    statement = _paragraph("two-plus-four-treaty-1990.ja.txt", "わずか4文からなる共同声明")
+    assert details_missing("オタワの共同声明って何語で発表されたの", [statement]) == ["the language"]
+    texts = _paragraph("two-plus-four-treaty-1990.ja.txt", "4つの言語の本文がひとしく正文")
+    assert details_missing("what languages is the treaty in?", [texts]) == []

@@ -136,3 +136,11 @@ def test_a_count_of_things_is_given_only_by_a_number_with_its_counter():
 def test_how_many_degrees_beside_heat_or_cold_asks_a_temperature():
     assert asked_measures("噴火の時、山頂の気温は何度だった?") == {"temperature"}
     assert asked_measures("当日は何度まで暑くなったの？") == {"temperature"}
+
+
+def test_pages_seats_and_votes_are_things_counted():
+    assert asked_measures("how many pages long is the final treaty text?") == {"number of things"}
+    assert asked_measures("1996年の選挙でイゼトベゴヴィッチは何票獲得したの?") == {"number of things"}
+    assert gives_measure("採決は賛成98票、反対0票であった。", "number of things")
+    assert gives_measure("労働党が393議席を獲得して圧勝し", "number of things")
+    assert not gives_measure("条約は前文と10か条からなり", "number of things")
