@@ -82,7 +82,7 @@ _JA_KIND_END = r"(?:は|って)?(?:誰|だれ|どこ)?(?:ですか|だった|で
 #: Nouns naming a kind of person (an office, a trade): 「…の指導者は」, 「議長の名前」.
 PERSON_NOUNS_JA = (
     r"(?:指導者|大統領|首相|書記長|外相|大使|長官|大臣|補佐官|人物|首脳|提唱者|責任者"
-    r"|記者|議員|知事|市長|議長|委員長|司令官|将軍|社長|会長|博士|教授|技師|次官|報道官|顧問)"
+    r"|記者|議員|知事|市長|議長|委員長|司令官|将軍|社長|会長|博士|教授|技師|次官|報道官|顧問|スポークスマン)"
 )
 #: A question naming the kind of person it asks for.
 _NAMES_A_PERSON = re.compile(rf"{PERSON_NOUNS_JA}(?:は|って|が|として|の名前)|{_EN_WHICH_PERSON}", re.IGNORECASE)
@@ -90,6 +90,8 @@ _JA_PLACE_NOUNS = r"(?:都市|場所|町|国|建物|会場|開催地)"
 _JA_WHICH_KIND: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (re.compile(PERSON_NOUNS_JA + _JA_KIND_END), "person"),
     (re.compile(_JA_PLACE_NOUNS + _JA_KIND_END), "place"),
+    # 「報道官として代表団に入ってたのは？」: the one who served as that office
+    (re.compile(rf"{PERSON_NOUNS_JA}として.*の(?:は|って)[?？]?\s*$"), "person"),
 )
 #: "How many days before…": a count of a unit of time is a length of time (2日前, 5年間).
 _TIME_COUNTERS = frozenset(["日", "時間", "年", "か月", "週間", "分", "秒"])
@@ -208,10 +210,10 @@ def wanted_types(question: str, answer_types: Iterable[AnswerType], *, kind_noun
     other_asked = any(_INTERROGATIVES[kind].search(question) for kind in ("date", "place"))
     if (_ROLE_ASKED.search(question) and not other_asked) or (
         (about := _ABOUT_PERSON.search(question))
-        and not re.search(rf"(?:{PERSON_NOUNS_JA}|[\u30a1-\u30fa\u4e00-\u9fff]人|の)$", question[: about.start()])
+        and not re.search(rf"(?:{PERSON_NOUNS_JA}|人|の)$", question[: about.start()])
     ):
         # 「ゲラシモフって誰」 asks what he is; 「野党指導者って誰」 names an office, 「ボリビア人って誰」 a
-        # people and 「辞めたのって誰」 the one who did it: those ask who it is.
+        # people, 「次官だった人って誰」 a person and 「辞めたのって誰」 the one who did it: those ask who it is.
         return frozenset({"role"})
     if _RANK_ASKED.search(question):
         return frozenset()  # 「高さは何番目」: a rank, which no span type here is (3,067メートル is the height)

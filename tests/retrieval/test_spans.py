@@ -1643,3 +1643,13 @@ def test_a_vote_is_answered_by_its_tally_or_by_the_side_asked():
     # A count asked of no vote does not take the tally.
     found = short("何人が参加した？", "賛成487票、反対15票", TWO_PLUS_FOUR)
     assert found is None or "賛成" not in found.text
+
+
+def test_a_delegation_member_asked_by_their_office_in_other_words():
+    # 参謀総長 is the list's 参謀本部長; 「次官だった人って誰」 asks who, not what the person was.
+    found = short("ロシア側で軍の参謀総長として同行したのは誰ですか", "ヴァレリー・ゲラシモフ")
+    assert found is not None and found.text == "ヴァレリー・ゲラシモフ"
+    found = short("米国側の代表団で政治問題担当の次官だった人って誰？", "ビクトリア・ヌーランド政治問題担当次官")
+    assert found is not None and found.text == "ビクトリア・ヌーランド"
+    question = "報道官として代表団に入ってたのは?"
+    assert wanted_types(question, asked_types(question)) == {"person"}
