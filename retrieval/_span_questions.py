@@ -357,14 +357,19 @@ def asked_measures(question: str) -> tuple[str, ...]:
     return tuple(c for c in (asked_counter(question), *asked_units(question), *money) if c)
 
 
+def verb_cues(question: str) -> list[str]:
+    """The Japanese stems an English question's verbs are written with ("last" → 続); none for a Japanese one."""
+    if language_of(question) != "en":
+        return []
+    return [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
+
+
 def question_keys(question: str, terms: Iterable[str] = ()) -> frozenset[str]:
     """Bigrams of the question's content words (kanji, katakana, Latin, digits), and of its Japanese terms."""
     # The counter asked for names what is counted (how many lanes → 車線, the label of 「車線数、6車線」).
     texts = [question, *terms, asked_counter(question)]
-    cues = []
-    if language_of(question) == "en":
-        cues = [stem for pattern, stem in _VERB_CUES.items() if re.search(pattern, question, re.IGNORECASE)]
-        texts += cues
+    cues = verb_cues(question)
+    texts += cues
     keys: set[str] = set()
     for text in texts:
         for run in re.findall(r"[\u4e00-\u9fff\u30a1-\u30fc・A-Za-z0-9%]+", fold(text)):

@@ -34,6 +34,7 @@ from retrieval._span_questions import (
     kind_words,
     named_kinds,
     question_keys,
+    verb_cues,
     wanted_types,
 )
 from retrieval._span_shapes import (
@@ -805,6 +806,8 @@ def supported(candidate: Candidate, question: str, context: SpanContext) -> bool
     stems = [term[:-1] for term in kinds if _VERB.fullmatch(term)]
     if any(re.search(rf"{re.escape(stem)}[\u3041-\u3096]", written) for stem in stems):
         return True  # an English question's verb, looked up in its dictionary form (書く), conjugated (書いた)
+    if any(len(cue) == 1 and cue in written for cue in verb_cues(question)):
+        return True  # "how long did the talks last": 続き written (a cue of one kanji, no letter pair to match)
     own = [verb[:-1] for verb in _verbs(question) if _VERB.fullmatch(verb)]
     if any(re.search(rf"{re.escape(stem)}(?![のをにがはでともへや])[\u3041-\u3096]", written) for stem in own):
         return True  # a Japanese question's verb conjugated otherwise (続いた asked, 続き written; not 上空の for 空く)

@@ -1653,3 +1653,12 @@ def test_a_delegation_member_asked_by_their_office_in_other_words():
     assert found is not None and found.text == "ビクトリア・ヌーランド"
     question = "報道官として代表団に入ってたのは?"
     assert wanted_types(question, asked_types(question)) == {"person"}
+
+
+def test_an_english_verb_written_with_one_kanji_supports_the_span():
+    # "last" is written 続き; the other terms are not in the sentence (全, 前) or are the frame (会談).
+    question = "how long did the whole thing last? the actual talks"
+    sentence, passage, section = _where(SUMMIT, "会談は合計3時間半続き")
+    context = SpanContext(_facts(SUMMIT), ENGLISH, ("全", "前", "会談"), section, ("会談",))
+    found = find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
+    assert found is not None and (found.text, found.display) == ("3時間半", "3.5 hours")
