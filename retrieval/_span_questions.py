@@ -143,6 +143,13 @@ _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 _AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pattern}|{_HOW_MUCH.pattern}", re.IGNORECASE)
 #: A question after a vote: its tally (「採決結果は」, "what was the senate vote") or one side of it.
 VOTE_ASKED = re.compile(r"(?<!投)票|採決|表決|議決|投票結果|\bvot(?:e|es|ed|ing)\b|\btally\b|\bmargin\b", re.IGNORECASE)
+#: A question after a building ("which building", "what hotel", 「どの建物」): a city or a country is no answer.
+BUILDING_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:building|hotel|castle|palace|mansion|villa|hall|church|cathedral"
+    r"|stadium|arena|lodge|chalet|residence|room)s?\b"
+    r"|(?:どの|どんな|何という|なんという|何て)(?:建物|ホテル|城|宮殿|邸宅|館|部屋|施設)",
+    re.IGNORECASE,
+)
 #: "How old": an age (89歳) or, of a thing, when it was made (18世紀).
 HOW_OLD = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
 #: "How big was the damages number the committee came up with": an amount, whatever body the question names.

@@ -21,6 +21,7 @@ from corpus.parsing import Paragraph
 from corpus.text import FOOTNOTE, footnotes_in, split_sentences, strip_footnotes
 from corpus.timeline import first_full_date, last_year
 from retrieval._span_questions import (
+    BUILDING_ASKED,
     COUNTRY_ASKED,
     HOW_OLD,
     PERIOD_ASKED,
@@ -386,7 +387,11 @@ def _pick(
     if named := _infobox_value(question, wanted, sentence, context):
         return named
 
+    building = BUILDING_ASKED.search(question) is not None
+
     def answers(c: Candidate) -> bool:
+        if building and c.type == "place" and is_place_name(c.text):
+            return False  # "which building in Paris": エリゼ宮, not フランス
         return c.type in wanted and _fits(c, question, context.terms) and not _loanword_place(c, context.english)
 
     year = _year_before(passage, highlight, anchor, context)

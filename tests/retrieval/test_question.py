@@ -420,3 +420,14 @@ def test_a_typing_slip_finds_the_word_it_misses_and_a_real_word_is_left_alone():
     assert expander.expand("what did the goverment say") == ["政府"]  # one letter missing
     assert expander.expand("what was for dinner") == []  # a real word is no slip of "winner"
     assert expander.expansion("what was for dinner").unmatched == ("dinner",)
+
+
+def test_treaty_words_take_the_sense_a_treaty_article_uses():
+    from retrieval.translation import LEXICON_FILES, read_lexicon, restrict_lexicon
+    from tests.conftest import AKASHI_PATH
+
+    article = (AKASHI_PATH.parent / "two-plus-four-treaty-1990.ja.txt").read_text(encoding="utf-8")
+    expander = TermExpander(restrict_lexicon(read_lexicon(*LEXICON_FILES), article))
+    assert "署名" in expander.expand("who signed for the GDR in moscow?")  # not 標識, a road sign
+    terms = expander.expand("whats the cap on german troop numbers under the treaty")
+    assert "上限" in terms and "軍" in terms and "一行" not in terms  # not 一行, a touring party

@@ -1662,3 +1662,12 @@ def test_an_english_verb_written_with_one_kanji_supports_the_span():
     context = SpanContext(_facts(SUMMIT), ENGLISH, ("全", "前", "会談"), section, ("会談",))
     found = find_short(question, asked=asked_types(question), highlight=sentence, passage=passage, context=context)
     assert found is not None and (found.text, found.display) == ("3時間半", "3.5 hours")
+
+
+def test_a_building_asked_is_answered_by_no_city_or_country():
+    dayton = _article("dayton-agreement-1995.ja.txt")
+    question = "which building in Paris was the formal signing in?"
+    found = short(question, "正式な署名の場所をパリとすることは", dayton, terms=("建物", "署名"))
+    assert found is None  # the sentence names パリ and フランス, no building
+    found = short(question, "パリのエリゼ宮で開かれた式典において", dayton, terms=("建物", "署名"))
+    assert found is not None and found.text == "エリゼ宮"
