@@ -209,7 +209,10 @@ def timeline(ctx: click.Context, as_json: bool, start: Any, end: Any) -> None:
     """List the article's dated events, oldest first, with footnotes."""
     from retrieval.views import find_events, render_timeline, timeline_to_dict
 
-    found = find_events(_answerer(ctx).index.documents.values(), start=start, end=end)
+    try:
+        found = find_events(_answerer(ctx).index.documents.values(), start=start, end=end)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--from / --to") from exc
     click.echo(_json_line(timeline_to_dict(found)) if as_json else render_timeline(found))
 
 

@@ -79,11 +79,12 @@ class Console:
         if command == "/timeline":
             try:
                 bounds = [When.parse(word) for word in rest.split()[:2]]
+                start = bounds[0] if bounds else None
+                end = bounds[1] if len(bounds) > 1 else None
+                events = find_events(self._answerer.index.documents.values(), start=start, end=end)
             except ValueError as exc:
                 return f"usage: /timeline [FROM] [TO]: {exc}"
-            start = bounds[0] if bounds else None
-            end = bounds[1] if len(bounds) > 1 else None
-            return render_timeline(find_events(self._answerer.index.documents.values(), start=start, end=end))
+            return render_timeline(events)
         if command == "/reindex":
             report = self._answerer.reindex()
             return f"reindexed {report.documents} document(s): {report.chunks} chunks in {report.seconds:.1f} s"

@@ -270,4 +270,5 @@ def read_article(path: Path) -> Article:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CorpusParseError(str(path), line, "not valid UTF-8 text") from exc
-    return parse_article(text, source=str(path))
+    # A byte-order mark some editors write first is no part of the title.
+    return parse_article(text.removeprefix("\ufeff"), source=str(path))

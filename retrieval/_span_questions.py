@@ -66,10 +66,14 @@ _PERSON_NOUNS = (
     r"|historian|economist|physicist|expert|analyst|musician|conductor|composer|singer|actor|actress|poet|pilot"
     r"|cosmonaut|doctor|physician|surgeon|professor|soldier|guard|photographer|pope|bishop|priest|premier|coach"
 )
+#: Buildings a question may ask for by their kind ("which hotel"): a city or a country is no answer to those.
+_BUILDING_NOUNS = (
+    r"building|hotel|castle|palace|mansion|villa|estate|hall|church|cathedral|stadium|arena|lodge|chalet|residence"
+    r"|embassy|room"
+)
 _PLACE_NOUNS = (
-    r"city|town|village|country|nation|island|region|prefecture|capital|venue|building"
-    r"|hotel|castle|palace|mansion|villa|estate|airport|air\s+base|base|port|harbou?r|stadium|arena|hall|church|cathedral"
-    r"|square|park|resort|lodge|chalet|embassy|residence"
+    rf"city|town|village|country|nation|island|region|prefecture|capital|venue|airport|air\s+base|base|port|harbou?r"
+    rf"|square|park|resort|{_BUILDING_NOUNS}"
 )
 #: "Which Ukrainian oligarch", "what Russian official": an English question naming the kind of person it wants.
 _EN_WHICH_PERSON = rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b"
@@ -145,8 +149,7 @@ _AMOUNT_WORD = re.compile(rf"{_COUNT_ASKED.pattern}|いくら|{_VAGUE_AMOUNT.pat
 VOTE_ASKED = re.compile(r"(?<!投)票|採決|表決|議決|投票結果|\bvot(?:e|es|ed|ing)\b|\btally\b|\bmargin\b", re.IGNORECASE)
 #: A question after a building ("which building", "what hotel", 「どの建物」): a city or a country is no answer.
 BUILDING_ASKED = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:building|hotel|castle|palace|mansion|villa|hall|church|cathedral"
-    r"|stadium|arena|lodge|chalet|residence|room)s?\b"
+    rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:{_BUILDING_NOUNS})s?\b"
     r"|(?:どの|どんな|何という|なんという|何て)(?:建物|ホテル|城|宮殿|邸宅|館|部屋|施設)",
     re.IGNORECASE,
 )

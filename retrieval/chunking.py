@@ -11,7 +11,7 @@ from corpus.text import footnotes_in, sentence_pieces, split_sentences
 from retrieval.types import Chunk
 
 #: Bump when chunk boundaries change (the parser's sections too), so existing indexes are rebuilt.
-CHUNKER_VERSION = 7
+CHUNKER_VERSION = 8
 _LIST_ITEM_MAX_CHARS = 80
 
 
@@ -60,15 +60,23 @@ class Chunker:
         self._max = max_tokens
 
     def chunk(self, document: Document) -> list[Chunk]:
-        """Chunk one document; every paragraph lands in exactly one chunk."""
+        """Chunk one document; every paragraph lands in exactly one chunk, a passage repeated word for word once.
+
+        A file repeating one paragraph hundreds of times would fill the vector index with equal vectors, among which
+        its search graph loses records (the build's check then fails); the repeats add nothing to read.
+        """
         article = document.article
         # The infobox is the article's first passage, under its title: 「会場 | ヴィララグランジ[2]」 answers too.
         infobox = ((article.title,), [([p.text for p in article.infobox], "\n")] if article.infobox else [])
         chunks: list[Chunk] = []
+        seen: set[str] = set()
         for path, groups in [infobox, *((s.path, _group(s.paragraphs)) for s in article.sections)]:
             for group, separator in groups:
                 for sentences in self._fit(group, separator):
                     text = separator.join(sentences).strip()
+                    if text in seen:
+                        continue
+                    seen.add(text)
                     chunk_id = f"{document.id}#{len(chunks):03d}"
                     kept = tuple(s.strip() for s in sentences if s.strip())
                     chunks.append(Chunk(chunk_id, document.id, path, text, footnotes_in(text), kept))

@@ -76,7 +76,9 @@ def read_rows(path: Path, model: type[BaseModel]) -> list[dict[str, Any]]:
             reason = _reason(exc)
             log.warning("skipped %s:%d: %s", path, number, reason)
     if not rows:
-        raise EvalFileError(f"{path}: no usable row in it (JSON lines, one object each; see DESIGN.md)")
+        raise EvalFileError(
+            f'{path}: no usable row in it (JSON lines, one object each: "q", "lang", and "answer_any" or "negative")'
+        )
     return rows
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from config.errors import QuestionError
+from config.errors import EvalFileError, QuestionError
 from config.settings import PROJECT_ROOT
 from retrieval.answering import Answerer
 from retrieval.eval_rows import QuestionRow, read_rows
@@ -299,8 +299,17 @@ def _count(metrics: dict[str, list[bool]]) -> int:
 
 
 def evaluate_file(answerer: Answerer, path: Path) -> dict[str, Any]:
-    """Evaluate the questions in ``path``."""
-    return evaluate(answerer, read_questions(path))
+    """Evaluate the questions in ``path``.
+
+    Raises:
+        EvalFileError: the file cannot be read, holds no usable row, or none of its questions can be asked (each
+            is named in the log: empty, too long, no words).
+
+    """
+    report = evaluate(answerer, read_questions(path))
+    if not any(summary["n"] for summary in report["summary"].values()):
+        raise EvalFileError(f"{path}: none of its questions can be asked (each skipped one is named above)")
+    return report
 
 
 def together(sets: tuple[EvalSet, ...] = SUITE) -> tuple[EvalSet, ...]:

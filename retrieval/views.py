@@ -103,7 +103,13 @@ def find_events(
     """Every dated event of every document, oldest first, overlapping ``start``..``end`` (both inclusive).
 
     A coarse event overlaps a bound it contains: ``--from 2021-06-10`` keeps "June 2021".
+
+    Raises:
+        ValueError: ``start`` comes after ``end``.
+
     """
+    if start is not None and end is not None and start.sort_key() > end.end_key():
+        raise ValueError(f"the first date {start.iso()} is after the last {end.iso()}")
     events = [e for info in documents for e in info.events]
     if start is not None:
         events = [e for e in events if e.when.end_key() >= start.sort_key()]

@@ -90,13 +90,13 @@ class ViewsCog(commands.Cog):
     ) -> None:
         """List the dated events between two dates."""
         lang = language(interaction.locale)
+        documents = await asyncio.to_thread(self._documents)
         try:
             bounds = [_as_date(value) if value else None for value in (start, end)]
-        except ValueError as exc:
+            events = find_events(documents.values(), start=bounds[0], end=bounds[1])
+        except ValueError as exc:  # not a date, or the first after the last
             await tell(interaction, label("bad_date", lang, reason=echo(str(exc), 200)))
             return
-        documents = await asyncio.to_thread(self._documents)
-        events = find_events(documents.values(), start=bounds[0], end=bounds[1])
         if not events:
             await tell(interaction, label("no_events", lang))
             return

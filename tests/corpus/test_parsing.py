@@ -260,3 +260,9 @@ def test_a_run_of_short_lines_deeper_than_headings_nest_is_a_list():
     article = parse_article(text, source="x.txt")
     assert [s.path for s in article.sections] == [("会談",), ("会談の経過", "日程"), ("決裂",)]
     assert [p.text for p in article.sections[1].paragraphs] == schedule
+
+
+def test_a_byte_order_mark_is_no_part_of_the_title(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeff".encode() + ARTICLE_PATH.read_bytes())
+    assert read_article(path).title == read_article(ARTICLE_PATH).title

@@ -135,3 +135,9 @@ def test_a_month_after_the_same_next_or_previous_year_counts_from_the_year_writt
     found = {text[m.start : m.end]: m.when.iso() for m in date_mentions(text, anchor=None)}
     assert found == {"2015年7月14日": "2015-07-14", "10月12日": "2015-10-12", "1月": "2016-01", "3月": "2015-03"}
     assert date_mentions("1年10月", anchor=None, year=2000) == []  # a year counted, not named: no month of it
+
+
+def test_a_first_date_after_the_last_is_an_error():
+    with pytest.raises(ValueError, match="after the last"):
+        find_events(index_documents(), start=When.parse("2021-06-17"), end=When.parse("2021-06-01"))
+    assert find_events(index_documents(), start=When.parse("2021-06"), end=When.parse("2021-06-01"))  # June overlaps

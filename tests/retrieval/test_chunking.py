@@ -56,3 +56,14 @@ def test_the_infobox_is_the_first_passage_one_row_a_sentence(document):
 def test_window_must_be_positive():
     with pytest.raises(ValueError, match="max_tokens"):
         Chunker(len, max_tokens=0)
+
+
+def test_a_paragraph_repeated_word_for_word_is_one_chunk(tmp_path):
+    # Hundreds of equal vectors lose records in the vector index's search graph: the repeats are dropped.
+    repeated = "同じ段落が何度も繰り返される。[1]"
+    body = "\n".join([repeated] * 300)
+    text = f"繰り返しの記事\n概要\n{body}\n別の段落です。\n参照\n- ^ 「出典」。新聞。2021年。\n"
+    (tmp_path / "repeat.txt").write_text(text, encoding="utf-8")
+    chunks = Chunker(len, max_tokens=400).chunk(load_corpus(tmp_path).documents[0])
+    assert [c.text for c in chunks].count(repeated) == 1
+    assert any("別の段落です。" in c.text for c in chunks)

@@ -77,3 +77,27 @@ def test_a_bad_line_of_a_question_file_is_named_and_skipped_and_the_rest_is_read
     path.write_text("\n", encoding="utf-8")
     with pytest.raises(EvalFileError, match="no usable row"):
         read_questions(path)
+
+
+def test_a_file_none_of_whose_questions_can_be_asked_is_an_error(tmp_path):
+    import json
+
+    import pytest
+
+    from config.errors import EvalFileError
+    from retrieval.answering import Answerer
+    from retrieval.evaluation import evaluate_file
+    from retrieval.generations import IndexManager
+    from retrieval.store import ChromaStore
+    from tests.conftest import CORPUS_DIR, FakeEmbedder
+
+    store, embedder = ChromaStore.in_memory(), FakeEmbedder()
+    manager = IndexManager(store, embedder, corpus_dir=CORPUS_DIR, state_dir=tmp_path / "state")
+    answerer = Answerer(manager=manager, store=store, embedder=embedder)
+    rows = [{"lang": "en", "q": "   ", "negative": True}, {"lang": "ja", "q": "x" * 3000, "negative": True}]
+    path = tmp_path / "unaskable.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with pytest.raises(EvalFileError, match="none of its questions can be asked"):
+        evaluate_file(answerer, path)
+    path.write_text(json.dumps({"lang": "en", "q": "What did they eat?", "negative": True}), encoding="utf-8")
+    assert evaluate_file(answerer, path)["summary"]["en"]["n"] == 1
