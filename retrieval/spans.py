@@ -568,15 +568,13 @@ def _as_pair(pool: list[Candidate]) -> list[Candidate]:
     return [Candidate(text, first.type, first.start, second.end, first.sentence, english)]
 
 
-#: The side of a vote a question asks for, as the tally writes it: 賛成票は何票, "how many voted against".
-_SIDES_ASKED = (
-    ("賛成", re.compile(r"賛成|\bvot(?:e|es|ed)\s+(?:for|yes)\b|\bin\s+favou?r\b|\byes\b", re.IGNORECASE)),
-    ("反対", re.compile(r"反対|\bagainst\b|\bvot(?:e|es|ed)\s+no\b|\bno\s+votes?\b", re.IGNORECASE)),
-    ("棄権", re.compile(r"棄権|\babstain", re.IGNORECASE)),
+#: The sides of a vote as a tally writes them, their English, and how a question asks for one (賛成票は何票, "how many
+#: voted against").
+_SIDES = (
+    ("賛成", "for", re.compile(r"賛成|\bvot(?:e|es|ed)\s+(?:for|yes)\b|\bin\s+favou?r\b|\byes\b", re.IGNORECASE)),
+    ("反対", "against", re.compile(r"反対|\bagainst\b|\bvot(?:e|es|ed)\s+no\b|\bno\s+votes?\b", re.IGNORECASE)),
+    ("棄権", "abstaining", re.compile(r"棄権|\babstain", re.IGNORECASE)),
 )
-
-
-_SIDE_ENGLISH = {"賛成": "for", "反対": "against", "棄権": "abstaining"}
 
 
 def _votes(pool: list[Candidate], question: str) -> list[Candidate]:
@@ -588,15 +586,15 @@ def _votes(pool: list[Candidate], question: str) -> list[Candidate]:
         return pool
     if not VOTE_ASKED.search(question):
         return [c for c in pool if not is_tally(c)]
-    sides = [side for side, asked in _SIDES_ASKED if asked.search(question)]
+    sides = [(side, english) for side, english, asked in _SIDES if asked.search(question)]
     if len(sides) == 1:
-        side = sides[0]
+        side, english = sides[0]
         one = [c for c in pool if not is_tally(c) and c.sentence[: c.start].endswith(side)]
         if len({c.text for c in one}) == 1:
             # 賛成487票: the side with its count, as the tally writes it
             count = one[0]
-            english = f"{english_quantity(count.text)} {_SIDE_ENGLISH[side]}"
-            return [Candidate(side + count.text, "count", count.start - len(side), count.end, count.sentence, english)]
+            shown = f"{english_quantity(count.text)} {english}"
+            return [Candidate(side + count.text, "count", count.start - len(side), count.end, count.sentence, shown)]
     tallies = [c for c in pool if is_tally(c)]
     return tallies if len({c.text for c in tallies}) == 1 else pool
 
