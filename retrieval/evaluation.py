@@ -202,6 +202,11 @@ SUITE = (
     # with 44 questions, written at the start of the twenty-sixth session by a helper that saw only the article, and
     # read: a development set.
     EvalSet("ttreaty", _DATA / "questions_ttreaty.jsonl", (_DATA / "articles" / "two-plus-four-treaty-1990.ja.txt",)),
+    # 64 summit questions and a forty-fifth article (the 1955 Asian-African Conference in Bandung, some details
+    # invented, 44 questions), written at the start of the twenty-sixth session by helpers that saw only the article,
+    # measured blind with that session's starting code and at its end (README), and added unread at its end.
+    EvalSet("v32", _DATA / "questions_v32.jsonl"),
+    EvalSet("bandung", _DATA / "questions_bandung.jsonl", (_DATA / "articles" / "bandung-conference-1955.ja.txt",)),
 )
 
 
