@@ -267,7 +267,6 @@ def _english_range(low: str | None, high: str | None) -> str | None:
     return f"{' '.join(lows[: len(lows) - shared])} to {high}"
 
 
-_DIGITS = tuple("0123456789")
 #: A bare figure and what joins it to an amount after it (160億から180億ドイツマルク, 26〜28パーセント): the range's low
 #: end, written without the unit the high end carries.
 _BARE_LOW = re.compile(r"(?P<about>約|およそ)?(?P<number>\d[\d,.]*(?:万|億|兆)?)\s*(?:から|[〜~～–—])\s*$")
@@ -297,7 +296,7 @@ def _amount_ranges(amounts: list[Candidate], sentence: str) -> list[Candidate]:
 
     def alone(amount: Candidate) -> Candidate:
         bare = _BARE_LOW.search(sentence, 0, amount.start)
-        if bare is None or _CHANGED_TO.match(sentence, amount.end) or sentence[: bare.start()].endswith(_DIGITS):
+        if bare is None or _CHANGED_TO.match(sentence, amount.end):
             return amount
         written = f"{bare.group('about') or ''}{bare.group('number')}{_unit(amount)[1]}"
         return ranged(bare.start(), amount, _english_amount(Candidate(written, amount.type, 0, 0, sentence)))

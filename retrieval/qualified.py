@@ -28,6 +28,8 @@ _OFFICES = {
     "foreign minister": "外相|外務大臣",
     "mayor": "市長",
 }
+#: Each of those words and all the article's words for its office: 外務大臣 is looked for as 外相 too.
+_FORMS_OF = {word: forms for forms in _OFFICES.values() for word in forms.split("|")}
 #: The same offices as a Japanese question names them.
 _OFFICES_JA = "|".join(dict.fromkeys("|".join(_OFFICES.values()).split("|")))
 #: "the Swiss president", "Russia's ambassador": a word for a country right before an office.
@@ -63,9 +65,7 @@ def absent_offices(question: str, document: str, place_of: Callable[[str], str] 
         analyser knows as a place, or only Japan (``_HOME``).
 
     """
-    # 外務大臣 is looked for as 外相 too: the office's every word (``_OFFICES``)
-    words = {word: forms for forms in _OFFICES.values() for word in forms.split("|")}
-    asked: list[tuple[str, str]] = [(m["of"], words[m["office"]]) for m in _OFFICE_JA.finditer(question)]
+    asked: list[tuple[str, str]] = [(m["of"], _FORMS_OF[m["office"]]) for m in _OFFICE_JA.finditer(question)]
     if place_of is not None:
         for match in _OFFICE_EN.finditer(question):
             place = place_of(match["of"])

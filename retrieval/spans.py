@@ -108,7 +108,7 @@ class SpanContext(NamedTuple):
 
 
 #: A question after someone's age: 何歳, 年齢, "how old", "what age".
-_AGE_ASKED = re.compile(r"何歳|年齢|歳|\bhow\s+old\b|\bage[sd]?\b", re.IGNORECASE)
+_AGE_ASKED = re.compile(rf"歳|年齢|{HOW_OLD.pattern}|\bage[sd]?\b", re.IGNORECASE)
 #: A question after a number of times: 何回, 何度, "how many times", "how often".
 _TIMES_ASKED = re.compile(r"何回|何度|\bhow\s+often\b|\btimes\b", re.IGNORECASE)
 
