@@ -83,6 +83,9 @@ _SEGMENT_END = re.compile(r"[、。,，（）()「」『』]")
 #: A clear winner beats the runner-up by this much; a span from outside the highlight needs this much at least.
 _MARGIN = 0.5
 _DECAY_CHARS = 10
+#: What stands between a span and the word it is said of, in a list of such pairs (ノルウェーには1パーセント、
+#: オーストラリアには8パーセント): a particle, a hedge. That word labels the span.
+_LABEL_GAP = re.compile(r"(?:には|にも|では|とは|は|が|も|の|に)?(?:約|およそ|最大)?")
 _FALLBACK_MIN = 1.0
 
 
@@ -486,6 +489,12 @@ def _named_by(candidate: Candidate, keys: frozenset[str]) -> bool:
     return bool(before) and any(before.endswith(key) for key in keys if len(key) >= 2)
 
 
+def _said_of(candidate: Candidate, terms: Iterable[str]) -> bool:
+    """Whether one of the question's terms labels the span in its list: オーストラリアには8パーセント for Australia."""
+    before = candidate.sentence[: candidate.start]
+    return any(re.search(rf"{re.escape(term)}{_LABEL_GAP.pattern}$", before) for term in terms if len(term) >= 2)
+
+
 def _measures_asked_thing(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
     """Whether an amount stands before の and a word the question asks about: 約1,200台のバス for 「バスは何台」.
 
@@ -524,6 +533,8 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
       the whole.
     - 「…のうち何人」: of 「134人が診断され、このうち28人が死亡した」, the part.
     - 「スターリンの通訳は誰」: of 「モロトフと通訳のパヴロフ」, the one person the asked role names.
+    - "Australia … by how much": of 「ノルウェーには1パーセント、オーストラリアには8パーセント」, the one its term
+      labels.
     - 「コンクリートはどのくらい」: of 「約40万立方メートルのコンクリートと約7,300トンの金属構造材」, the amount
       written before の and the thing asked about.
     """
@@ -534,6 +545,9 @@ def _narrowed(pool: list[Candidate], question: str, keys: frozenset[str], terms:
     signs: list[Callable[[Candidate], bool]] = [
         lambda c: _of_named_kind(c, kinds),
         lambda c: _named_by(c, keys),
+        # 「ノルウェーには1パーセント、オーストラリアには8パーセント、アイスランドには10パーセントの増加」: the
+        # country asked labels its figure; the thing measured (増加) is the whole list's.
+        lambda c: _said_of(c, terms),
         lambda c: alike and _measures_asked_thing(c, question, terms),
     ]
     if _TOTAL_ASKED.search(question):

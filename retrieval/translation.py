@@ -209,10 +209,19 @@ _DETERMINERS = frozenset(
 _VERB_FORM = re.compile(r"[\u4e00-\u9fff々]+[\u3041-\u3093]*[うくぐすつぬぶむる]")
 
 
+#: Determiners that also start a clause: after them a past tense is a verb ("countries that declined").
+_CLAUSE_WORDS = frozenset({"that", "which", "what", "whose"})
+
+
 def _names_a_thing(words: list[str], start: int, used: int) -> bool:
-    """Whether the phrase ``words[start:start + used]`` is a noun: after a determiner, or before "of"."""
+    """Whether the phrase ``words[start:start + used]`` is a noun: after a determiner, or before "of".
+
+    Not a past tense after a word that also starts a clause ("the country that declined", "which hosted").
+    """
     before = words[start - 1] if start else ""
     after = words[start + used] if start + used < len(words) else ""
+    if before in _CLAUSE_WORDS and used == 1 and words[start].endswith("ed"):
+        return False
     return before in _DETERMINERS or after == "of"
 
 
@@ -817,7 +826,12 @@ class TermExpander:
             if not found and used == 1 and not is_name and (meant := self._slip_of(words[i])):
                 found = self._lexicon[meant]  # "interpretted", "conferance": a slip of a word the list knows
             if _names_a_thing(words, i, used):
-                found = tuple(t for t in found if not _VERB_FORM.fullmatch(t))
+                nouns = tuple(t for t in found if not _VERB_FORM.fullmatch(t))
+                if found and not nouns and used == 1 and not words[i].endswith("ed"):
+                    # "an invite": the verb's noun (invitation → 招請), as the word names the act; "an organised
+                    # group" is no organisation
+                    nouns = next((self._lexicon[n] for n in _nouns_of(words[i]) if n in self._lexicon), ())
+                found = nouns
             if not found and words[i] not in _STOPWORDS:
                 unmatched.append(words[i])
             kept = [t for t in found[:2] if t and t not in terms]

@@ -431,3 +431,12 @@ def test_treaty_words_take_the_sense_a_treaty_article_uses():
     assert "署名" in expander.expand("who signed for the GDR in moscow?")  # not 標識, a road sign
     terms = expander.expand("whats the cap on german troop numbers under the treaty")
     assert "上限" in terms and "軍" in terms and "一行" not in terms  # not 一行, a touring party
+
+
+def test_a_verb_used_as_a_noun_takes_the_noun_and_a_past_tense_after_that_stays_a_verb():
+    lexicon = {"invite": ("招く",), "invitation": ("招請",), "decline": ("拒む",), "country": ("国",)}
+    expander = TermExpander(lexicon)
+    assert expander.expand("who got an invite?") == ["招請"]  # 招く names no thing
+    assert expander.expand("was any country invited?") == ["国", "招く"]
+    assert expander.expand("the countries that declined") == ["国", "拒む"]
+    assert TermExpander({"organize": ("組む",), "organization": ("機構",)}).expand("an organised group") == []

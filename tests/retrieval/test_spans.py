@@ -1671,3 +1671,16 @@ def test_a_building_asked_is_answered_by_no_city_or_country():
     assert found is None  # the sentence names パリ and フランス, no building
     found = short(question, "パリのエリゼ宮で開かれた式典において", dayton, terms=("建物", "署名"))
     assert found is not None and found.text == "エリゼ宮"
+
+
+def test_in_a_list_of_figures_the_one_the_asked_name_labels_answers():
+    # The thing measured (増加) closes the whole list: it must not single out the last figure.
+    sentence = "ノルウェーには1パーセント、オーストラリアには8パーセント、アイスランドには10パーセントの増加とされた"
+    asked = [
+        ("Australia got to increase emissions right? by how much", ("オーストラリア", "増加", "排出"), "8パーセント"),
+        ("アイスランドは何パーセントの増加?", (), "10パーセント"),  # a Japanese question is its own terms
+    ]
+    for question, terms, expected in asked:
+        context = SpanContext({}, {}, terms, "附属書B")
+        found = find_short(question, asked=asked_types(question), highlight=sentence, passage=sentence, context=context)
+        assert found is not None and found.text == expected, question
