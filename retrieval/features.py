@@ -17,8 +17,10 @@ from corpus.timeline import mentions_date
 from retrieval.english import CLOCK, COUNT_ASKED_JA, COUNTED, CURRENCIES, MEASURE_UNITS, is_time_of_day
 from retrieval.lexical import fold
 
-AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words", "reply"]
-ANSWER_TYPES: tuple[AnswerType, ...] = ("date", "time", "duration", "quantity", "place", "person", "words", "reply")
+AnswerType = Literal["date", "time", "duration", "quantity", "place", "person", "words", "reply", "reason"]
+ANSWER_TYPES: tuple[AnswerType, ...] = (
+    "date", "time", "duration", "quantity", "place", "person", "words", "reply", "reason",
+)  # fmt: skip
 
 #: Counters as the article writes them, each mapped to one spelling (ヶ月/カ月 → か月).
 _COUNTER_SPELLINGS = {"ヶ月": "か月", "カ月": "か月", "ヵ月": "か月", "ヶ国": "か国", "カ国": "か国", "ヵ国": "か国"}
@@ -124,6 +126,17 @@ _PERSON = re.compile(
     r"|[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]{2,}"  # エドガー・コートライト: ー is part of a name
 )
 
+#: A cause or a purpose given: 反対したため、…ので, 理由は, 原因となった, きっかけ, …によるもの.
+_REASON = re.compile(
+    r"""
+    (?<=[たるいなのう])(?<!その)(?<!この)ため(?:に|で|、|だ|であ|と)  # 失脚させたため、; そのため、 is a result
+    | ので | 理由 | 原因 | きっかけ | 動機
+    | に基づ(?:いて|き) | を受けて                    # 過去の電話に基づいて, 抗議を受けて
+    | によるもの | から(?:だ|です|であ)            # 「…だからだ」
+    """,
+    re.VERBOSE,
+)
+
 #: Words quoted or reported: 「…」, と述べた, と呼んだ.
 _WORDS = re.compile(r"「[^」]{4,}」|と(?:述べ|語っ|語り|言っ|発言|主張|呼ん|表明|説明|コメント|返し|答え|称賛|批判)")
 
@@ -203,6 +216,12 @@ _ASKS = {
     "person": re.compile(
         rf"{_ASKING_WHO}|\b(?:which|what)\s+(?:person|official|president|minister|leader|adviser|advisor|man|woman)\b"
         r"|誰|だれ|どなた|何者|どの人",
+        re.IGNORECASE,
+    ),
+    # Why: the sentence giving the cause or the purpose answers (``_REASON``), not the one telling what happened.
+    "reason": re.compile(
+        r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:was\s+|were\s+)?(?:the\s+)?(?:reasons?|causes?)\b|\bwhat\s+(?:caused|led\s+to)\b"
+        r"|なぜ|何故|どうして|なんで|理由|原因|きっかけ",
         re.IGNORECASE,
     ),
     # What someone said: "how did Putin respond", 「何と返した」; the sentence quoting it answers, not the one before.
@@ -343,6 +362,8 @@ def answer_types_of(text: str) -> frozenset[AnswerType]:
         kinds.add("words")
     if _REPLY.search(bare):
         kinds.add("reply")
+    if _REASON.search(bare):
+        kinds.add("reason")
     return frozenset(kinds)
 
 

@@ -778,11 +778,13 @@ class TermExpander:
     def expansion(self, question: str) -> Expansion:
         """Japanese terms for ``question``, and which of them stand for its names (capitalised words)."""
         question = _US.sub("United States", question)
-        found_words = [
-            _SHORTHAND.get(part, part)
-            for word in re.findall(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?", question)
-            for part in self._split(word)
-        ]
+        found_words: list[str] = []
+        coded: list[bool] = []
+        for match in re.finditer(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?", question):
+            parts = [_SHORTHAND.get(part, part) for part in self._split(match.group(0))]
+            found_words += parts
+            # "cop3", "G7", "hayabusa2": letters glued to a number name a thing; "cop" is no police officer there.
+            coded += [False] * (len(parts) - 1) + [question[match.end() : match.end() + 1].isdigit()]
         # "Biden's" is Biden: the possessive would hide the name from the word list and the transliterator,
         # and it marks a name even as the question's first word.
         possessive = [bool(re.search(r"['’]s$", w)) for w in found_words]
@@ -805,7 +807,7 @@ class TermExpander:
             if found:
                 is_name = True
             else:
-                used, found = self._lookup(words, i)
+                used, found = (1, ()) if coded[i] else self._lookup(words, i)
                 if is_name and used == 1 and _no_name_among(found) and (heard := self._heard_name(words[i])):
                     # "Begin", "Rice", "Moon": a capitalised word whose senses are a verb or one kanji (始まる, 米,
                     # 月) and that sounds exactly like a name of the corpus is that name; 広島 stays for Hiroshima.
@@ -832,7 +834,7 @@ class TermExpander:
                     # group" is no organisation
                     nouns = next((self._lexicon[n] for n in _nouns_of(words[i]) if n in self._lexicon), ())
                 found = nouns
-            if not found and words[i] not in _STOPWORDS:
+            if not found and words[i] not in _STOPWORDS and not coded[i]:
                 unmatched.append(words[i])
             kept = [t for t in found[:2] if t and t not in terms]
             if any(len(t) > 1 for t in kept):

@@ -84,7 +84,7 @@ def test_english_quantities_use_the_article_counters(question, expected):
         ("会場はどこ？", {"place"}),
         ("Who is Peskov?", {"person"}),
         ("誰が出席した？", {"person"}),
-        ("Why did Biden skip the joint press conference?", set()),
+        ("Why did Biden skip the joint press conference?", {"reason"}),
         ("What time did the talks start?", {"time"}),
         ("What did Biden tell Putin about his soul?", {"words"}),
         ("魂がないと言われたプーチンはどう返した？", {"reply"}),  # the words said back
@@ -201,3 +201,14 @@ def test_an_english_ordinal_is_a_specific_only_after_a_determiner():
     # The sentence naming the first session and the one naming the second differ by it.
     assert "1番目" in specifics_of("最初のセッションは、ブリンケンとラブロフも参加した小さな会議でした。")
     assert "1番目" not in specifics_of("2番目のセッションにはさらに多くの補佐官が含まれていました。[37]")
+
+
+def test_a_why_question_asks_for_the_sentence_giving_the_cause():
+    for question in ["why did the second conference get postponed?", "how come it was delayed", "なぜ延期されたの",
+                     "what caused the blackout?", "延期の理由は?"]:  # fmt: skip
+        assert "reason" in asked_types(question), question
+    assert "reason" not in asked_types("when was it postponed?")
+    assert "reason" in answer_types_of("大統領がクーデターで失脚したため、会議は延期された。")
+    assert "reason" in answer_types_of("雨が降ったので中止された。")
+    assert "reason" not in answer_types_of("会議は6月29日から開かれる予定であった。")
+    assert "reason" not in answer_types_of("そのため、会議は延期された。")  # the cause is in the sentence before

@@ -440,3 +440,10 @@ def test_a_verb_used_as_a_noun_takes_the_noun_and_a_past_tense_after_that_stays_
     assert expander.expand("was any country invited?") == ["国", "招く"]
     assert expander.expand("the countries that declined") == ["国", "拒む"]
     assert TermExpander({"organize": ("組む",), "organization": ("機構",)}).expand("an organised group") == []
+
+
+def test_letters_glued_to_a_number_are_a_code_not_a_word():
+    expander = TermExpander({"cop": ("警察",), "hold": ("開催",), "before": ("前",)})
+    assert expander.expand("where was cop3 held?") == ["開催"]  # COP3, not a police officer
+    assert expander.expansion("where was cop3 held?").unmatched == ()
+    assert expander.expand("what did the cop say") == ["警察"]
