@@ -57,13 +57,17 @@ _DURATION_UNITS = {
     "週間": "week", "日": "day", "分": "minute", "秒": "second",
 }  # fmt: skip
 #: Money written with a currency sign before the number, and currencies written with their name after it.
-_CURRENCY_SIGNS = {"円": "¥", "ドル": "$", "ユーロ": "€", "ポンド": "£"}
+_CURRENCY_SIGNS = {"円": "¥", "ドル": "$", "米ドル": "$", "ユーロ": "€", "ポンド": "£"}
 _CURRENCY_NAMES = {
     "フラン": " francs", "ルーブル": " rubles", "クローナ": " krona", "クローネ": " krone", "ウォン": " won",
     "ルピー": " rupees", "ペソ": " pesos", "レアル": " reais", "リラ": " lira", "元": " yuan",
     "ドイツマルク": " Deutsche Marks", "マルク": " marks", "シリング": " shillings", "ギルダー": " guilders",
     "バーツ": " baht", "ディナール": " dinars", "ルピア": " rupiah", "ズウォティ": " złoty", "ズロチ": " złoty",
     "ペセタ": " pesetas", "ドラクマ": " drachmas", "リンギット": " ringgit",
+    # Dollars of a country named before them (1,270億香港ドル): the name is part of the currency.
+    "香港ドル": " Hong Kong dollars", "豪ドル": " Australian dollars",
+    "カナダドル": " Canadian dollars", "シンガポールドル": " Singapore dollars", "台湾ドル": " Taiwan dollars",
+    "ニュージーランドドル": " New Zealand dollars", "人民元": " yuan",
 }  # fmt: skip
 #: Latin letters, accented ones too (Urzúa, Piñera): a name the article spells in brackets, as a character class body.
 LATIN_LETTERS = r"A-Za-z\u00c0-\u024f"

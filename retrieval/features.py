@@ -116,7 +116,11 @@ _DURATION = re.compile(
     rf"|(?<![\d.,時])\d+{MINUTES_TAKEN}"  # 約50分にわたって
     rf"|(?<![\d.,月])\d{{1,3}}{LASTED}"  # 28年にわたって, not 1989年にわたる
 )
-_QUANTITY = re.compile(rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{CURRENCIES}|%|パーセント|歳)")
+#: A country's name before its currency: 1,270億香港ドル, 50億米ドル, 3億豪ドル.
+_CURRENCY_OF = r"[\u4e00-\u9fff\u30a1-\u30fa]{0,4}?"
+_QUANTITY = re.compile(
+    rf"\d+(?:[.,]\d+)?\s*[万億]?(?:{COUNTED}|{MEASURE_UNITS}|キロ|{_CURRENCY_OF}(?:{CURRENCIES})|%|パーセント|歳)"
+)
 _PLACE = re.compile(
     r"[\u30a1-\u30fa\u4e00-\u9fff]{1,12}(?:湖|市|州|県|島|海峡|半島|宮殿|公園|広場|地区|区|町|村)"
     r"|で開催|で開かれ|にある|に位置|を見下ろす|に架か|の間に"
@@ -131,7 +135,7 @@ _REASON = re.compile(
     r"""
     (?<=[たるいなのう])(?<!その)(?<!この)ため(?:に|で|、|だ|であ|と)  # 失脚させたため、; そのため、 is a result
     | ので | 理由 | 原因 | きっかけ | 動機
-    | に基づ(?:いて|き) | を受けて                    # 過去の電話に基づいて, 抗議を受けて
+    | に基づ(?:いて|き|く) | を受けて                 # 過去の電話に基づいて, 抗議を受けて
     | によるもの | から(?:だ|です|であ)            # 「…だからだ」
     """,
     re.VERBOSE,

@@ -155,3 +155,9 @@ def test_times_of_day(text, english):
 @pytest.mark.parametrize("text", ["3時間", "3時間半", "1時点", "午後", "9時55"])
 def test_a_length_of_time_or_a_fragment_is_no_time_of_day(text):
     assert english_clock(text) is None
+
+
+def test_dollars_of_a_named_country_keep_the_country():
+    assert english_quantity("約2億3,000万香港ドル") == "about 230 million Hong Kong dollars"
+    assert english_quantity("50億米ドル") == "$5 billion"  # US dollars are the dollar
+    assert english_quantity("50億ドル") == "$5 billion"

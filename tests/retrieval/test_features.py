@@ -212,3 +212,9 @@ def test_a_why_question_asks_for_the_sentence_giving_the_cause():
     assert "reason" in answer_types_of("雨が降ったので中止された。")
     assert "reason" not in answer_types_of("会議は6月29日から開かれる予定であった。")
     assert "reason" not in answer_types_of("そのため、会議は延期された。")  # the cause is in the sentence before
+
+
+def test_an_amount_in_a_named_countrys_dollars_is_a_quantity():
+    assert "quantity" in answer_types_of("総額1,270億香港ドルのインフラ整備計画を発表した。")
+    assert "quantity" in answer_types_of("約3億豪ドルが投じられた。")
+    assert "quantity" not in answer_types_of("香港ドルは米ドルに連動した。")

@@ -144,3 +144,8 @@ def test_pages_seats_and_votes_are_things_counted():
     assert gives_measure("採決は賛成98票、反対0票であった。", "number of things")
     assert gives_measure("労働党が393議席を獲得して圧勝し", "number of things")
     assert not gives_measure("条約は前文と10か条からなり", "number of things")
+
+
+def test_dollars_of_a_named_country_are_money():
+    assert measures_missing("how much did the ceremony cost?", ["費用は約2億3,000万香港ドル(香港政府負担分)"]) == set()
+    assert measures_missing("how much did the ceremony cost?", ["香港ドルで支払われた。"]) == {"money"}
