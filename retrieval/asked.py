@@ -171,3 +171,23 @@ def absent_asked(
         if is_listed(head) and not any(fold(term) in document for term in terms):
             absent.append(asked)
     return absent
+
+
+#: Letters and a number written as one word name one thing: G7, COP26, U-2, N700S, KY26. A long word with a
+#: number (hayabusa2, はやぶさ2 in the article) is a name read by its sound. A plural "s" is not part of it (R-12s).
+_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]?(?<!s)(?![A-Za-z0-9])")
+#: Chemical formulas the article writes in words (CO2: 二酸化炭素), and chat for "before".
+_NOT_CODES = frozenset({"b4", "co2", "h2o", "ch4", "n2o", "no2", "so2", "o3", "h2", "o2", "pm2", "pm10"})
+
+
+def absent_codes(question: str, document: str) -> list[str]:
+    """The codes ``question`` writes (G7, COP26) that ``document`` (folded text) never does, as written.
+
+    "How long did the G7 summit last?" asked of the Geneva summit's article is not about it, however well the
+    rest of the question matches.
+    """
+    codes = [m.group(0) for m in _CODE.finditer(question) if m.group(0).lower() not in _NOT_CODES]
+    if not codes:
+        return []
+    unhyphenated = document.replace("-", "").replace("‐", "")  # U2 and U-2 are one aircraft
+    return [code for code in dict.fromkeys(codes) if fold(code).replace("-", "") not in unhyphenated]

@@ -130,6 +130,9 @@ _PERSON = re.compile(
     r"|[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]{2,}"  # エドガー・コートライト: ー is part of a name
 )
 
+#: A question asking why, in so many words (理由 may only describe: 「制裁の理由になった選挙は何年」).
+#: なんで, not that of 有効なんですか.
+WHY_ASKED = re.compile(r"\bwhy\b|\bhow\s+come\b|なぜ|何故|どうして|なんで(?!す|しょ)", re.IGNORECASE)
 #: A cause or a purpose given: 反対したため、…ので, 理由は, 原因となった, きっかけ, …によるもの.
 _REASON = re.compile(
     r"""
@@ -224,8 +227,8 @@ _ASKS = {
     ),
     # Why: the sentence giving the cause or the purpose answers (``_REASON``), not the one telling what happened.
     "reason": re.compile(
-        r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:was\s+|were\s+)?(?:the\s+)?(?:reasons?|causes?)\b|\bwhat\s+(?:caused|led\s+to)\b"
-        r"|なぜ|何故|どうして|なんで|理由|原因|きっかけ",
+        rf"{WHY_ASKED.pattern}|\bwhat\s+(?:was\s+|were\s+)?(?:the\s+)?(?:reasons?|causes?)\b|\bwhat\s+(?:caused|led\s+to)\b"
+        r"|(?:理由|原因|きっかけ)(?:は|って|とは|を|について|だ|[?？]|$)",  # not 「制裁の理由になった選挙」
         re.IGNORECASE,
     ),
     # What someone said: "how did Putin respond", 「何と返した」; the sentence quoting it answers, not the one before.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from retrieval.asked import absent_asked
+from retrieval.asked import absent_asked, absent_codes
 from retrieval.coverage import uncovered_words, without_words
 from retrieval.described import details_missing
 from retrieval.measures import measures_missing
@@ -46,7 +46,7 @@ def refusal_reason(
     - The best passage's raw similarity (``confidence``) is under the threshold (lower for English).
     - The question holds Japanese words the corpus never uses that the passage does not speak to
       (``unsupported_words``), or asks for a thing by its word that the passage's article never names
-      (``asked.absent_asked``).
+      (``asked.absent_asked``), or writes a code it never writes (G7, COP26: ``asked.absent_codes``).
     - It asks for a measure (a cost, a weight) that none of the best passages gives (``measures``), or for a
       detail none of them tells of (``described``: what was eaten, the weather, a colour).
     - It names an office of a country the article never joins to that country, or a next meeting the article
@@ -70,9 +70,11 @@ def refusal_reason(
     top = order[0]
     chunks = index.chunks
     document = index.folded_documents[chunks[top].document]
-    missing = unsupported_words(
-        index, text, top, confidence, margin=policy.unsupported_margin, embed_queries=embed_queries
-    ) or absent_asked(text, document, index.lexicon, index.vocabulary)
+    missing = (
+        unsupported_words(index, text, top, confidence, margin=policy.unsupported_margin, embed_queries=embed_queries)
+        or absent_asked(text, document, index.lexicon, index.vocabulary)
+        or absent_codes(text, document)
+    )
     if missing:
         return f"the article does not mention {', '.join(missing)}"
     best = [chunks[i].text for i in order[: policy.measure_passages]]

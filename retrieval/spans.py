@@ -54,7 +54,7 @@ from retrieval._span_shapes import (
 )
 from retrieval.coverage import is_place_name, shares_synonym
 from retrieval.english import english_duration, english_quantity
-from retrieval.features import AnswerType
+from retrieval.features import WHY_ASKED, AnswerType
 from retrieval.lexical import fold, with_variants, without_glosses
 from retrieval.morphology import morphemes
 from retrieval.question import WHAT_CALLED_JA, language_of
@@ -85,7 +85,7 @@ _MARGIN = 0.5
 _DECAY_CHARS = 10
 #: What stands between a span and the word it is said of, in a list of such pairs (ノルウェーには1パーセント、
 #: オーストラリアには8パーセント): a particle, a hedge. That word labels the span.
-_LABEL_GAP = re.compile(r"(?:には|にも|では|とは|は|が|も|の|に)?(?:約|およそ|最大)?")
+_LABEL_GAP = r"(?:には|にも|では|とは|は|が|も|の|に)?(?:約|およそ|最大)?"
 _FALLBACK_MIN = 1.0
 
 
@@ -490,9 +490,12 @@ def _named_by(candidate: Candidate, keys: frozenset[str]) -> bool:
 
 
 def _said_of(candidate: Candidate, terms: Iterable[str]) -> bool:
-    """Whether one of the question's terms labels the span in its list: オーストラリアには8パーセント for Australia."""
+    """Whether one of the question's terms labels the span in its list: オーストラリアには8パーセント for Australia.
+
+    English questions only: a Japanese one has no terms, and its own words label too much (ウィーンの国際原子力機関).
+    """
     before = candidate.sentence[: candidate.start]
-    return any(re.search(rf"{re.escape(term)}{_LABEL_GAP.pattern}$", before) for term in terms if len(term) >= 2)
+    return any(re.search(rf"{re.escape(term)}{_LABEL_GAP}$", before) for term in terms if len(term) >= 2)
 
 
 def _measures_asked_thing(candidate: Candidate, question: str, terms: Iterable[str]) -> bool:
@@ -930,6 +933,8 @@ def find_short(
         ``Short`` with the span as the article writes it, its display and type, and its footnotes.
 
     """
+    if WHY_ASKED.search(question):
+        return None  # 「なぜジュネーブが開催地に選ばれたのか」 asks for a cause, which no span is
     wanted = wanted_types(question, asked)
     sole = bool(wanted) and not wanted_types(question, asked, kind_nouns=False)
     chosen = _pick(question, wanted, highlight, passage, context, sole=sole) if wanted else None

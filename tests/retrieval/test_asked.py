@@ -3,7 +3,7 @@
 import pytest
 
 from corpus.text import strip_footnotes
-from retrieval.asked import absent_asked, asked_nouns, asked_nouns_ja
+from retrieval.asked import absent_asked, absent_codes, asked_nouns, asked_nouns_ja
 from retrieval.lexical import fold
 from retrieval.translation import is_listed
 from tests.conftest import CORPUS_DIR
@@ -134,3 +134,13 @@ def test_a_word_the_word_list_lacks_is_never_called_absent(summit):
     # "oligarch" has one (新興財閥, in the glossary), which the article holds.
     assert is_listed("oligarch")
     assert absent_asked("Which Ukrainian oligarch did Biden want out?", summit, {"oligarch": ("新興財閥",)}) == []
+
+
+def test_a_code_the_article_never_writes_is_absent():
+    document = fold("COP3は京都で開かれた。U-2偵察機が撃墜された。「はやぶさ2」が帰還した。")
+    assert absent_codes("How long did the G7 summit last?", document) == ["G7"]
+    assert absent_codes("G7サミットは何時間続いた?", document) == ["G7"]
+    assert absent_codes("where was cop3 held", document) == []
+    assert absent_codes("who flew the U2", document) == []  # U-2 as the article writes it
+    assert absent_codes("what did hayabusa2 bring back b4 landing", document) == []
+    assert absent_codes("how much CO2 did the R-12s carry", document) == []  # a formula, a plural

@@ -208,6 +208,9 @@ def test_a_why_question_asks_for_the_sentence_giving_the_cause():
                      "what caused the blackout?", "延期の理由は?"]:  # fmt: skip
         assert "reason" in asked_types(question), question
     assert "reason" not in asked_types("when was it postponed?")
+    assert "reason" in asked_types("結局何が根本的な原因だって言ってるの?")
+    assert asked_types("決議の規定っていつまで有効なんですか") == {"date"}  # なんで of なんですか asks no cause
+    assert "reason" not in asked_types("制裁の理由になった選挙って何年?")
     assert "reason" in answer_types_of("大統領がクーデターで失脚したため、会議は延期された。")
     assert "reason" in answer_types_of("雨が降ったので中止された。")
     assert "reason" not in answer_types_of("会議は6月29日から開かれる予定であった。")

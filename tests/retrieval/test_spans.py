@@ -1684,3 +1684,8 @@ def test_in_a_list_of_figures_the_one_the_asked_name_labels_answers():
         context = SpanContext({}, {}, terms, "附属書B")
         found = find_short(question, asked=asked_types(question), highlight=sentence, passage=sentence, context=context)
         assert found is not None and found.text == expected, question
+
+
+def test_a_why_question_gets_no_short_answer():
+    question = "なぜジュネーブが開催地に選ばれたのか"
+    assert short(question, "歴史的なヴィララグランジで開催されました") is None
