@@ -48,6 +48,9 @@ _PEOPLE = (
     r"people|persons|journalists|reporters|workers|staff|members|officials|employees|visitors|guests|participants"
     r"|delegates|soldiers|police|officers|protesters|demonstrators|spectators|passengers|casualties|victims"
     r"|residents|citizens|troops|diplomats|aides|volunteers|engineers|scientists|researchers|attendees|viewers"
+    r"|interpreters|translators|negotiators|senators|lawmakers|legislators|students|children|kids|adults|voters"
+    r"|prisoners|refugees|evacuees|survivors|patients|doctors|nurses|firefighters|rescuers|divers|climbers|miners"
+    r"|players|athletes|fans|tourists|pilots|crew|sailors|agents|guards|bodyguards|ministers|leaders|ambassadors"
 )
 
 #: Counters of things that only a number answers.

@@ -149,3 +149,11 @@ def test_pages_seats_and_votes_are_things_counted():
 def test_dollars_of_a_named_country_are_money():
     assert measures_missing("how much did the ceremony cost?", ["費用は約2億3,000万香港ドル(香港政府負担分)"]) == set()
     assert measures_missing("how much did the ceremony cost?", ["香港ドルで支払われた。"]) == {"money"}
+
+
+def test_people_counted_by_their_job_ask_a_number_of_people():
+    assert "number of people" in asked_measures("how many interpreters were working overnight?")
+    assert measures_missing("how many interpreters were working?", ["同時通訳者の勤務時間は延長された。"]) == {
+        "number of people"
+    }
+    assert measures_missing("how many interpreters were working?", ["通訳者は約40人が交代で務めた。"]) == set()
