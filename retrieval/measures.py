@@ -54,12 +54,12 @@ _PEOPLE = (
 )
 
 #: Counters of things that only a number answers.
-_THING_COUNTERS = r"隻|台|基|頭|匹|羽|枚|機|両|軒|棟|冊|杯|本|ページ|議席|票"
+_THING_COUNTERS = r"隻|台|基|頭|匹|羽|枚|機|両|軒|棟|冊|杯|本|ページ|議席|票|便|発"
 #: English nouns for things counted by those counters.
 _THINGS = (
     r"ships|vessels|boats|tugs|tugboats|cars|vehicles|trains|planes|aircraft|jets|helicopters|animals|sheep|cattle"
     r"|horses|birds|towers|cables|bridges|buildings|houses|books|machines|engines|excavators|diggers|pages|seats|votes"
-    r"|ballots"
+    r"|ballots|flights|buses|shuttles|missiles|warheads|rockets|centrifuges|satellites|tanks|trucks|lorries"
 )
 
 #: Per measure: how a question asks for it, and how a sentence gives it.

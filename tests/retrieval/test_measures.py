@@ -157,3 +157,12 @@ def test_people_counted_by_their_job_ask_a_number_of_people():
         "number of people"
     }
     assert measures_missing("how many interpreters were working?", ["通訳者は約40人が交代で務めた。"]) == set()
+
+
+def test_flights_and_warheads_are_things_counted():
+    assert measures_missing("how many flights were cancelled?", ["多くの便が欠航した。"]) == {"number of things"}
+    assert measures_missing("how many flights were cancelled?", ["約1万7,000便が欠航した。"]) == set()
+    missing = measures_missing("核弾頭を何発までに制限してるの?", ["条約は配備する核弾頭の数を制限した。"])
+    assert missing == {"number of things"}
+    # A room is counted with no counter (176の部屋): rooms are left alone.
+    assert measures_missing("how many rooms does the palace have?", ["176の部屋を配置した。"]) == set()
