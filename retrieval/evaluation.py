@@ -207,6 +207,15 @@ SUITE = (
     # measured blind with that session's starting code and at its end (README), and added unread at its end.
     EvalSet("v32", _DATA / "questions_v32.jsonl"),
     EvalSet("bandung", _DATA / "questions_bandung.jsonl", (_DATA / "articles" / "bandung-conference-1955.ja.txt",)),
+    # A forty-sixth article (COP3 in Kyoto and the Kyoto Protocol, 1997, some details invented) with 44 questions,
+    # written at the start of the twenty-seventh session by a helper that saw only the article, and read: a
+    # development set.
+    EvalSet("kyoto", _DATA / "questions_kyoto.jsonl", (_DATA / "articles" / "kyoto-protocol-cop3-1997.ja.txt",)),
+    # 64 summit questions and a forty-seventh article (the 2018 inter-Korean summit at Panmunjom, some details
+    # invented, 44 questions), written at the start of the twenty-seventh session by helpers that saw only the
+    # article, measured blind with that session's starting code and at its end (README), and added unread at its end.
+    EvalSet("v33", _DATA / "questions_v33.jsonl"),
+    EvalSet("panmunjom", _DATA / "questions_panmunjom.jsonl", (_DATA / "articles" / "panmunjom-summit-2018.ja.txt",)),
 )
 
 
