@@ -712,10 +712,11 @@ class TermExpander:
                 weak = all(len(form) == 1 for form in known[0])
                 return length, tuple(dict.fromkeys(itertools.chain(*known))) if weak else known[0]
         # A verb whose own glosses the corpus does not use may be there as its noun (announced → 発表).
-        for noun in _nouns_of(words[start]):
-            if noun in self._lexicon:
-                return 1, self._lexicon[noun]
-        return 1, self._open_compound(words[start])
+        return 1, self._as_noun(words[start]) or self._open_compound(words[start])
+
+    def _as_noun(self, word: str) -> tuple[str, ...]:
+        """The terms of the first noun of verb ``word`` that the lexicon has (announce → announcement), or ``()``."""
+        return next((self._lexicon[noun] for noun in _nouns_of(word) if noun in self._lexicon), ())
 
     def _slip_of(self, word: str) -> str:
         """The one word of the list ``word`` is a typing slip of (one letter off, or two swapped), or ``""``.
@@ -832,7 +833,7 @@ class TermExpander:
                 if found and not nouns and used == 1 and not words[i].endswith("ed"):
                     # "an invite": the verb's noun (invitation → 招請), as the word names the act; "an organised
                     # group" is no organisation
-                    nouns = next((self._lexicon[n] for n in _nouns_of(words[i]) if n in self._lexicon), ())
+                    nouns = self._as_noun(words[i])
                 found = nouns
             if not found and words[i] not in _STOPWORDS and not coded[i]:
                 unmatched.append(words[i])
